@@ -1,0 +1,187 @@
+"""Render the release's README.md: YAML front matter for the Hub and
+``datasets`` plus the card from ``dataset_card.md`` with generated tables.
+
+Nothing in the tables is typed by hand: counts come from the build, field
+descriptions from the JSON Schemas.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pyarrow as pa
+
+from . import DATASET_NAME, __version__
+from .records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
+
+SPLIT = "train"
+RIGHTS_FILE = "RIGHTS.md"
+LICENSE_NAME = "acftu-talks-rights-statement"
+
+
+def data_file(config: str, shard: int = 0, shards: int = 1) -> str:
+    return f"data/{config}/{SPLIT}-{shard:05d}-of-{shards:05d}.parquet"
+
+
+_DTYPES = {pa.string(): "string", pa.int32(): "int32", pa.int64(): "int64",
+           pa.bool_(): "bool", pa.date32(): "date32", pa.float64(): "float64"}
+
+
+def _feature(type_: pa.DataType):
+    if pa.types.is_struct(type_):
+        return [{"name": f.name, **_feature_entry(f.type)} for f in type_]
+    return _DTYPES[type_]
+
+
+def _feature_entry(type_: pa.DataType) -> dict:
+    if pa.types.is_list(type_):
+        return {"list": _feature(type_.value_type)}
+    if pa.types.is_struct(type_):
+        return {"struct": _feature(type_)}
+    return {"dtype": _DTYPES[type_]}
+
+
+def features_yaml(schema: pa.Schema) -> list[dict]:
+    """The ``dataset_info.features`` list that ``datasets`` reads, without
+    importing ``datasets`` (the build must stay light)."""
+    return [{"name": f.name, **_feature_entry(f.type)} for f in schema]
+
+
+def _yaml(value, indent: int = 0) -> str:
+    """A small block-style YAML emitter; strings are JSON-quoted (valid YAML)."""
+    pad = " " * indent
+    if isinstance(value, dict):
+        out = []
+        for key, item in value.items():
+            if isinstance(item, (dict, list)) and item:
+                out.append(f"{pad}{key}:\n{_yaml(item, indent + 2)}")
+            else:
+                out.append(f"{pad}{key}: {_scalar(item)}")
+        return "\n".join(out)
+    if isinstance(value, list):
+        out = []
+        for item in value:
+            if isinstance(item, dict) and item:
+                body = _yaml(item, indent + 2)
+                out.append(f"{pad}- {body[indent + 2:]}")
+            elif isinstance(item, list) and item:
+                out.append(f"{pad}-\n{_yaml(item, indent + 2)}")
+            else:
+                out.append(f"{pad}- {_scalar(item)}")
+        return "\n".join(out)
+    return pad + _scalar(value)
+
+
+def _scalar(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if value is None:
+        return "null"
+    if isinstance(value, (list, dict)):
+        return "[]" if isinstance(value, list) else "{}"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _size_category(n: int) -> str:
+    for limit, label in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"),
+                         (1_000_000, "100K<n<1M"), (10_000_000, "1M<n<10M")):
+        if n < limit:
+            return label
+    return "10M<n<100M"
+
+
+def front_matter(counts: dict[str, int], shards: dict[str, int] | None = None) -> str:
+    configs, infos = [], []
+    for name, (_, schema, _) in CONFIGS.items():
+        entry = {"config_name": name}
+        if name == DEFAULT_CONFIG:
+            entry["default"] = True
+        entry["data_files"] = [{"split": SPLIT, "path": f"data/{name}/{SPLIT}-*.parquet"}]
+        configs.append(entry)
+        infos.append({"config_name": name, "features": features_yaml(schema),
+                      "splits": [{"name": SPLIT, "num_examples": counts.get(name, 0)}]})
+    meta = {
+        "pretty_name": "ACFTU Talks: Xi Jinping's collective talks with the ACFTU leadership",
+        "language": ["zh"],
+        "license": "other",
+        "license_name": LICENSE_NAME,
+        "license_link": RIGHTS_FILE,
+        "size_categories": [_size_category(max(counts.values(), default=0))],
+        "task_categories": ["text-classification", "token-classification"],
+        "tags": ["political-science", "china", "chinese-politics", "trade-unions",
+                 "speech", "reported-speech", "state-media"],
+        "configs": configs,
+        "dataset_info": infos,
+    }
+    return "---\n" + _yaml(meta) + "\n---\n"
+
+
+def _md_table(header: list[str], rows: list[list]) -> str:
+    def cell(v) -> str:
+        return str(v).replace("|", "\\|").replace("\n", " ")
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def fields_table(schema_file: Path, arrow_schema: pa.Schema) -> str:
+    props = json.loads(schema_file.read_text(encoding="utf-8"))["properties"]
+    rows = []
+    for f in arrow_schema:
+        type_ = _feature_entry(f.type)
+        shown = type_.get("dtype") or ("list of struct" if "list" in type_ else "struct")
+        rows.append([f"`{f.name}`", shown, "yes" if f.nullable else "no", props[f.name]["description"]])
+    return _md_table(["field", "type", "nullable", "description"], rows)
+
+
+def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
+    docs = summary.documents
+    per_doc = []
+    for d in docs:
+        n = d["n_paragraphs"]
+        body = sum(v for (doc, seg, _), v in summary.by_doc.items() if doc == d["doc_id"] and seg == "body")
+        per_doc.append([f"`{d['doc_id']}`", d["doc_type"], d["date"], d["publication_date"],
+                        d["publisher_en"], n, body])
+    seg_rows = []
+    for seg in SEGMENT_TYPES:
+        row = [f"`{seg}`"] + [sum(v for (_, s, m), v in summary.by_doc.items() if s == seg and m == mode)
+                              for mode in SPEECH_MODES]
+        if any(row[1:]):
+            seg_rows.append(row + [sum(row[1:])])
+    blocks = {
+        "version": __version__,
+        "dataset_name": DATASET_NAME,
+        "n_documents": str(summary.counts.get("documents", 0)),
+        "n_paragraphs": str(summary.counts.get("paragraphs", 0)),
+        "n_overridden": str(len(summary.overridden)),
+        "documents_table": _md_table(["doc_id", "doc_type", "event date", "published", "publisher",
+                                      "paragraphs", "body paragraphs"], per_doc),
+        "segment_table": _md_table(["segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], seg_rows),
+    }
+    for name, (_, schema, schema_file) in CONFIGS.items():
+        blocks[f"fields_{name}"] = fields_table(schema_dir / schema_file, schema)
+    return blocks
+
+
+_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+
+
+def render(template: str, blocks: dict[str, str]) -> str:
+    def fill(match: re.Match) -> str:
+        key = match.group(1)
+        if key not in blocks:
+            raise KeyError(f"dataset_card.md uses {{{{ {key} }}}}, which the build does not generate")
+        return blocks[key]
+    return _PLACEHOLDER.sub(fill, template)
+
+
+def write_card(staging: Path, summary, schema_dir: Path, card_source: Path | None) -> None:
+    template = card_source.read_text(encoding="utf-8") if card_source and card_source.exists() else "# {{ dataset_name }}\n"
+    text = front_matter(summary.counts) + "\n" + render(template, generated_blocks(summary, schema_dir))
+    (staging / "README.md").write_text(text, encoding="utf-8")
+    rights = card_source.parent / RIGHTS_FILE if card_source else None
+    if rights and rights.exists():
+        (staging / RIGHTS_FILE).write_text(rights.read_text(encoding="utf-8"), encoding="utf-8")

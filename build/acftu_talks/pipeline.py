@@ -1,0 +1,137 @@
+"""The orchestrator: read -> segment -> annotate -> validate -> write.
+
+It is the only place that decides what to do with problems: it collects them
+from every step and every document, and when any is an error it throws the
+half-built release away and raises :class:`InputError` with all of them.
+Documents stream through one at a time; only counts are kept.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from . import DATASET_NAME, __version__, annotate, assemble, card, read, segment, validate, write
+from .errors import InputError, Problem, raise_if_errors
+from .records import CONFIGS
+from .segment import inner_zero_width
+
+
+@dataclass
+class Built:
+    """One document's records."""
+
+    document: dict
+    paragraphs: list[dict]
+
+
+@dataclass
+class Summary:
+    """What a build produced, for the card and the closing message."""
+
+    documents: list[dict] = field(default_factory=list)  # without their edits
+    counts: dict[str, int] = field(default_factory=Counter)
+    by_doc: Counter = field(default_factory=Counter)  # (doc_id, segment_type, speech_mode) -> n
+    overridden: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[Problem]]:
+    """Run every step on one source; return its records (None if unusable)."""
+    problems = validate.check_sidecar(source.meta, source.meta_path, source.meta_lines, schema_dir)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    meta = source.meta
+    people = meta.get("people", [])
+    names_en = {p["name"]: p["name_en"] for p in people}
+    names_en.setdefault(meta["speaker"], meta["speaker_en"])
+    spans, loose = segment.segment(source.raw)
+    notes = annotate.annotate(spans, meta["doc_type"], meta["speaker"], [p["name"] for p in people])
+    problems += assemble.apply_overrides(source, notes)
+    rows = assemble.paragraphs(source, spans, notes, names_en)
+    doc = assemble.document(source, rows, assemble.edits(source, spans, loose))
+    problems += assemble.check_consistency(source, rows)
+    for span in spans:
+        for offset in inner_zero_width(span):
+            problems.append(Problem(source.text_path, span.line_number,
+                assemble.paragraph_id(source.doc_id, span.paragraph_number),
+                f"zero-width character U+{ord(source.raw[offset]):04X} inside the paragraph (kept) at offset {offset}",
+                "text.zero-width", "remove it from the raw file if it is not meant to be there", "warning"))
+    schema_of = {name: schema_dir / CONFIGS[name][2] for name in CONFIGS}
+    problems += validate.check_records(rows, schema_of["paragraphs"], source.text_path, "paragraph_id")
+    problems += validate.check_records([doc], schema_of["documents"], source.meta_path, "doc_id")
+    return Built(doc, rows), problems
+
+
+def iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Built]:
+    """Yield every document's records in doc_id order; collect all problems."""
+    seen: dict[str, str] = {}
+    for source in read.iter_sources(corpus_dir, root, problems):
+        declared = source.meta.get("doc_id")
+        if isinstance(declared, str):
+            if declared in seen:
+                problems.append(Problem(source.meta_path, source.meta_lines.get(("doc_id",)), "doc_id",
+                    f"duplicate doc_id '{declared}', also used by {seen[declared]}",
+                    "meta.duplicate-doc-id", "give every document its own doc_id (and file names)"))
+            seen.setdefault(declared, source.meta_path)
+        built, found = process(source, schema_dir)
+        problems += found
+        if built is not None:
+            yield built
+
+
+def _file_metadata(config: str) -> dict[str, str]:
+    return {"dataset": DATASET_NAME, "dataset_version": __version__, "config": config,
+            "schema": CONFIGS[config][2], "schema_version": __version__}
+
+
+def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
+          card_source: Path | None = None) -> Summary:
+    """Build the release into ``out_dir``. Raises InputError; the previous
+    release is left as it was unless the whole build succeeds."""
+    problems: list[Problem] = []
+    summary = Summary()
+    write.clean_stale(out_dir)
+    staging = write.make_staging(out_dir)
+    try:
+        sinks = {}
+        for name, (_, arrow_schema, schema_file) in CONFIGS.items():
+            json_schema = json.loads((schema_dir / schema_file).read_text(encoding="utf-8"))
+            schema = write.with_descriptions(arrow_schema, json_schema, _file_metadata(name))
+            sinks[name] = write.ParquetSink(staging / card.data_file(name), schema)
+        for built in iter_built(corpus_dir, schema_dir, root, problems):
+            if any(p.severity == "error" for p in problems):
+                continue  # keep reading, to report every problem, but write nothing more
+            sinks["paragraphs"].add(built.paragraphs)
+            sinks["documents"].add([built.document])
+            summary.documents.append({k: v for k, v in built.document.items() if k != "edits"})
+            for row in built.paragraphs:
+                summary.by_doc[(row["doc_id"], row["segment_type"], row["speech_mode"])] += 1
+                if row["annotation_source"] == "override":
+                    summary.overridden.append(row["paragraph_id"])
+        for sink in sinks.values():
+            sink.close()
+        raise_if_errors(problems)
+        summary.warnings = [p for p in problems if p.severity != "error"]
+        summary.counts = {name: sink.count for name, sink in sinks.items()}
+        for schema_file in sorted(schema_dir.glob("*.schema.json")):
+            (staging / "schema").mkdir(exist_ok=True)
+            shutil.copyfile(schema_file, staging / "schema" / schema_file.name)
+        card.write_card(staging, summary, schema_dir, card_source)
+        write.swap_in(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return summary
+
+
+def check(corpus_dir: Path, schema_dir: Path, root: Path) -> list[Problem]:
+    """Run every step except writing; return warnings, raise InputError on errors."""
+    problems: list[Problem] = []
+    for _ in iter_built(corpus_dir, schema_dir, root, problems):
+        pass
+    raise_if_errors(problems)
+    return [p for p in problems if p.severity != "error"]

@@ -1,0 +1,139 @@
+"""Step 1: find the raw texts and their sidecars and read them.
+
+Each raw text ``corpus/<doc_id>.txt`` comes with ``corpus/<doc_id>.toml``.
+Reading never changes the text: ``raw`` is the file's bytes decoded as UTF-8,
+a BOM or CRLF line ends included (they become recorded cleaning edits later).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from . import sidecar
+from .errors import Problem
+
+# Control characters (other than tab and line ends) are never part of a
+# published text and usually mean a binary or mangled file; a lone \r is an
+# old Mac line end that would silently merge lines.
+_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+
+
+@dataclass
+class Source:
+    """One raw text and its sidecar, as read from disk."""
+
+    doc_id: str
+    text_path: str  # as shown to users, relative to the repository root
+    meta_path: str
+    raw: str
+    sha256: str
+    meta: dict
+    meta_lines: dict = field(repr=False, default_factory=dict)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def list_pairs(corpus_dir: Path, root: Path) -> tuple[list[tuple[Path, Path]], list[Problem]]:
+    """Pair every ``*.txt`` with its ``*.toml``; report files without a partner."""
+    problems: list[Problem] = []
+    texts = {p.stem: p for p in sorted(corpus_dir.glob("*.txt"))}
+    metas = {p.stem: p for p in sorted(corpus_dir.glob("*.toml"))}
+    for stem in sorted(texts.keys() - metas.keys()):
+        problems.append(Problem(_display(texts[stem], root), None, "file",
+            "raw text has no sidecar", "corpus.missing-sidecar",
+            f"add {stem}.toml beside it (copy an existing sidecar and edit it)"))
+    for stem in sorted(metas.keys() - texts.keys()):
+        problems.append(Problem(_display(metas[stem], root), None, "file",
+            "sidecar has no raw text", "corpus.missing-text",
+            f"add the raw text as {stem}.txt, or remove the sidecar"))
+    if not texts and not metas:
+        problems.append(Problem(_display(corpus_dir, root), None, "folder",
+            "no raw texts found", "corpus.empty", "add <doc_id>.txt files with <doc_id>.toml sidecars"))
+    pairs = [(texts[s], metas[s]) for s in sorted(texts.keys() & metas.keys())]
+    return pairs, problems
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Decode UTF-8 strictly; name the line of the first bad byte and suggest a fix."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = "re-encode the file as UTF-8"
+        try:
+            data.decode("gb18030")
+            hint += ", e.g. `iconv -f GB18030 -t UTF-8 in.txt > out.txt` (it decodes as GBK/GB18030)"
+        except UnicodeDecodeError:
+            pass
+        return None, [Problem(path, line, "encoding",
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {exc.start} (column {column} in bytes)",
+            "text.encoding", hint)]
+    return text, []
+
+
+def check_text(text: str, path: str) -> list[Problem]:
+    """Reject texts that cannot be a published text: empty, or with control characters."""
+    if not text.strip():
+        return [Problem(path, None, "text", "the raw text is empty (or only white space)",
+                        "text.empty", "put the text in the file, or remove it and its sidecar")]
+    problems = []
+    for match in _BAD_CONTROL.finditer(text):
+        index = match.start()
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        if match.group() == "\r":
+            problems.append(Problem(path, line, f"column {column}",
+                "a carriage return (U+000D) that does not end a line",
+                "text.control-character", "convert old Mac line ends to \\n"))
+        else:
+            problems.append(Problem(path, line, f"column {column}",
+                f"control character U+{ord(match.group()):04X} in the text",
+                "text.control-character", "remove it; it is not part of any published text"))
+    return problems
+
+
+def read_source(text_file: Path, meta_file: Path, root: Path) -> tuple[Source | None, list[Problem]]:
+    """Read one raw text and its sidecar. Returns the source (None if unusable) and problems."""
+    text_path, meta_path = _display(text_file, root), _display(meta_file, root)
+    data = text_file.read_bytes()
+    raw, problems = decode(data, text_path)
+    if raw is not None:
+        problems += check_text(raw, text_path)
+    meta_text, meta_problems = decode(meta_file.read_bytes(), meta_path)
+    problems += meta_problems
+    meta: dict = {}
+    lines: dict = {}
+    if meta_text is not None:
+        try:
+            meta = sidecar.parse(meta_text)
+            lines = sidecar.key_lines(meta_text)
+        except tomllib.TOMLDecodeError as exc:
+            problems.append(Problem(meta_path, getattr(exc, "lineno", None), "toml",
+                f"not valid TOML: {getattr(exc, 'msg', exc)}", "meta.toml",
+                "fix the syntax; strings need double quotes, e.g. title = \"...\""))
+            meta = None
+    if raw is None or meta is None or any(p.severity == "error" for p in problems):
+        return None, problems
+    return Source(text_file.stem, text_path, meta_path, raw,
+                  hashlib.sha256(data).hexdigest(), meta, lines), problems
+
+
+def iter_sources(corpus_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Source]:
+    """Yield every readable source in doc_id order; append problems to ``problems``."""
+    pairs, found = list_pairs(corpus_dir, root)
+    problems += found
+    for text_file, meta_file in pairs:
+        source, found = read_source(text_file, meta_file, root)
+        problems += found
+        if source is not None:
+            yield source

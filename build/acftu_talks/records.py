@@ -1,0 +1,134 @@
+"""The record contract in Python: typed dicts and the explicit Arrow schemas.
+
+The JSON Schemas in ``schema/`` are the canonical contract; these types mirror
+them field for field, and ``tests/test_records.py`` fails if the three drift.
+Records are plain dicts (cheap to build, validate and write); dates are ISO
+strings until they are written as Arrow ``date32``.
+"""
+from __future__ import annotations
+
+from typing import Optional, TypedDict
+
+import pyarrow as pa
+
+SEGMENT_TYPES = ("title", "byline", "dateline", "body", "photo_caption", "editor_note")
+SPEECH_MODES = ("direct", "reported", "mixed", "narration", "none")
+EDIT_KINDS = ("edge_whitespace", "carriage_return", "zero_width", "artifact", "blank_line")
+
+
+class Edit(TypedDict):
+    edit_number: int
+    kind: str
+    line_number: int
+    char_start: int
+    char_end: int
+    removed: str
+    paragraph_id: Optional[str]
+
+
+class Paragraph(TypedDict):
+    paragraph_id: str
+    doc_id: str
+    paragraph_number: int
+    line_number: int
+    text: str
+    segment_type: str
+    speech_mode: str
+    speaker: Optional[str]
+    speaker_en: Optional[str]
+    date: str
+    occasion: str
+    doc_type: str
+    char_start: int
+    char_end: int
+    caption_date: Optional[str]
+    photo_credit: Optional[str]
+    annotation_source: str
+    annotation_rule: str
+
+
+class Document(TypedDict):
+    doc_id: str
+    doc_type: str
+    title: str
+    title_source: str
+    title_en: str
+    title_en_source: str
+    language: str
+    speaker: str
+    speaker_en: str
+    occasion: str
+    occasion_en: str
+    venue: str
+    venue_en: str
+    context_en: Optional[str]
+    date: str
+    date_precision: str
+    date_part_of_day: Optional[str]
+    date_source: str
+    date_source_detail: str
+    date_evidence: Optional[str]
+    publication_date: str
+    publication_date_precision: str
+    publication_date_source: str
+    publication_date_source_detail: str
+    publication_date_evidence: Optional[str]
+    publisher: str
+    publisher_en: str
+    publication_issue: Optional[str]
+    publication_issue_en: Optional[str]
+    source_file: str
+    received_as: str
+    source_sha256: str
+    source_chars: int
+    n_paragraphs: int
+    n_overridden: int
+    edits: list[Edit]
+
+
+def _f(name: str, type_: pa.DataType, nullable: bool = False) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable)
+
+
+_S, _I, _D = pa.string(), pa.int32(), pa.date32()
+
+EDIT_TYPE = pa.struct([
+    _f("edit_number", _I), _f("kind", _S), _f("line_number", _I),
+    _f("char_start", _I), _f("char_end", _I), _f("removed", _S),
+    _f("paragraph_id", _S, True),
+])
+
+PARAGRAPH_SCHEMA = pa.schema([
+    _f("paragraph_id", _S), _f("doc_id", _S), _f("paragraph_number", _I),
+    _f("line_number", _I), _f("text", _S), _f("segment_type", _S),
+    _f("speech_mode", _S), _f("speaker", _S, True), _f("speaker_en", _S, True),
+    _f("date", _D), _f("occasion", _S), _f("doc_type", _S),
+    _f("char_start", _I), _f("char_end", _I), _f("caption_date", _D, True),
+    _f("photo_credit", _S, True), _f("annotation_source", _S),
+    _f("annotation_rule", _S),
+])
+
+DOCUMENT_SCHEMA = pa.schema([
+    _f("doc_id", _S), _f("doc_type", _S), _f("title", _S), _f("title_source", _S),
+    _f("title_en", _S), _f("title_en_source", _S), _f("language", _S),
+    _f("speaker", _S), _f("speaker_en", _S), _f("occasion", _S),
+    _f("occasion_en", _S), _f("venue", _S), _f("venue_en", _S),
+    _f("context_en", _S, True), _f("date", _D), _f("date_precision", _S),
+    _f("date_part_of_day", _S, True), _f("date_source", _S),
+    _f("date_source_detail", _S), _f("date_evidence", _S, True),
+    _f("publication_date", _D), _f("publication_date_precision", _S),
+    _f("publication_date_source", _S), _f("publication_date_source_detail", _S),
+    _f("publication_date_evidence", _S, True), _f("publisher", _S),
+    _f("publisher_en", _S), _f("publication_issue", _S, True),
+    _f("publication_issue_en", _S, True), _f("source_file", _S),
+    _f("received_as", _S), _f("source_sha256", _S), _f("source_chars", pa.int64()),
+    _f("n_paragraphs", _I), _f("n_overridden", _I),
+    _f("edits", pa.list_(EDIT_TYPE)),
+])
+
+# config name -> (record type, Arrow schema, JSON Schema file name)
+CONFIGS = {
+    "paragraphs": (Paragraph, PARAGRAPH_SCHEMA, "paragraph.schema.json"),
+    "documents": (Document, DOCUMENT_SCHEMA, "document.schema.json"),
+}
+DEFAULT_CONFIG = "paragraphs"

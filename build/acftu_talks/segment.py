@@ -1,0 +1,138 @@
+"""Step 2: split a raw text into paragraphs and record every cleaning edit.
+
+A paragraph is one non-empty line (lines end at ``\\n``, as editors count
+them; ``str.splitlines`` would also split at U+2028 and friends). Cleaning
+only ever *removes* characters, and every removal is an :class:`Edit` with its
+offsets, so that each character of the raw text is in exactly one paragraph
+text, in one edit, or is a ``\\n`` line break. That is what makes the round
+trip in :mod:`acftu_talks.roundtrip` exact.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Characters trimmed at a paragraph's edges, by edit kind. Horizontal white
+# space covers ASCII space and tab, U+3000 (used to indent Chinese paragraphs)
+# and NBSP (common in text copied from web pages), i.e. every Zs character.
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+
+# Word-processor conversion artifacts (e.g. pandoc's rendering of Word's
+# hidden "_GoBack" bookmark). They are never part of the published text.
+ARTIFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
+
+
+def _edge_kind(char: str) -> str | None:
+    if char == "\t" or unicodedata.category(char) == "Zs":
+        return "edge_whitespace"
+    if char in ZERO_WIDTH:
+        return "zero_width"
+    return None
+
+
+@dataclass
+class Cut:
+    """A removed span of the raw text (an edit before it is numbered)."""
+
+    kind: str
+    start: int
+    end: int
+    line_number: int
+
+
+@dataclass
+class Span:
+    """One paragraph: where it is in the raw text and what was cut inside it."""
+
+    paragraph_number: int
+    line_number: int
+    start: int
+    end: int
+    text: str
+    inner: list[Cut] = field(default_factory=list)  # cuts inside [start, end)
+    edges: list[Cut] = field(default_factory=list)  # cuts at its edges
+
+    def raw_offset(self, index: int) -> int:
+        """Map an offset into ``text`` to an offset into the raw text."""
+        offset = self.start + index
+        for cut in self.inner:  # sorted, and never at an edge
+            if cut.start <= offset:
+                offset += cut.end - cut.start
+        return offset
+
+
+def _trim(raw: str, start: int, end: int, line: int) -> tuple[int, int, list[Cut]]:
+    """Peel carriage returns, white space, zero-width characters and artifacts
+    off both edges until none is left; return the new span and the cuts."""
+    cuts: list[Cut] = []
+    if end > start and raw[end - 1] == "\r":
+        cuts.append(Cut("carriage_return", end - 1, end, line))
+        end -= 1
+    changed = True
+    while changed and start < end:
+        changed = False
+        for at_start in (True, False):
+            index = start if at_start else end - 1
+            kind = _edge_kind(raw[index])
+            if kind:
+                stop = index
+                if at_start:
+                    while stop < end and _edge_kind(raw[stop]) == kind:
+                        stop += 1
+                    cuts.append(Cut(kind, start, stop, line))
+                    start = stop
+                else:
+                    while stop >= start and _edge_kind(raw[stop]) == kind:
+                        stop -= 1
+                    cuts.append(Cut(kind, stop + 1, end, line))
+                    end = stop + 1
+                changed = True
+            if start >= end:
+                break
+        for match in ARTIFACT.finditer(raw, start, end):
+            if match.start() == start or match.end() == end:
+                cuts.append(Cut("artifact", match.start(), match.end(), line))
+                if match.start() == start:
+                    start = match.end()
+                else:
+                    end = match.start()
+                changed = True
+                break
+    return start, end, cuts
+
+
+def segment(raw: str) -> tuple[list[Span], list[Cut]]:
+    """Split ``raw`` into paragraphs.
+
+    Returns the paragraphs in text order and the cuts that belong to no
+    paragraph (lines holding only white space).
+    """
+    spans: list[Span] = []
+    loose: list[Cut] = []
+    position = 0
+    for line_number, line in enumerate(raw.split("\n"), start=1):
+        line_start, line_end = position, position + len(line)
+        position = line_end + 1
+        if line_start == line_end:
+            continue
+        start, end, cuts = _trim(raw, line_start, line_end, line_number)
+        if start >= end:
+            # Only white space (or a lone \r): one cut for the whole line.
+            kind = "carriage_return" if line == "\r" else "blank_line"
+            loose.append(Cut(kind, line_start, line_end, line_number))
+            continue
+        inner = [Cut("artifact", m.start(), m.end(), line_number)
+                 for m in ARTIFACT.finditer(raw, start, end)]
+        text = raw[start:end]
+        for cut in reversed(inner):
+            text = text[: cut.start - start] + text[cut.end - start:]
+        spans.append(Span(len(spans) + 1, line_number, start, end, text, inner,
+                          sorted(cuts, key=lambda c: c.start)))
+    return spans, loose
+
+
+def inner_zero_width(span: Span) -> list[int]:
+    """Offsets (into the raw text) of zero-width characters inside a paragraph:
+    kept, because removing them could join words, but worth a warning."""
+    return [span.raw_offset(i) for i, c in enumerate(span.text) if c in ZERO_WIDTH]

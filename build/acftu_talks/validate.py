@@ -1,0 +1,81 @@
+"""Step 4: check sidecars and records against the JSON Schemas in ``schema/``.
+
+Format checking is on, so an impossible date such as 2023-02-30 fails.
+Every problem is returned, never only the first.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from . import sidecar as sidecar_lines
+from .errors import Problem
+
+SIDECAR_SCHEMA = "sidecar.schema.json"
+
+
+@lru_cache(maxsize=None)
+def validator(schema_path: str) -> Draft202012Validator:
+    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def _field(error: ValidationError) -> tuple[tuple, str]:
+    """The path of the offending value, extended by the key a 'required' or
+    'additionalProperties' error is about."""
+    path = tuple(error.absolute_path)
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else ""
+        return path + (missing,), "missing required field"
+    if error.validator == "additionalProperties":
+        extra = error.message.split("'")[1] if "'" in error.message else ""
+        return path + (extra,), error.message
+    return path, error.message
+
+
+def _dotted(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+_HINTS = {
+    "required": "add the field (see schema/{schema} for what it means)",
+    "additionalProperties": "remove it or correct its spelling; allowed fields are listed in schema/{schema}",
+    "format": "use a real calendar date, YYYY-MM-DD",
+    "enum": "use one of the allowed values",
+    "type": "use the type given in schema/{schema}",
+    "pattern": "match the pattern given in schema/{schema}",
+}
+
+
+def check_sidecar(meta: dict, path: str, lines: dict, schema_dir: Path) -> list[Problem]:
+    """Validate one sidecar; each problem names the line and the field."""
+    problems = []
+    for error in validator(str(schema_dir / SIDECAR_SCHEMA)).iter_errors(meta):
+        field_path, message = _field(error)
+        line = sidecar_lines.line_of(lines, field_path)
+        code = f"meta.{error.validator}" if error.validator != "format" else f"meta.{error.validator}-{error.schema.get('format')}"
+        hint = _HINTS.get(error.validator, "").format(schema=SIDECAR_SCHEMA)
+        problems.append(Problem(path, line, _dotted(field_path), message, code, hint))
+    return problems
+
+
+def check_records(records, schema_file: Path, path: str, id_field: str) -> list[Problem]:
+    """Validate records (dicts with ISO-string dates) against a record schema."""
+    check = validator(str(schema_file))
+    problems = []
+    for record in records:
+        for error in check.iter_errors(record):
+            field_path, message = _field(error)
+            rid = record.get(id_field, "?") if isinstance(record, dict) else "?"
+            problems.append(Problem(path, record.get("line_number") if isinstance(record, dict) else None,
+                                    f"{rid}: {_dotted(field_path)}", message,
+                                    f"record.{error.validator}"))
+    return problems

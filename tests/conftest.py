@@ -1,0 +1,39 @@
+"""Shared fixtures: the repository's paths and one real build per session."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from acftu_talks import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SCHEMA = ROOT / "schema"
+CARD = ROOT / "dataset_card.md"
+
+# Tests never touch the network: datasets and huggingface_hub stay offline.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+
+
+def build_args(corpus: Path, out: Path) -> list[str]:
+    return ["build", "--corpus", str(corpus), "--schema", str(SCHEMA), "--out", str(out), "--card", str(CARD)]
+
+
+@pytest.fixture(scope="session")
+def release(tmp_path_factory) -> Path:
+    """The real corpus built once into a temporary release folder."""
+    out = tmp_path_factory.mktemp("real") / "release"
+    assert cli.main(build_args(CORPUS, out)) == 0
+    return out
+
+
+@pytest.fixture
+def corpus_copy(tmp_path) -> Path:
+    """A writable copy of the real corpus, for tests that break it."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
