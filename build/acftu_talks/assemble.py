@@ -86,29 +86,35 @@ def _date_pattern(value: str, full: bool) -> re.Pattern:
     year, month, day = (int(x) for x in value.split("-"))
     if full:
         return re.compile(rf"{year}年0?{month}月0?{day}日")
-    return re.compile(rf"(?<![0-9])0?{day}日")
+    return re.compile(rf"(?<![0-9])(?:0?{month}月)?0?{day}日")
 
 
-def date_provenance(value: str, rows: list[Paragraph], allow_partial: bool) -> tuple[str, str | None]:
-    """Whether the text states a date in full ('stated'), only its day
-    ('inferred': month and year come from the sidecar's source) or not at all
-    ('external'). Captions do not count: their dates are the photos'."""
-    usable = [r for r in rows if r["segment_type"] in ("body", "dateline", "editor_note", "title")]
-    for row in usable:
-        if _date_pattern(value, True).search(row["text"]):
-            return "stated", row["paragraph_id"]
-    if allow_partial:
+# Where each date may be read off the text. Captions never count: their dates
+# are the photos'. The event is told in the body (and in editors' notes such
+# as "※这是…2023年10月23日…讲话"); a dateline gives the day of the dispatch.
+EVENT_EVIDENCE = ("body", "editor_note", "title")
+PUBLICATION_EVIDENCE = ("dateline", "editor_note")
+
+
+def date_provenance(value: str, rows: list[Paragraph], segments: tuple[str, ...]) -> tuple[str, str | None]:
+    """'stated' when a paragraph of the given segment types gives the full
+    date, 'inferred' when it gives only the day (or month and day) and the
+    rest comes from the sidecar's source, 'external' otherwise; with the
+    paragraph_id of the evidence."""
+    usable = [r for r in rows if r["segment_type"] in segments]
+    for full, verdict in ((True, "stated"), (False, "inferred")):
+        pattern = _date_pattern(value, full)
         for row in usable:
-            if _date_pattern(value, False).search(row["text"]):
-                return "inferred", row["paragraph_id"]
+            if pattern.search(row["text"]):
+                return verdict, row["paragraph_id"]
     return "external", None
 
 
 def document(source: Source, rows: list[Paragraph], edit_list: list[Edit]) -> Document:
     meta = source.meta
     date, pub = meta["date"], meta["publication_date"]
-    date_source, date_evidence = date_provenance(date["value"], rows, allow_partial=True)
-    pub_source, pub_evidence = date_provenance(pub["value"], rows, allow_partial=False)
+    date_source, date_evidence = date_provenance(date["value"], rows, EVENT_EVIDENCE)
+    pub_source, pub_evidence = date_provenance(pub["value"], rows, PUBLICATION_EVIDENCE)
     detail = date["source"] + (f". {date['note']}" if date.get("note") else "")
     return Document(
         doc_id=source.doc_id,

@@ -70,9 +70,13 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         hint = "re-encode the file as UTF-8"
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line_end = data.find(b"\n", exc.start)
         try:
-            data.decode("gb18030")
-            hint += ", e.g. `iconv -f GB18030 -t UTF-8 in.txt > out.txt` (it decodes as GBK/GB18030)"
+            # Chinese text that is not UTF-8 is nearly always GBK/GB18030.
+            data[line_start:line_end if line_end >= 0 else len(data)].decode("gb18030")
+            hint += (" (the line decodes as GBK/GB18030), e.g. "
+                     "`iconv -f GB18030 -t UTF-8 in.txt > out.txt`")
         except UnicodeDecodeError:
             pass
         return None, [Problem(path, line, "encoding",

@@ -1,0 +1,106 @@
+import pytest
+
+from acftu_talks.annotate import annotate, caption_fields, segment_type, SpeechRules
+from acftu_talks.segment import segment
+
+
+def notes_for(raw, doc_type="news_report", speaker="习近平", names=("王沪宁", "王东明", "李玉赋")):
+    spans, _ = segment(raw)
+    return spans, annotate(spans, doc_type, speaker, list(names))
+
+
+def types(raw, **kw):
+    spans, notes = notes_for(raw, **kw)
+    return [(n.segment_type, n.speech_mode, n.speaker) for n in notes]
+
+
+def test_speech_text_title_byline_body_caption_note():
+    raw = ("组织动员亿万职工积极投身强国建设\n习近平\n\n"
+           "\u3000\u3000我们要团结奋斗。这里，我再强调几点。\n"
+           " 2024年4月22日至24日，习近平在重庆考察。这是22日下午，习近平在交流。 新华社记者 王晔 摄\n"
+           "※这是习近平总书记2023年10月23日讲话的主要部分。\n")
+    assert types(raw, doc_type="speech_text") == [
+        ("title", "none", None),
+        ("byline", "none", None),
+        ("body", "direct", "习近平"),
+        ("photo_caption", "none", None),
+        ("editor_note", "none", None),
+    ]
+
+
+def test_byline_gives_the_author_of_a_speech_text():
+    raw = "标题\n李四\n我们要努力。\n"
+    assert types(raw, doc_type="speech_text", speaker="张三")[2] == ("body", "direct", "李四")
+
+
+def test_caption_keeps_its_own_date_and_credit():
+    text = "2024年4月22日至24日，习近平在重庆考察。这是22日下午，习近平在交流。 新华社记者 王晔 摄"
+    assert caption_fields(text) == ("2024-04-22", "新华社记者 王晔 摄", ["王晔"])
+    assert caption_fields("2023年10月23日，会见。（新华社记者 张三、李四 摄）") == (
+        "2023-10-23", "新华社记者 张三、李四 摄", ["张三", "李四"])
+
+
+@pytest.mark.parametrize("text", ["会议进行了拍摄。", "他进行拍摄", "大家合影留念，由专人拍摄"])
+def test_text_merely_ending_in_she_is_not_a_caption(text):
+    spans, _ = segment("正文第一段。\n" + text)
+    assert segment_type(spans[1], "body")[0] == "body"
+
+
+@pytest.mark.parametrize("line", ["新华社北京10月29日电", "新华社北京10月29日电（记者张三）", "人民网北京2023年5月1日电"])
+def test_dateline_paragraph(line):
+    raw = f"{line}\n习近平指出，要努力。\n"
+    assert types(raw)[0] == ("dateline", "none", None)
+
+
+def test_reported_speech_with_several_cue_verbs():
+    raw = ("习近平指出，工会要努力。\n习近平强调，要坚持党的领导。要完善制度。\n"
+           "习近平首先表示，大会胜利闭幕了。\n习近平在讲话中要求，要做好工作。\n")
+    assert types(raw) == [("body", "reported", "习近平")] * 4
+
+
+def test_lead_paragraph_mixes_narration_and_reported_speech():
+    raw = ("中共中央总书记、国家主席习近平29日上午在中南海同全国总工会新一届领导班子成员集体谈话并发表重要讲话。"
+           "习近平强调，我国工运事业是党的事业的重要组成部分。要坚持党对工会工作的领导。\n")
+    spans, notes = notes_for(raw)
+    assert (notes[0].speech_mode, notes[0].speaker) == ("mixed", "习近平")
+    assert [(s.speech_mode, s.speaker, s.cue) for s in notes[0].sentences] == [
+        ("narration", None, None), ("reported", "习近平", "强调"), ("reported", "习近平", None)]
+    cue = notes[0].sentences[1]
+    assert spans[0].text[cue.cue_start:cue.cue_end] == "强调"
+
+
+def test_attendance_lists_and_reports_are_narration():
+    raw = ("中共中央政治局常委、中央书记处书记王沪宁参加集体谈话。\n"
+           "全国总工会主席王东明代表新一届领导班子汇报了工作。全国总工会副主席李玉赋、张工作了发言。\n"
+           "丁薛祥、杨晓渡参加集体谈话。\n")
+    assert types(raw) == [("body", "narration", None)] * 3
+
+
+def test_narration_after_reported_speech_in_one_paragraph_ends_the_paraphrase():
+    raw = "习近平强调，要团结奋斗。王沪宁参加集体谈话。\n"
+    spans, notes = notes_for(raw)
+    assert notes[0].speech_mode == "mixed"
+    assert [s.speech_mode for s in notes[0].sentences] == ["reported", "narration"]
+
+
+def test_pronoun_cue_refers_to_the_current_speaker():
+    rules = SpeechRules(["习近平"])
+    found = rules.sentences("他强调，要努力。", last_speaker="习近平")
+    assert [(s.speech_mode, s.speaker, s.cue) for s in found] == [("reported", "习近平", "强调")]
+
+
+def test_unknown_subject_before_a_cue_is_not_a_speaker():
+    # "会议强调" names no person: the rules do not invent a speaker.
+    assert types("会议强调，要加强团结。\n") == [("body", "narration", None)]
+
+
+def test_paraphrase_continued_in_a_new_paragraph_opening_with_a_modal():
+    raw = "习近平强调，要坚持党的领导。\n要加强产业工人队伍建设。\n"
+    assert types(raw)[1] == ("body", "reported", "习近平")
+    spans, notes = notes_for(raw)
+    assert notes[1].speech_rule == "reported-continuation"
+
+
+def test_every_decision_names_its_rule():
+    spans, notes = notes_for("标题\n习近平强调，要努力。\n")
+    assert [n.rule for n in notes] == ["title-first-line/not-body", "body-default/reporting-cue"]

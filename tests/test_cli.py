@@ -1,0 +1,26 @@
+from acftu_talks import cli
+from conftest import CORPUS, SCHEMA, build_args
+
+
+def test_build_prints_a_summary_with_the_loading_line(tmp_path, capsys):
+    out = tmp_path / "release"
+    assert cli.main(build_args(CORPUS, out)) == 0
+    stdout = capsys.readouterr().out
+    assert "built 2 documents, 24 paragraphs" in stdout
+    assert f"-> {out}/" in stdout
+    assert "overridden by sidecar: none" in stdout
+    assert f'datasets.load_dataset("{out}", "paragraphs")' in stdout
+    assert (out / "README.md").is_file()
+
+
+def test_validate_writes_nothing(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["validate", "--corpus", str(CORPUS), "--schema", str(SCHEMA)]) == 0
+    assert "is valid" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_usage_errors_exit_2(tmp_path, capsys):
+    assert cli.main(["frobnicate"]) == 2
+    assert cli.main(["build", "--corpus", str(tmp_path / "missing")]) == 2
+    assert "no such folder" in capsys.readouterr().err

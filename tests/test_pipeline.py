@@ -1,0 +1,102 @@
+"""The orchestrator on small corpora written for the tests."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from acftu_talks import cli, pipeline
+from acftu_talks.errors import InputError
+from conftest import CORPUS, ROOT, SCHEMA, build_args
+
+SIDECAR = (CORPUS / "2018-10-29-acftu-talk-xinhua.toml").read_text(encoding="utf-8")
+
+
+def write_doc(folder: Path, doc_id: str, text: str, extra: str = "", **replace) -> None:
+    """A news-report sidecar adapted to ``text``."""
+    folder.mkdir(exist_ok=True)
+    data = text.encode("utf-8")
+    (folder / f"{doc_id}.txt").write_bytes(data)
+    meta = SIDECAR.replace("2018-10-29-acftu-talk-xinhua", doc_id)
+    meta = re.sub(r'source_sha256 = "[0-9a-f]+"', f'source_sha256 = "{hashlib.sha256(data).hexdigest()}"', meta)
+    for old, new in replace.items():
+        meta = meta.replace(old, new)
+    (folder / f"{doc_id}.toml").write_text(meta + extra, encoding="utf-8")
+
+
+def rows(release: Path, config: str) -> list[dict]:
+    return pq.read_table(release / "data" / config / "train-00000-of-00001.parquet").to_pylist()
+
+
+def test_override_decides_and_is_reported(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    write_doc(corpus, "2020-01-01-test-xinhua", "会议强调，要加强团结。\n王沪宁参加。\n",
+              extra='\n[[overrides]]\nparagraph_number = 1\nspeech_mode = "reported"\nspeaker = "习近平"\n'
+                    'reason = "the meeting\'s statement is attributed to Xi in the source"\n')
+    out = tmp_path / "release"
+    assert cli.main(build_args(corpus, out)) == 0
+    assert "overridden by sidecar: 2020-01-01-test-xinhua.p001" in capsys.readouterr().out
+    first, second = rows(out, "paragraphs")
+    assert (first["speech_mode"], first["speaker"], first["annotation_source"]) == ("reported", "习近平", "override")
+    assert (second["speech_mode"], second["annotation_source"]) == ("narration", "rule")
+    assert rows(out, "documents")[0]["n_overridden"] == 1
+
+
+def test_override_of_a_missing_paragraph_is_an_error(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_doc(corpus, "2020-01-01-test-xinhua", "习近平强调，要团结。\n",
+              extra='\n[[overrides]]\nparagraph_number = 9\nspeech_mode = "reported"\nreason = "x"\n')
+    with pytest.raises(InputError) as info:
+        pipeline.check(corpus, SCHEMA, ROOT)
+    (problem,) = info.value.problems
+    assert problem.code == "meta.override-target" and "has 1 paragraphs" in problem.message
+
+
+def test_date_provenance_stated_inferred_external(tmp_path):
+    corpus = tmp_path / "corpus"
+    # the full event date in the text: stated
+    write_doc(corpus, "2018-10-29-a-xinhua", "习近平2018年10月29日在中南海讲话。\n")
+    # only the day: inferred from the sidecar's source
+    write_doc(corpus, "2018-10-29-b-xinhua", "习近平29日上午在中南海讲话。\n")
+    # a caption's date does not count
+    write_doc(corpus, "2018-10-29-c-xinhua",
+              "习近平讲话。\n2018年10月29日，习近平讲话。 新华社记者 张三 摄\n")
+    # a dateline gives the day of the dispatch: publication date inferred
+    write_doc(corpus, "2018-10-29-d-xinhua", "新华社北京10月29日电\n习近平讲话。\n")
+    out = tmp_path / "release"
+    assert cli.main(build_args(corpus, out)) == 0
+    got = {d["doc_id"]: (d["date_source"], d["date_evidence"], d["publication_date_source"])
+           for d in rows(out, "documents")}
+    assert got == {
+        "2018-10-29-a-xinhua": ("stated", "2018-10-29-a-xinhua.p001", "external"),
+        "2018-10-29-b-xinhua": ("inferred", "2018-10-29-b-xinhua.p001", "external"),
+        "2018-10-29-c-xinhua": ("external", None, "external"),
+        "2018-10-29-d-xinhua": ("external", None, "inferred"),
+    }
+
+
+def test_title_line_must_agree_with_the_sidecar(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_doc(corpus, "2020-01-01-test-qiushi", "另一个标题\n习近平\n我们要努力。\n",
+              **{'doc_type = "news_report"': 'doc_type = "speech_text"'})
+    with pytest.raises(InputError) as info:
+        pipeline.check(corpus, SCHEMA, ROOT)
+    assert [p.code for p in info.value.problems] == ["meta.title-mismatch"]
+
+
+def test_a_failed_build_leaves_the_previous_release_untouched(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    write_doc(corpus, "2020-01-01-test-xinhua", "习近平强调，要团结。\n")
+    out = tmp_path / "release"
+    assert cli.main(build_args(corpus, out)) == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (corpus / "2020-01-01-test-xinhua.txt").write_text("习近平强调，要奋斗。\n", encoding="utf-8")
+    assert cli.main(build_args(corpus, out)) == 1
+    err = capsys.readouterr().err
+    assert "2020-01-01-test-xinhua.toml:" in err and "[meta.sha256-mismatch]" in err
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob(".release-tmp-*"))

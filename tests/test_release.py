@@ -1,0 +1,126 @@
+"""End to end: the real corpus built, then read back the way users read it."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+
+from conftest import ROOT
+
+datasets = pytest.importorskip("datasets")
+
+GOLD = ROOT / "tests" / "expected" / "annotations.tsv"
+
+
+def gold():
+    with GOLD.open(encoding="utf-8") as f:
+        rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
+    return {r[0]: (r[1], r[2], r[3] or None) for r in rows}
+
+
+@pytest.fixture(scope="module")
+def loaded(release, tmp_path_factory):
+    cache = tmp_path_factory.mktemp("hf-cache")
+    return {name: datasets.load_dataset(str(release), name, split="train", cache_dir=str(cache))
+            for name in ("paragraphs", "documents")}
+
+
+def as_json(row):
+    """A loaded row as the JSON Schema sees records: dates as ISO strings."""
+    def conv(v):
+        if isinstance(v, dt.date):
+            return v.isoformat()
+        if isinstance(v, list):
+            return [conv(x) for x in v]
+        if isinstance(v, dict):
+            return {k: conv(x) for k, x in v.items()}
+        return v
+    return conv(row)
+
+
+def test_every_paragraph_is_typed_as_the_gold_standard_says(loaded):
+    got = {r["paragraph_id"]: (r["segment_type"], r["speech_mode"], r["speaker"]) for r in loaded["paragraphs"]}
+    assert got == gold()
+
+
+def test_configs_and_counts(release, loaded):
+    assert datasets.get_dataset_config_names(str(release)) == ["paragraphs", "documents"]
+    assert loaded["documents"].num_rows == 2
+    assert loaded["paragraphs"].num_rows == sum(d["n_paragraphs"] for d in loaded["documents"])
+
+
+@pytest.mark.parametrize("config, schema_file", [("paragraphs", "paragraph.schema.json"),
+                                                 ("documents", "document.schema.json")])
+def test_every_loaded_row_is_valid_against_the_shipped_schema(release, loaded, config, schema_file):
+    schema = json.loads((release / "schema" / schema_file).read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    for row in loaded[config]:
+        errors = [e.message for e in validator.iter_errors(as_json(row))]
+        assert errors == [], row.get("paragraph_id", row.get("doc_id"))
+
+
+def test_text_is_the_raw_span_minus_the_recorded_edits(loaded):
+    docs = {d["doc_id"]: d for d in loaded["documents"]}
+    for row in loaded["paragraphs"]:
+        doc = docs[row["doc_id"]]
+        raw = (ROOT / doc["source_file"]).read_text(encoding="utf-8")
+        span = raw[row["char_start"]:row["char_end"]]
+        inner = [e for e in doc["edits"]
+                 if row["char_start"] <= e["char_start"] and e["char_end"] <= row["char_end"]]
+        for e in sorted(inner, key=lambda e: -e["char_start"]):
+            assert span[e["char_start"] - row["char_start"]:e["char_end"] - row["char_start"]] == e["removed"]
+            span = span[:e["char_start"] - row["char_start"]] + span[e["char_end"] - row["char_start"]:]
+        assert span == row["text"], row["paragraph_id"]
+        assert row["text"] == row["text"].strip(" \t\u3000\u00a0")
+
+
+def test_cleaning_edits_are_recorded_with_what_they_removed(loaded):
+    docs = {d["doc_id"]: d for d in loaded["documents"]}
+    for doc in docs.values():
+        raw = (ROOT / doc["source_file"]).read_text(encoding="utf-8")
+        for e in doc["edits"]:
+            assert raw[e["char_start"]:e["char_end"]] == e["removed"]
+        assert doc["source_chars"] == len(raw)
+    xinhua = docs["2018-10-29-acftu-talk-xinhua"]["edits"]
+    assert [(e["kind"], e["removed"], e["line_number"]) for e in xinhua] == [
+        ("artifact", "[bookmark: _GoBack]", 12)]
+    qiushi = docs["2023-10-23-acftu-talk-qiushi"]["edits"]
+    assert [(e["kind"], e["removed"], e["line_number"]) for e in qiushi] == [
+        ("edge_whitespace", " ", 6), ("edge_whitespace", " ", 8), ("blank_line", " ", 14)]
+
+
+def test_a_caption_date_never_becomes_the_record_date(loaded):
+    captions = [r for r in loaded["paragraphs"] if r["segment_type"] == "photo_caption"]
+    assert [(r["caption_date"], r["date"]) for r in captions] == [
+        (dt.date(2023, 10, 23), dt.date(2023, 10, 23)), (dt.date(2024, 4, 22), dt.date(2023, 10, 23))]
+    assert all(r["photo_credit"].endswith("摄") for r in captions)
+    dates = {(r["doc_id"], r["date"]) for r in loaded["paragraphs"]}
+    assert dates == {("2018-10-29-acftu-talk-xinhua", dt.date(2018, 10, 29)),
+                     ("2023-10-23-acftu-talk-qiushi", dt.date(2023, 10, 23))}
+
+
+def test_streaming_gives_the_same_rows(release, loaded):
+    for name in ("paragraphs", "documents"):
+        streamed = list(datasets.load_dataset(str(release), name, split="train", streaming=True))
+        assert streamed == list(loaded[name])
+
+
+def test_plain_parquet_readers_see_the_same_rows(release, loaded):
+    pandas = pytest.importorskip("pandas")
+    duckdb = pytest.importorskip("duckdb")
+    files = sorted((release / "data" / "paragraphs").glob("*.parquet"))
+    frame = pandas.concat([pandas.read_parquet(f) for f in files])
+    assert list(frame["paragraph_id"]) == loaded["paragraphs"]["paragraph_id"]
+    assert list(frame["speech_mode"]) == loaded["paragraphs"]["speech_mode"]
+    glob = str(release / "data" / "paragraphs" / "*.parquet")
+    counts = dict(duckdb.sql(f"SELECT speech_mode, count(*) FROM '{glob}' GROUP BY ALL").fetchall())
+    expected = {}
+    for mode in loaded["paragraphs"]["speech_mode"]:
+        expected[mode] = expected.get(mode, 0) + 1
+    assert counts == expected
+    table = pq.read_table(files[0])
+    assert table.schema.field("date").type == "date32[day]"

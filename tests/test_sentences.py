@@ -1,0 +1,33 @@
+import pytest
+
+from acftu_talks.sentences import split
+
+
+def sentences(text):
+    return [text[a:b] for a, b in split(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第一句。第二句！第三句？", ["第一句。", "第二句！", "第三句？"]),
+    ("真的吗？！是的。", ["真的吗？！", "是的。"]),
+    # a quotation spanning a sentence end stays whole with its introduction
+    ("他说：“我们要努力。我们要奋斗。”大家鼓掌。", ["他说：“我们要努力。我们要奋斗。”", "大家鼓掌。"]),
+    # a quotation without a stop inside does not end anything
+    ("要牢记“国之大者”，找准结合点。要加强。", ["要牢记“国之大者”，找准结合点。", "要加强。"]),
+    ("他问：“行吗？”她答：“行。”", ["他问：“行吗？”", "她答：“行。”"]),
+    ("（注释。）正文。", ["（注释。）", "正文。"]),
+    ("等等……", ["等等……"]),
+    ("开始……中间。", ["开始……中间。"]),
+    ("没有句号的标题", ["没有句号的标题"]),
+    ("  甲。  乙。 ", ["甲。", "乙。"]),
+])
+def test_split(text, expected):
+    assert sentences(text) == expected
+
+
+def test_offsets_cover_the_text_in_order_without_overlap():
+    text = "他说：“好。”我们走吧！然后……结束。"
+    bounds = split(text)
+    assert all(a < b for a, b in bounds)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(bounds, bounds[1:]))
+    assert "".join(text[a:b] for a, b in bounds) == text
