@@ -100,3 +100,28 @@ def test_a_failed_build_leaves_the_previous_release_untouched(tmp_path, capsys):
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert not list(tmp_path.glob(".release-tmp-*"))
+
+
+def test_crlf_and_ideographic_indent_give_the_same_records_as_the_clean_text(tmp_path):
+    clean = "新华社北京10月29日电\n习近平强调，要团结。要奋斗。\n王沪宁参加集体谈话。\n"
+    dirty = "\ufeff新华社北京10月29日电\r\n\u3000\u3000习近平强调，要团结。要奋斗。\r\n\r\n\u3000\u3000王沪宁参加集体谈话。\r\n"
+    results = {}
+    for name, text in (("clean", clean), ("dirty", dirty)):
+        corpus = tmp_path / name
+        write_doc(corpus, "2018-10-29-test-xinhua", text)
+        out = tmp_path / f"release-{name}"
+        assert cli.main(build_args(corpus, out)) == 0
+        results[name] = out
+    keep = ("paragraph_id", "text", "segment_type", "speech_mode", "speaker")
+    for config, fields in (("paragraphs", keep), ("sentences", ("sentence_id", "text", "speech_mode", "speaker", "reporting_cue"))):
+        a = [{k: r[k] for k in fields} for r in rows(results["clean"], config)]
+        b = [{k: r[k] for k in fields} for r in rows(results["dirty"], config)]
+        assert a == b
+    types = [(r["segment_type"], r["speech_mode"]) for r in rows(results["dirty"], "paragraphs")]
+    assert types == [("dateline", "none"), ("body", "reported"), ("body", "narration")]
+    raw = dirty
+    for s in rows(results["dirty"], "sentences"):
+        assert raw[s["char_start"]:s["char_end"]] == s["text"]
+    kinds = [e["kind"] for e in rows(results["dirty"], "documents")[0]["edits"]]
+    assert kinds == ["zero_width", "carriage_return", "edge_whitespace", "carriage_return",
+                     "carriage_return", "edge_whitespace", "carriage_return"]

@@ -26,7 +26,7 @@ def gold():
 def loaded(release, tmp_path_factory):
     cache = tmp_path_factory.mktemp("hf-cache")
     return {name: datasets.load_dataset(str(release), name, split="train", cache_dir=str(cache))
-            for name in ("paragraphs", "documents")}
+            for name in ("paragraphs", "sentences", "documents")}
 
 
 def as_json(row):
@@ -48,12 +48,13 @@ def test_every_paragraph_is_typed_as_the_gold_standard_says(loaded):
 
 
 def test_configs_and_counts(release, loaded):
-    assert datasets.get_dataset_config_names(str(release)) == ["paragraphs", "documents"]
+    assert datasets.get_dataset_config_names(str(release)) == ["paragraphs", "sentences", "documents"]
     assert loaded["documents"].num_rows == 2
     assert loaded["paragraphs"].num_rows == sum(d["n_paragraphs"] for d in loaded["documents"])
 
 
 @pytest.mark.parametrize("config, schema_file", [("paragraphs", "paragraph.schema.json"),
+                                                 ("sentences", "sentence.schema.json"),
                                                  ("documents", "document.schema.json")])
 def test_every_loaded_row_is_valid_against_the_shipped_schema(release, loaded, config, schema_file):
     schema = json.loads((release / "schema" / schema_file).read_text(encoding="utf-8"))
@@ -104,7 +105,7 @@ def test_a_caption_date_never_becomes_the_record_date(loaded):
 
 
 def test_streaming_gives_the_same_rows(release, loaded):
-    for name in ("paragraphs", "documents"):
+    for name in ("paragraphs", "sentences", "documents"):
         streamed = list(datasets.load_dataset(str(release), name, split="train", streaming=True))
         assert streamed == list(loaded[name])
 
@@ -124,3 +125,72 @@ def test_plain_parquet_readers_see_the_same_rows(release, loaded):
     assert counts == expected
     table = pq.read_table(files[0])
     assert table.schema.field("date").type == "date32[day]"
+
+
+def _strip_edits(raw, start, end, edits):
+    """raw[start:end] with the recorded edits inside it removed."""
+    span = raw[start:end]
+    for e in sorted(edits, key=lambda e: -e["char_start"]):
+        if start <= e["char_start"] and e["char_end"] <= end:
+            span = span[:e["char_start"] - start] + span[e["char_end"] - start:]
+    return span
+
+
+def test_sentences_point_into_the_raw_text_and_their_cues_too(loaded):
+    docs = {d["doc_id"]: d for d in loaded["documents"]}
+    paragraphs = {p["paragraph_id"]: p for p in loaded["paragraphs"]}
+    for s in loaded["sentences"]:
+        doc = docs[s["doc_id"]]
+        raw = (ROOT / doc["source_file"]).read_text(encoding="utf-8")
+        assert _strip_edits(raw, s["char_start"], s["char_end"], doc["edits"]) == s["text"], s["sentence_id"]
+        para = paragraphs[s["paragraph_id"]]
+        assert para["char_start"] <= s["char_start"] < s["char_end"] <= para["char_end"]
+        if s["reporting_cue"]:
+            assert raw[s["cue_start"]:s["cue_end"]] == s["reporting_cue"]
+    counts = {}
+    for s in loaded["sentences"]:
+        counts[s["doc_id"]] = counts.get(s["doc_id"], 0) + 1
+    assert counts == {d: docs[d]["n_sentences"] for d in docs}
+
+
+def test_the_2018_lead_paragraph_is_narration_then_xis_reported_words(loaded):
+    lead = [(s["speech_mode"], s["speaker"], s["reporting_cue"]) for s in loaded["sentences"]
+            if s["paragraph_id"] == "2018-10-29-acftu-talk-xinhua.p001"]
+    assert lead == [("narration", None, None), ("reported", "习近平", "强调"), ("reported", "习近平", None)]
+
+
+def test_paragraph_mode_agrees_with_its_sentences(loaded):
+    modes = {}
+    for s in loaded["sentences"]:
+        modes.setdefault(s["paragraph_id"], set()).add(s["speech_mode"])
+    for p in loaded["paragraphs"]:
+        expected = {"mixed": {"narration", "reported"}}.get(p["speech_mode"], {p["speech_mode"]})
+        assert modes[p["paragraph_id"]] == expected, p["paragraph_id"]
+
+
+def test_participants_of_both_documents(loaded):
+    got = {d["doc_id"]: [(p["name"], p["name_en"], p["role"]) for p in d["participants"]]
+           for d in loaded["documents"]}
+    assert got == {
+        "2018-10-29-acftu-talk-xinhua": [
+            ("习近平", "Xi Jinping", "speaker"), ("王沪宁", "Wang Huning", "attended"),
+            ("王东明", "Wang Dongming", "reported"), ("李玉赋", "Li Yufu", "spoke"),
+            ("张工", "Zhang Gong", "spoke"), ("巨晓林", "Ju Xiaolin", "spoke"),
+            ("丁薛祥", "Ding Xuexiang", "attended"), ("杨晓渡", "Yang Xiaodu", "attended"),
+            ("陈希", "Chen Xi", "attended"), ("郭声琨", "Guo Shengkun", "attended"),
+            ("黄坤明", "Huang Kunming", "attended")],
+        "2023-10-23-acftu-talk-qiushi": [
+            ("习近平", "Xi Jinping", "speaker"), ("鞠鹏", "Ju Peng", "photographer"),
+            ("王晔", "Wang Ye", "photographer")],
+    }
+
+
+def test_date_provenance_of_both_documents(loaded):
+    got = {d["doc_id"]: (d["date_precision"], d["date_source"], d["date_evidence"], d["publication_date_source"])
+           for d in loaded["documents"]}
+    assert got == {
+        # "29日上午": the day is in the text, month and year from the sidecar's source
+        "2018-10-29-acftu-talk-xinhua": ("day", "inferred", "2018-10-29-acftu-talk-xinhua.p001", "external"),
+        # the ※ note states 2023年10月23日 in full
+        "2023-10-23-acftu-talk-qiushi": ("day", "stated", "2023-10-23-acftu-talk-qiushi.p012", "external"),
+    }

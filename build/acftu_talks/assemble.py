@@ -13,7 +13,7 @@ import re
 from .annotate import Annotation
 from .errors import Problem
 from .read import Source
-from .records import Document, Edit, Paragraph
+from .records import Document, Edit, Paragraph, Participant, Sentence
 from .segment import Cut, Span
 
 
@@ -82,6 +82,39 @@ def paragraphs(source: Source, spans: list[Span], notes: list[Annotation],
     return rows
 
 
+def sentence_id(pid: str, number: int) -> str:
+    return f"{pid}.s{number:02d}"
+
+
+def sentences(spans: list[Span], notes: list[Annotation], rows: list[Paragraph],
+              names_en: dict[str, str]) -> list[Sentence]:
+    """One record per sentence, its offsets mapped back into the raw text."""
+    out = []
+    for span, note, row in zip(spans, notes, rows):
+        for number, s in enumerate(note.sentences, start=1):
+            has_cue = s.cue_start is not None
+            out.append(Sentence(
+                sentence_id=sentence_id(row["paragraph_id"], number),
+                paragraph_id=row["paragraph_id"],
+                doc_id=row["doc_id"],
+                sentence_number=number,
+                text=span.text[s.start:s.end],
+                char_start=span.raw_offset(s.start),
+                # the end maps from the last character, so that a cut right
+                # after the sentence is not counted into it
+                char_end=span.raw_offset(s.end - 1) + 1,
+                segment_type=note.segment_type,
+                speech_mode=s.speech_mode,
+                speaker=s.speaker,
+                speaker_en=names_en.get(s.speaker) if s.speaker else None,
+                reporting_cue=s.cue,
+                cue_start=span.raw_offset(s.cue_start) if has_cue else None,
+                cue_end=span.raw_offset(s.cue_end - 1) + 1 if has_cue else None,
+                date=row["date"],
+            ))
+    return out
+
+
 def _date_pattern(value: str, full: bool) -> re.Pattern:
     year, month, day = (int(x) for x in value.split("-"))
     if full:
@@ -110,7 +143,8 @@ def date_provenance(value: str, rows: list[Paragraph], segments: tuple[str, ...]
     return "external", None
 
 
-def document(source: Source, rows: list[Paragraph], edit_list: list[Edit]) -> Document:
+def document(source: Source, rows: list[Paragraph], edit_list: list[Edit],
+             n_sentences: int, people: list[Participant]) -> Document:
     meta = source.meta
     date, pub = meta["date"], meta["publication_date"]
     date_source, date_evidence = date_provenance(date["value"], rows, EVENT_EVIDENCE)
@@ -142,7 +176,9 @@ def document(source: Source, rows: list[Paragraph], edit_list: list[Edit]) -> Do
         source_chars=len(source.raw),
         n_paragraphs=len(rows),
         n_overridden=sum(r["annotation_source"] == "override" for r in rows),
+        n_sentences=n_sentences,
         edits=edit_list,
+        participants=people,
     )
 
 

@@ -93,7 +93,7 @@ def _size_category(n: int) -> str:
     return "10M<n<100M"
 
 
-def front_matter(counts: dict[str, int], shards: dict[str, int] | None = None) -> str:
+def front_matter(counts: dict[str, int], nbytes: dict[str, int]) -> str:
     configs, infos = [], []
     for name, (_, schema, _) in CONFIGS.items():
         entry = {"config_name": name}
@@ -102,7 +102,8 @@ def front_matter(counts: dict[str, int], shards: dict[str, int] | None = None) -
         entry["data_files"] = [{"split": SPLIT, "path": f"data/{name}/{SPLIT}-*.parquet"}]
         configs.append(entry)
         infos.append({"config_name": name, "features": features_yaml(schema),
-                      "splits": [{"name": SPLIT, "num_examples": counts.get(name, 0)}]})
+                      "splits": [{"name": SPLIT, "num_bytes": nbytes.get(name, 0),
+                                  "num_examples": counts.get(name, 0)}]})
     meta = {
         "pretty_name": "ACFTU Talks: Xi Jinping's collective talks with the ACFTU leadership",
         "language": ["zh"],
@@ -180,7 +181,7 @@ def render(template: str, blocks: dict[str, str]) -> str:
 
 def write_card(staging: Path, summary, schema_dir: Path, card_source: Path | None) -> None:
     template = card_source.read_text(encoding="utf-8") if card_source and card_source.exists() else "# {{ dataset_name }}\n"
-    text = front_matter(summary.counts) + "\n" + render(template, generated_blocks(summary, schema_dir))
+    text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, generated_blocks(summary, schema_dir))
     (staging / "README.md").write_text(text, encoding="utf-8")
     rights = card_source.parent / RIGHTS_FILE if card_source else None
     if rights and rights.exists():

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import DATASET_NAME, __version__, annotate, assemble, card, read, segment, validate, write
+from . import DATASET_NAME, __version__, annotate, assemble, card, participants, read, segment, validate, write
 from .errors import InputError, Problem, raise_if_errors
 from .records import CONFIGS
 from .segment import inner_zero_width
@@ -26,6 +26,7 @@ class Built:
 
     document: dict
     paragraphs: list[dict]
+    sentences: list[dict]
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Summary:
 
     documents: list[dict] = field(default_factory=list)  # without their edits
     counts: dict[str, int] = field(default_factory=Counter)
+    nbytes: dict[str, int] = field(default_factory=Counter)
     by_doc: Counter = field(default_factory=Counter)  # (doc_id, segment_type, speech_mode) -> n
     overridden: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -52,7 +54,10 @@ def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[P
     notes = annotate.annotate(spans, meta["doc_type"], meta["speaker"], [p["name"] for p in people])
     problems += assemble.apply_overrides(source, notes)
     rows = assemble.paragraphs(source, spans, notes, names_en)
-    doc = assemble.document(source, rows, assemble.edits(source, spans, loose))
+    sentence_rows = assemble.sentences(spans, notes, rows, names_en)
+    people_found, found = participants.participants(rows, notes, people, source.text_path, source.meta_path)
+    problems += found
+    doc = assemble.document(source, rows, assemble.edits(source, spans, loose), len(sentence_rows), people_found)
     problems += assemble.check_consistency(source, rows)
     for span in spans:
         for offset in inner_zero_width(span):
@@ -62,8 +67,9 @@ def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[P
                 "text.zero-width", "remove it from the raw file if it is not meant to be there", "warning"))
     schema_of = {name: schema_dir / CONFIGS[name][2] for name in CONFIGS}
     problems += validate.check_records(rows, schema_of["paragraphs"], source.text_path, "paragraph_id")
+    problems += validate.check_records(sentence_rows, schema_of["sentences"], source.text_path, "sentence_id")
     problems += validate.check_records([doc], schema_of["documents"], source.meta_path, "doc_id")
-    return Built(doc, rows), problems
+    return Built(doc, rows, sentence_rows), problems
 
 
 def iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Built]:
@@ -106,8 +112,9 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
             if any(p.severity == "error" for p in problems):
                 continue  # keep reading, to report every problem, but write nothing more
             sinks["paragraphs"].add(built.paragraphs)
+            sinks["sentences"].add(built.sentences)
             sinks["documents"].add([built.document])
-            summary.documents.append({k: v for k, v in built.document.items() if k != "edits"})
+            summary.documents.append({k: v for k, v in built.document.items() if k not in ("edits", "participants")})
             for row in built.paragraphs:
                 summary.by_doc[(row["doc_id"], row["segment_type"], row["speech_mode"])] += 1
                 if row["annotation_source"] == "override":
@@ -117,6 +124,7 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
         raise_if_errors(problems)
         summary.warnings = [p for p in problems if p.severity != "error"]
         summary.counts = {name: sink.count for name, sink in sinks.items()}
+        summary.nbytes = {name: sink.nbytes for name, sink in sinks.items()}
         for schema_file in sorted(schema_dir.glob("*.schema.json")):
             (staging / "schema").mkdir(exist_ok=True)
             shutil.copyfile(schema_file, staging / "schema" / schema_file.name)

@@ -13,6 +13,7 @@ import pyarrow as pa
 
 SEGMENT_TYPES = ("title", "byline", "dateline", "body", "photo_caption", "editor_note")
 SPEECH_MODES = ("direct", "reported", "mixed", "narration", "none")
+PARTICIPANT_ROLES = ("speaker", "attended", "reported", "spoke", "photographer")
 EDIT_KINDS = ("edge_whitespace", "carriage_return", "zero_width", "artifact", "blank_line")
 
 
@@ -24,6 +25,15 @@ class Edit(TypedDict):
     char_end: int
     removed: str
     paragraph_id: Optional[str]
+
+
+class Participant(TypedDict):
+    name: str
+    name_en: Optional[str]
+    role: str
+    role_source: str
+    evidence: Optional[str]
+    position_en: Optional[str]
 
 
 class Paragraph(TypedDict):
@@ -45,6 +55,24 @@ class Paragraph(TypedDict):
     photo_credit: Optional[str]
     annotation_source: str
     annotation_rule: str
+
+
+class Sentence(TypedDict):
+    sentence_id: str
+    paragraph_id: str
+    doc_id: str
+    sentence_number: int
+    text: str
+    char_start: int
+    char_end: int
+    segment_type: str
+    speech_mode: str
+    speaker: Optional[str]
+    speaker_en: Optional[str]
+    reporting_cue: Optional[str]
+    cue_start: Optional[int]
+    cue_end: Optional[int]
+    date: str
 
 
 class Document(TypedDict):
@@ -83,7 +111,9 @@ class Document(TypedDict):
     source_chars: int
     n_paragraphs: int
     n_overridden: int
+    n_sentences: int
     edits: list[Edit]
+    participants: list[Participant]
 
 
 def _f(name: str, type_: pa.DataType, nullable: bool = False) -> pa.Field:
@@ -98,6 +128,11 @@ EDIT_TYPE = pa.struct([
     _f("paragraph_id", _S, True),
 ])
 
+PARTICIPANT_TYPE = pa.struct([
+    _f("name", _S), _f("name_en", _S, True), _f("role", _S), _f("role_source", _S),
+    _f("evidence", _S, True), _f("position_en", _S, True),
+])
+
 PARAGRAPH_SCHEMA = pa.schema([
     _f("paragraph_id", _S), _f("doc_id", _S), _f("paragraph_number", _I),
     _f("line_number", _I), _f("text", _S), _f("segment_type", _S),
@@ -106,6 +141,14 @@ PARAGRAPH_SCHEMA = pa.schema([
     _f("char_start", _I), _f("char_end", _I), _f("caption_date", _D, True),
     _f("photo_credit", _S, True), _f("annotation_source", _S),
     _f("annotation_rule", _S),
+])
+
+SENTENCE_SCHEMA = pa.schema([
+    _f("sentence_id", _S), _f("paragraph_id", _S), _f("doc_id", _S),
+    _f("sentence_number", _I), _f("text", _S), _f("char_start", _I), _f("char_end", _I),
+    _f("segment_type", _S), _f("speech_mode", _S), _f("speaker", _S, True),
+    _f("speaker_en", _S, True), _f("reporting_cue", _S, True), _f("cue_start", _I, True),
+    _f("cue_end", _I, True), _f("date", _D),
 ])
 
 DOCUMENT_SCHEMA = pa.schema([
@@ -122,13 +165,14 @@ DOCUMENT_SCHEMA = pa.schema([
     _f("publisher_en", _S), _f("publication_issue", _S, True),
     _f("publication_issue_en", _S, True), _f("source_file", _S),
     _f("received_as", _S), _f("source_sha256", _S), _f("source_chars", pa.int64()),
-    _f("n_paragraphs", _I), _f("n_overridden", _I),
-    _f("edits", pa.list_(EDIT_TYPE)),
+    _f("n_paragraphs", _I), _f("n_overridden", _I), _f("n_sentences", _I),
+    _f("edits", pa.list_(EDIT_TYPE)), _f("participants", pa.list_(PARTICIPANT_TYPE)),
 ])
 
 # config name -> (record type, Arrow schema, JSON Schema file name)
 CONFIGS = {
     "paragraphs": (Paragraph, PARAGRAPH_SCHEMA, "paragraph.schema.json"),
+    "sentences": (Sentence, SENTENCE_SCHEMA, "sentence.schema.json"),
     "documents": (Document, DOCUMENT_SCHEMA, "document.schema.json"),
 }
 DEFAULT_CONFIG = "paragraphs"

@@ -45,6 +45,7 @@ class ParquetSink:
         self._dates = _date_fields(schema)
         self._rows: list[dict] = []
         self.count = 0
+        self.nbytes = 0  # in-memory Arrow size, what datasets calls num_bytes
         self._writer = pq.ParquetWriter(path, schema, compression="zstd",
                                         use_dictionary=True, write_statistics=True)
 
@@ -60,9 +61,10 @@ class ParquetSink:
         if self._dates:
             rows = [{**r, **{k: dt.date.fromisoformat(r[k]) if r[k] else None for k in self._dates}}
                     for r in rows]
-        self._writer.write_table(pa.Table.from_pylist(rows, schema=self.schema),
-                                 row_group_size=ROW_GROUP_ROWS)
+        table = pa.Table.from_pylist(rows, schema=self.schema)
+        self._writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
         self.count += len(rows)
+        self.nbytes += table.nbytes
 
     def close(self) -> None:
         self._flush(self._rows)
