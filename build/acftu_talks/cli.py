@@ -18,10 +18,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_ in (("build", "build the release (writes nothing unless every check passes)"),
-                        ("validate", "check the corpus and sidecars; writes nothing")):
+                        ("validate", "check the corpus and sidecars; writes nothing"),
+                        ("ids", "compare paragraph and sentence ids with corpus/ids.lock.tsv; "
+                                "with --accept, record the changes and pin the current ids")):
         cmd = sub.add_parser(name, help=help_, description=help_)
         cmd.add_argument("--corpus", type=Path, default=Path("corpus"), help="raw texts and sidecars (default: corpus/)")
         cmd.add_argument("--schema", type=Path, default=Path("schema"), help="JSON Schemas (default: schema/)")
+        if name == "ids":
+            cmd.add_argument("--accept", action="store_true", help="record the changes and update the lock")
+            cmd.add_argument("--reason", help="why the ids changed (required with --accept)")
         if name == "build":
             cmd.add_argument("--out", type=Path, default=Path("release"), help="release folder (default: release/)")
             cmd.add_argument("--card", type=Path, default=Path("dataset_card.md"),
@@ -48,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     from . import pipeline  # after argument checks, so --help stays fast
     started = time.perf_counter()
     try:
+        if args.command == "ids":
+            return _ids(args, root)
         if args.command == "validate":
             warnings = pipeline.check(args.corpus, args.schema, root)
             _report(warnings, sys.stderr)
@@ -68,6 +75,31 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("overridden by sidecar: none (every row typed by the rules)")
     print(f'load it: datasets.load_dataset("{args.out}", "paragraphs")')
+    return 0
+
+
+def _ids(args, root: Path) -> int:
+    from . import ids, pipeline
+    current = pipeline.current_ids(args.corpus, args.schema, root)
+    lock = ids.read_lock(args.corpus)
+    changes = ids.diff(lock or {}, current)
+    if args.accept:
+        if not args.reason:
+            print("acftu-talks: ids --accept needs --reason \"why the ids changed\"", file=sys.stderr)
+            return 2
+        ids.accept(args.corpus, lock, current, args.reason, __version__)
+        print(f"pinned {len(current)} ids in {args.corpus / ids.LOCK}; recorded {len(changes)} change(s)"
+              f"{f' in {args.corpus / ids.CHANGES}' if changes else ''}")
+        return 0
+    for old, new in changes:
+        print(f"{old} -> {new or '(gone)'}")
+    unpinned = ids.unlocked_docs(lock or {}, current)
+    for doc_id in unpinned:
+        print(f"{doc_id}: not pinned yet")
+    if changes or unpinned or lock is None:
+        print("run `acftu-talks ids --accept --reason \"why\"` to record these and pin the ids", file=sys.stderr)
+        return 1
+    print(f"ok: all {len(current)} ids match {args.corpus / ids.LOCK}")
     return 0
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import DATASET_NAME, __version__, annotate, assemble, card, participants, read, segment, validate, write
+from . import DATASET_NAME, __version__, annotate, assemble, card, ids, participants, read, segment, validate, write
 from .errors import InputError, Problem, raise_if_errors
 from .records import CONFIGS
 from .segment import inner_zero_width
@@ -73,7 +73,19 @@ def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[P
 
 
 def iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Built]:
-    """Yield every document's records in doc_id order; collect all problems."""
+    """Yield every document's records in doc_id order; collect all problems,
+    including ids that no longer match ``corpus/ids.lock.tsv``."""
+    lock = ids.read_lock(corpus_dir)
+    current: dict[str, str] = {}
+    for built in _iter_built(corpus_dir, schema_dir, root, problems):
+        if lock is not None:
+            current.update(ids.fingerprints(built.paragraphs, built.sentences))
+        yield built
+    if lock is not None:
+        problems += ids.check(corpus_dir, lock, current)
+
+
+def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Built]:
     seen: dict[str, str] = {}
     for source in read.iter_sources(corpus_dir, root, problems):
         declared = source.meta.get("doc_id")
@@ -129,11 +141,23 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
             (staging / "schema").mkdir(exist_ok=True)
             shutil.copyfile(schema_file, staging / "schema" / schema_file.name)
         card.write_card(staging, summary, schema_dir, card_source)
+        (staging / "id_changes.json").write_text(ids.changes_json(corpus_dir), encoding="utf-8")
         write.swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return summary
+
+
+def current_ids(corpus_dir: Path, schema_dir: Path, root: Path) -> dict[str, str]:
+    """Fingerprints of every id the corpus builds to; raises InputError on
+    problems other than changed ids."""
+    problems: list[Problem] = []
+    current: dict[str, str] = {}
+    for built in _iter_built(corpus_dir, schema_dir, root, problems):
+        current.update(ids.fingerprints(built.paragraphs, built.sentences))
+    raise_if_errors(problems)
+    return current
 
 
 def check(corpus_dir: Path, schema_dir: Path, root: Path) -> list[Problem]:
