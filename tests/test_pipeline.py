@@ -125,3 +125,16 @@ def test_crlf_and_ideographic_indent_give_the_same_records_as_the_clean_text(tmp
     kinds = [e["kind"] for e in rows(results["dirty"], "documents")[0]["edits"]]
     assert kinds == ["zero_width", "carriage_return", "edge_whitespace", "carriage_return",
                      "carriage_return", "edge_whitespace", "carriage_return"]
+
+
+def test_a_caption_dated_a_year_later_keeps_the_event_date(tmp_path):
+    corpus = tmp_path / "corpus"
+    text = ("习近平强调，要团结。\n"
+            "2019年5月1日，习近平在北京考察。这是1日上午，习近平同工人交流。 新华社记者 张三 摄\n")
+    write_doc(corpus, "2018-10-29-test-xinhua", text)
+    out = tmp_path / "release"
+    assert cli.main(build_args(corpus, out)) == 0
+    caption = rows(out, "paragraphs")[1]
+    assert caption["segment_type"] == "photo_caption"
+    assert (str(caption["caption_date"]), str(caption["date"])) == ("2019-05-01", "2018-10-29")
+    assert {str(s["date"]) for s in rows(out, "sentences")} == {"2018-10-29"}
