@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from . import DATASET_NAME, __version__
 from .records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
+from .yamltext import dump as _yaml
 
 SPLIT = "train"
 RIGHTS_FILE = "RIGHTS.md"
@@ -46,43 +47,6 @@ def features_yaml(schema: pa.Schema) -> list[dict]:
     """The ``dataset_info.features`` list that ``datasets`` reads, without
     importing ``datasets`` (the build must stay light)."""
     return [{"name": f.name, **_feature_entry(f.type)} for f in schema]
-
-
-def _yaml(value, indent: int = 0) -> str:
-    """A small block-style YAML emitter; strings are JSON-quoted (valid YAML)."""
-    pad = " " * indent
-    if isinstance(value, dict):
-        out = []
-        for key, item in value.items():
-            if isinstance(item, (dict, list)) and item:
-                out.append(f"{pad}{key}:\n{_yaml(item, indent + 2)}")
-            else:
-                out.append(f"{pad}{key}: {_scalar(item)}")
-        return "\n".join(out)
-    if isinstance(value, list):
-        out = []
-        for item in value:
-            if isinstance(item, dict) and item:
-                body = _yaml(item, indent + 2)
-                out.append(f"{pad}- {body[indent + 2:]}")
-            elif isinstance(item, list) and item:
-                out.append(f"{pad}-\n{_yaml(item, indent + 2)}")
-            else:
-                out.append(f"{pad}- {_scalar(item)}")
-        return "\n".join(out)
-    return pad + _scalar(value)
-
-
-def _scalar(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    if value is None:
-        return "null"
-    if isinstance(value, (list, dict)):
-        return "[]" if isinstance(value, list) else "{}"
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _size_category(n: int) -> str:
