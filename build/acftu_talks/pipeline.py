@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import DATASET_NAME, __version__, annotate, assemble, card, read, segment, validate, write
+from . import DATASET_NAME, __version__, annotate, assemble, card, extras, read, segment, validate, write
 from .errors import InputError, Problem, raise_if_errors
 from .records import CONFIGS
 from .segment import inner_zero_width
@@ -121,6 +121,7 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
             (staging / "schema").mkdir(exist_ok=True)
             shutil.copyfile(schema_file, staging / "schema" / schema_file.name)
         card.write_card(staging, summary, schema_dir, card_source)
+        extras.write(staging, summary, corpus_dir, schema_dir, card_source)
         write.swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
