@@ -87,7 +87,7 @@ def composition_svg(doc_ids: list[str], counts: Mapping[tuple[str, str, str], in
            f'<title id="t">{escape(TITLE)}</title>',
            f'<desc id="d">{escape(_describe(doc_ids, counts, pairs))}</desc>',
            f'<rect width="{WIDTH}" height="{height}" fill="#FFFFFF"/>',
-           f'<text x="{LEFT}" y="24" {FONT} font-size="15" font-weight="bold">{escape(TITLE)}</text>']
+           f'<text x="16" y="24" {FONT} font-size="15" font-weight="bold">{escape(TITLE)}</text>']
     for tick in range(0, axis_max + 1, step):
         x = LEFT + tick * scale
         out.append(f'<line x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" y2="{axis_y}" stroke="#DDDDDD"/>')
