@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pyarrow as pa
@@ -157,3 +158,19 @@ def test_figure_is_shipped_and_shown(release):
 
 def test_card_cites_with_the_citation_data(release):
     assert cite.bibtex().strip() in body(release)
+
+
+def test_rebuild_recipe_in_the_card_reproduces_the_raw_texts(release, monkeypatch):
+    recipe = re.search(r"rebuilds each raw text.*?```python\n(.*?)```", body(release), re.S)
+    assert recipe, "the card's rebuild recipe is gone"
+    monkeypatch.chdir(release)
+    exec(compile(recipe[1], "dataset_card.md", "exec"), {})  # asserts the sha256 of every document
+
+
+def test_files_table_describes_every_release_file(release):
+    table = table_with_header(body(release), "file", "what it is")
+    patterns = [re.sub(r"<[a-z]+>", "*", row["file"]) for row in table]
+    files = [p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file()]
+    undocumented = [f for f in files if f != "README.md" and not any(fnmatch(f, pat) for pat in patterns)]
+    assert undocumented == []
+    assert all(any(fnmatch(f, pat) for f in files) for pat in patterns), "the card lists a file the release lacks"
