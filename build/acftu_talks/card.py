@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from . import DATASET_NAME, __version__
+from . import DATASET_NAME, __version__, cite, figure
+from .croissant import member_schemas
 from .records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
+from .yamltext import dump as _yaml
 
 SPLIT = "train"
 RIGHTS_FILE = "RIGHTS.md"
@@ -48,43 +50,6 @@ def features_yaml(schema: pa.Schema) -> list[dict]:
     return [{"name": f.name, **_feature_entry(f.type)} for f in schema]
 
 
-def _yaml(value, indent: int = 0) -> str:
-    """A small block-style YAML emitter; strings are JSON-quoted (valid YAML)."""
-    pad = " " * indent
-    if isinstance(value, dict):
-        out = []
-        for key, item in value.items():
-            if isinstance(item, (dict, list)) and item:
-                out.append(f"{pad}{key}:\n{_yaml(item, indent + 2)}")
-            else:
-                out.append(f"{pad}{key}: {_scalar(item)}")
-        return "\n".join(out)
-    if isinstance(value, list):
-        out = []
-        for item in value:
-            if isinstance(item, dict) and item:
-                body = _yaml(item, indent + 2)
-                out.append(f"{pad}- {body[indent + 2:]}")
-            elif isinstance(item, list) and item:
-                out.append(f"{pad}-\n{_yaml(item, indent + 2)}")
-            else:
-                out.append(f"{pad}- {_scalar(item)}")
-        return "\n".join(out)
-    return pad + _scalar(value)
-
-
-def _scalar(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    if value is None:
-        return "null"
-    if isinstance(value, (list, dict)):
-        return "[]" if isinstance(value, list) else "{}"
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _size_category(n: int) -> str:
     for limit, label in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"),
                          (1_000_000, "100K<n<1M"), (10_000_000, "1M<n<10M")):
@@ -105,8 +70,12 @@ def front_matter(counts: dict[str, int], nbytes: dict[str, int]) -> str:
                       "splits": [{"name": SPLIT, "num_bytes": nbytes.get(name, 0),
                                   "num_examples": counts.get(name, 0)}]})
     meta = {
-        "pretty_name": "ACFTU Talks: Xi Jinping's collective talks with the ACFTU leadership",
+        "pretty_name": cite.TITLE,
         "language": ["zh"],
+        "language_creators": ["found"],
+        "annotations_creators": ["machine-generated"],
+        "multilinguality": ["monolingual"],
+        "source_datasets": ["original"],
         "license": "other",
         "license_name": LICENSE_NAME,
         "license_link": RIGHTS_FILE,
@@ -128,14 +97,56 @@ def _md_table(header: list[str], rows: list[list]) -> str:
     return "\n".join(lines)
 
 
+def _type_name(type_: pa.DataType) -> str:
+    if pa.types.is_list(type_):
+        return f"list of {_type_name(type_.value_type)}"
+    if pa.types.is_struct(type_):
+        return "struct"
+    return _DTYPES[type_]
+
+
+def _field_rows(fields, props: dict, prefix: str = "") -> list[list]:
+    """One row per column and, below a struct (or list of structs), one per
+    member, named ``column[].member`` (``column.member`` for a plain struct)."""
+    rows = []
+    for f in fields:
+        prop = props[f.name]
+        rows.append([f"`{prefix}{f.name}`", _type_name(f.type), "yes" if f.nullable else "no",
+                     prop["description"]])
+        inner = f.type.value_type if pa.types.is_list(f.type) else f.type
+        if pa.types.is_struct(inner):
+            sep = "[]." if pa.types.is_list(f.type) else "."
+            rows += _field_rows(inner, member_schemas(prop), f"{prefix}{f.name}{sep}")
+    return rows
+
+
 def fields_table(schema_file: Path, arrow_schema: pa.Schema) -> str:
     props = json.loads(schema_file.read_text(encoding="utf-8"))["properties"]
+    return _md_table(["field", "type", "nullable", "description"], _field_rows(arrow_schema, props))
+
+
+def fields_tables(schema_dir: Path) -> str:
+    """A section per config in CONFIGS: what a row is, how to load it, its fields."""
+    parts = []
+    for name, (_, schema, schema_file) in CONFIGS.items():
+        about = json.loads((schema_dir / schema_file).read_text(encoding="utf-8"))["description"]
+        default = " (default config)" if name == DEFAULT_CONFIG else ""
+        parts.append(f"### `{name}`{default}\n\n{about} Load it with "
+                     f"`load_dataset(..., \"{name}\")`; JSON Schema: `schema/{schema_file}`.\n\n"
+                     + fields_table(schema_dir / schema_file, schema))
+    return "\n\n".join(parts)
+
+
+def composition_table(summary) -> str:
+    """Paragraphs per document and segment type, one column per speech mode."""
     rows = []
-    for f in arrow_schema:
-        type_ = _feature_entry(f.type)
-        shown = type_.get("dtype") or ("list of struct" if "list" in type_ else "struct")
-        rows.append([f"`{f.name}`", shown, "yes" if f.nullable else "no", props[f.name]["description"]])
-    return _md_table(["field", "type", "nullable", "description"], rows)
+    for d in summary.documents:
+        for seg in SEGMENT_TYPES:
+            row = [f"`{d['doc_id']}`", f"`{seg}`"] + [summary.by_doc.get((d["doc_id"], seg, m), 0)
+                                                      for m in SPEECH_MODES]
+            if any(row[2:]):
+                rows.append(row + [sum(row[2:])])
+    return _md_table(["doc_id", "segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], rows)
 
 
 def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
@@ -164,6 +175,15 @@ def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
     }
     for name, (_, schema, schema_file) in CONFIGS.items():
         blocks[f"fields_{name}"] = fields_table(schema_dir / schema_file, schema)
+    blocks.update({
+        "fields_tables": fields_tables(schema_dir),
+        "composition_table": composition_table(summary),
+        "figure": f"![{figure.TITLE}]({figure.FILE})",
+        "release_date": cite.RELEASE_DATE,
+        "bibtex": cite.bibtex().rstrip("\n"),
+        "apa": cite.apa().rstrip("\n"),
+        "config_names": ", ".join(f"`{name}`" for name in CONFIGS),
+    })
     return blocks
 
 

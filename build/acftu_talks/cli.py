@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from . import __version__
+from .cite import FORMATS, render
 from .errors import InputError
 
 
@@ -31,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--out", type=Path, default=Path("release"), help="release folder (default: release/)")
             cmd.add_argument("--card", type=Path, default=Path("dataset_card.md"),
                              help="card template (default: dataset_card.md)")
+    cite = sub.add_parser("cite", help="print how to cite the dataset", description="print how to cite the dataset")
+    cite.add_argument("--format", choices=FORMATS, default="bibtex", help="citation format (default: bibtex)")
     return parser
 
 
@@ -44,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
+    if args.command == "cite":
+        sys.stdout.write(render(args.format))
+        return 0
     root = Path.cwd()
     for label, path in (("--corpus", args.corpus), ("--schema", args.schema)):
         if not path.is_dir():

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import DATASET_NAME, __version__, annotate, assemble, card, ids, participants, read, segment, validate, write
+from . import (DATASET_NAME, __version__, annotate, assemble, card, extras, ids, participants, read,
+               segment, validate, write)
 from .errors import InputError, Problem, raise_if_errors
 from .records import CONFIGS
 from .segment import inner_zero_width
@@ -142,6 +143,7 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
             shutil.copyfile(schema_file, staging / "schema" / schema_file.name)
         card.write_card(staging, summary, schema_dir, card_source)
         (staging / "id_changes.json").write_text(ids.changes_json(corpus_dir), encoding="utf-8")
+        extras.write(staging, summary, corpus_dir, schema_dir, card_source)
         write.swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,176 @@
+"""The rendered card: its YAML is what the Hub and `datasets` read, and every
+count in its tables equals the Parquet rows (counted here independently)."""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from fnmatch import fnmatch
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from huggingface_hub import DatasetCard
+
+from acftu_talks import __version__, card, cite
+from acftu_talks.records import CONFIGS
+from conftest import SCHEMA
+
+
+def rows(release: Path, config: str) -> list[dict]:
+    return [r for f in sorted((release / "data" / config).glob("*.parquet")) for r in pq.read_table(f).to_pylist()]
+
+
+def tables(markdown: str) -> list[list[list[str]]]:
+    """Every pipe table in the text: header row first, separator dropped,
+    backticks stripped, escaped pipes kept inside cells."""
+    found, current = [], []
+    for line in markdown.splitlines() + [""]:
+        if line.startswith("|"):
+            cells = [c.strip().replace("\\|", "|").strip("`") for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+            if not all(re.fullmatch(r"-+", c) for c in cells):
+                current.append(cells)
+        elif current:
+            found.append(current)
+            current = []
+    return found
+
+
+def table_with_header(markdown: str, *first: str) -> list[dict]:
+    for table in tables(markdown):
+        if tuple(table[0][:len(first)]) == first:
+            return [dict(zip(table[0], row)) for row in table[1:]]
+    raise AssertionError(f"no table with header starting {first}")
+
+
+def body(release: Path) -> str:
+    return (release / "README.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+
+
+def test_card_yaml_loads_with_huggingface_hub(release):
+    data = DatasetCard.load(release / "README.md").data  # a Path: read locally, never from the Hub
+    assert data.license == "other"
+    assert data.license_name
+    assert (release / data.license_link).is_file()
+    assert data.pretty_name == cite.TITLE
+    assert [c["config_name"] for c in data.configs] == list(CONFIGS)
+    assert {i["config_name"] for i in data.dataset_info} == set(CONFIGS)
+
+
+def test_datasets_finds_every_config(release):
+    from datasets import get_dataset_config_names
+    assert sorted(get_dataset_config_names(str(release))) == sorted(CONFIGS)
+
+
+def test_every_placeholder_is_filled(release):
+    assert re.findall(r"\{\{\s*\w+\s*\}\}", body(release)) == []
+
+
+def test_header_counts_equal_the_data(release):
+    match = re.search(r"Version (\S+), released (\S+)\. (\d+) documents,\s+(\d+) paragraphs", body(release))
+    assert match, "the card's opening line changed"
+    assert match[1] == __version__ and match[2] == cite.RELEASE_DATE
+    assert int(match[3]) == len(rows(release, "documents"))
+    assert int(match[4]) == len(rows(release, "paragraphs"))
+
+
+def test_segment_table_equals_the_data(release):
+    counted = Counter((r["segment_type"], r["speech_mode"]) for r in rows(release, "paragraphs"))
+    table = table_with_header(body(release), "segment_type", "direct")
+    shown = {(row["segment_type"], mode): int(n) for row in table for mode, n in row.items()
+             if mode not in ("segment_type", "total") and int(n)}
+    assert shown == dict(counted)
+    totals = Counter(r["segment_type"] for r in rows(release, "paragraphs"))
+    assert {row["segment_type"]: int(row["total"]) for row in table} == dict(totals)
+
+
+def test_per_document_table_equals_the_data(release):
+    counted = Counter((r["doc_id"], r["segment_type"], r["speech_mode"]) for r in rows(release, "paragraphs"))
+    table = table_with_header(body(release), "doc_id", "segment_type")
+    shown = {(row["doc_id"], row["segment_type"], mode): int(n) for row in table for mode, n in row.items()
+             if mode not in ("doc_id", "segment_type", "total") and int(n)}
+    assert shown == dict(counted)
+    totals = Counter((r["doc_id"], r["segment_type"]) for r in rows(release, "paragraphs"))
+    assert {(row["doc_id"], row["segment_type"]): int(row["total"]) for row in table} == dict(totals)
+
+
+def test_documents_table_equals_the_data(release):
+    paragraphs = rows(release, "paragraphs")
+    table = table_with_header(body(release), "doc_id", "doc_type")
+    docs = {d["doc_id"]: d for d in rows(release, "documents")}
+    assert [row["doc_id"] for row in table] == list(docs)
+    for row in table:
+        doc = docs[row["doc_id"]]
+        assert row["doc_type"] == doc["doc_type"]
+        assert row["event date"] == doc["date"].isoformat()
+        assert row["published"] == doc["publication_date"].isoformat()
+        assert int(row["paragraphs"]) == sum(p["doc_id"] == row["doc_id"] for p in paragraphs)
+        assert int(row["body paragraphs"]) == sum(p["doc_id"] == row["doc_id"] and p["segment_type"] == "body"
+                                                   for p in paragraphs)
+
+
+def test_override_count_equals_the_data(release):
+    match = re.search(r"rather than the\s+rules: (\d+)\.", body(release))
+    assert match
+    assert int(match[1]) == sum(r["annotation_source"] == "override" for r in rows(release, "paragraphs"))
+
+
+def _schema_descriptions(prop: dict, name: str) -> dict[str, str]:
+    out = {name: prop["description"]}
+    inner = prop.get("items", prop)
+    sep = "[]." if "items" in prop else "."
+    for member, sub in inner.get("properties", {}).items():
+        out.update(_schema_descriptions(sub, f"{name}{sep}{member}"))
+    return out
+
+
+def test_every_config_has_a_fields_table_with_schema_descriptions(release):
+    text = body(release)
+    for name, (_, schema, schema_file) in CONFIGS.items():
+        section = text.split(f"### `{name}`", 1)[1].split("\n### ", 1)[0]
+        table = table_with_header(section, "field", "type")
+        props = json.loads((SCHEMA / schema_file).read_text(encoding="utf-8"))["properties"]
+        want = {}
+        for column in schema.names:
+            want.update(_schema_descriptions(props[column], column))
+        assert {row["field"]: row["description"] for row in table} == want
+
+
+def test_fields_tables_cover_a_config_added_later(tmp_path, monkeypatch):
+    schema = pa.schema([pa.field("sentence_id", pa.string(), nullable=False),
+                        pa.field("spans", pa.list_(pa.struct([pa.field("start", pa.int32())])))])
+    (tmp_path / "sentence.schema.json").write_text(json.dumps({"description": "One sentence.", "properties": {
+        "sentence_id": {"description": "Sentence id."},
+        "spans": {"description": "Spans.", "items": {"properties": {"start": {"description": "Start."}}}}}}))
+    monkeypatch.setattr(card, "CONFIGS", {"sentences": (dict, schema, "sentence.schema.json")})
+    text = card.fields_tables(tmp_path)
+    assert "### `sentences`" in text
+    assert {r["field"]: r["type"] for r in table_with_header(text, "field")} == {
+        "sentence_id": "string", "spans": "list of struct", "spans[].start": "int32"}
+
+
+def test_figure_is_shipped_and_shown(release):
+    images = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", body(release))
+    assert images
+    for image in images:
+        assert (release / image).is_file()
+
+
+def test_card_cites_with_the_citation_data(release):
+    assert cite.bibtex().strip() in body(release)
+
+
+def test_rebuild_recipe_in_the_card_reproduces_the_raw_texts(release, monkeypatch):
+    recipe = re.search(r"rebuilds each raw text.*?```python\n(.*?)```", body(release), re.S)
+    assert recipe, "the card's rebuild recipe is gone"
+    monkeypatch.chdir(release)
+    exec(compile(recipe[1], "dataset_card.md", "exec"), {})  # asserts the sha256 of every document
+
+
+def test_files_table_describes_every_release_file(release):
+    table = table_with_header(body(release), "file", "what it is")
+    patterns = [re.sub(r"<[a-z]+>", "*", row["file"]) for row in table]
+    files = [p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file()]
+    undocumented = [f for f in files if f != "README.md" and not any(fnmatch(f, pat) for pat in patterns)]
+    assert undocumented == []
+    assert all(any(fnmatch(f, pat) for f in files) for pat in patterns), "the card lists a file the release lacks"
