@@ -69,3 +69,16 @@ def test_a_role_the_text_does_not_state_comes_from_the_sidecar():
 def test_a_listed_person_the_text_never_names_is_reported():
     found, problems = run("习近平指出，要努力。\n", people=PEOPLE[:2])
     assert [(p.where, p.code) for p in problems] == [("people: 王沪宁", "meta.people-unused")]
+
+
+def test_the_object_of_an_earlier_verb_is_not_a_participant():
+    people = PEOPLE + [{"name": "蔡奇", "name_en": "Cai Qi"}]
+    found, problems = run("习近平指出，要合作。\n蔡奇、王沪宁等参加会见，张工等陪同。\n", people=people)
+    assert [(p["name"], p["role"]) for p in found] == [
+        ("习近平", "speaker"), ("蔡奇", "attended"), ("王沪宁", "attended"), ("张工", "attended")]
+    assert problems == [] or all(p.code == "meta.people-unused" for p in problems)
+
+
+def test_who_presided():
+    found, _ = run("习近平指出，要团结。\n大会由王东明主持。李玉赋致词。\n")
+    assert [(p["name"], p["role"]) for p in found][1:] == [("王东明", "presided"), ("李玉赋", "spoke")]

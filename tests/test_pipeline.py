@@ -66,6 +66,8 @@ def test_date_provenance_stated_inferred_external(tmp_path):
               "习近平讲话。\n2018年10月29日，习近平讲话。 新华社记者 张三 摄\n")
     # a dateline gives the day of the dispatch: publication date inferred
     write_doc(corpus, "2018-10-29-d-xinhua", "新华社北京10月29日电\n习近平讲话。\n")
+    # the usual Xinhua form: the dateline opens the first paragraph
+    write_doc(corpus, "2018-10-29-e-xinhua", "新华社北京10月29日电 习近平29日上午讲话。\n")
     out = tmp_path / "release"
     assert cli.main(build_args(corpus, out)) == 0
     got = {d["doc_id"]: (d["date_source"], d["date_evidence"], d["publication_date_source"])
@@ -75,6 +77,7 @@ def test_date_provenance_stated_inferred_external(tmp_path):
         "2018-10-29-b-xinhua": ("inferred", "2018-10-29-b-xinhua.p001", "external"),
         "2018-10-29-c-xinhua": ("external", None, "external"),
         "2018-10-29-d-xinhua": ("external", None, "inferred"),
+        "2018-10-29-e-xinhua": ("inferred", "2018-10-29-e-xinhua.p001", "inferred"),
     }
 
 

@@ -31,3 +31,12 @@ def test_offsets_cover_the_text_in_order_without_overlap():
     assert all(a < b for a, b in bounds)
     assert all(b1 <= a2 for (_, b1), (a2, _) in zip(bounds, bounds[1:]))
     assert "".join(text[a:b] for a, b in bounds) == text
+
+
+def test_a_quotation_tagged_after_it_stays_one_sentence():
+    assert sentences("“工会是职工之家。”习近平说。大家鼓掌。") == ["“工会是职工之家。”习近平说。", "大家鼓掌。"]
+
+
+def test_an_unclosed_quotation_does_not_swallow_the_paragraph():
+    assert sentences("习近平说：“我们要努力。要奋斗。") == ["习近平说：“我们要努力。", "要奋斗。"]
+    assert sentences("增强“四个意识，坚定“四个自信”。要努力。") == ["增强“四个意识，坚定“四个自信”。", "要努力。"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .annotate import Annotation
+from .annotate import Annotation, dateline_text
 from .errors import Problem
 from .read import Source
 from .records import Document, Edit, Paragraph, Participant, Sentence
@@ -122,33 +122,48 @@ def _date_pattern(value: str, full: bool) -> re.Pattern:
     return re.compile(rf"(?<![0-9])(?:0?{month}月)?0?{day}日")
 
 
-# Where each date may be read off the text. Captions never count: their dates
-# are the photos'. The event is told in the body (and in editors' notes such
-# as "※这是…2023年10月23日…讲话"); a dateline gives the day of the dispatch.
-EVENT_EVIDENCE = ("body", "editor_note", "title")
-PUBLICATION_EVIDENCE = ("dateline", "editor_note")
-
-
-def date_provenance(value: str, rows: list[Paragraph], segments: tuple[str, ...]) -> tuple[str, str | None]:
-    """'stated' when a paragraph of the given segment types gives the full
+def date_provenance(value: str, evidence: list[tuple[str, str]]) -> tuple[str, str | None]:
+    """'stated' when one of the ``(paragraph_id, text)`` pieces gives the full
     date, 'inferred' when it gives only the day (or month and day) and the
     rest comes from the sidecar's source, 'external' otherwise; with the
     paragraph_id of the evidence."""
-    usable = [r for r in rows if r["segment_type"] in segments]
     for full, verdict in ((True, "stated"), (False, "inferred")):
         pattern = _date_pattern(value, full)
-        for row in usable:
-            if pattern.search(row["text"]):
-                return verdict, row["paragraph_id"]
+        for pid, text in evidence:
+            if pattern.search(text):
+                return verdict, pid
     return "external", None
+
+
+def event_evidence(rows: list[Paragraph]) -> list[tuple[str, str]]:
+    """Where the event's date may be read: the body, titles, editors' notes
+    ("※这是…2023年10月23日…讲话") and a speech's date line. Never captions:
+    their dates are the photos'."""
+    return [(r["paragraph_id"], r["text"]) for r in rows
+            if r["segment_type"] in ("body", "editor_note", "title")
+            or r["annotation_rule"].startswith("speech-date-line")]
+
+
+def publication_evidence(rows: list[Paragraph]) -> list[tuple[str, str]]:
+    """Where the publication date may be read: a dispatch's dateline, alone or
+    opening the first paragraph, and editors' notes."""
+    found = []
+    for r in rows:
+        if r["segment_type"] == "editor_note":
+            found.append((r["paragraph_id"], r["text"]))
+        elif not r["annotation_rule"].startswith("speech-date-line"):
+            dateline = dateline_text(r["segment_type"], r["text"])
+            if dateline:
+                found.append((r["paragraph_id"], dateline))
+    return found
 
 
 def document(source: Source, rows: list[Paragraph], edit_list: list[Edit],
              n_sentences: int, people: list[Participant]) -> Document:
     meta = source.meta
     date, pub = meta["date"], meta["publication_date"]
-    date_source, date_evidence = date_provenance(date["value"], rows, EVENT_EVIDENCE)
-    pub_source, pub_evidence = date_provenance(pub["value"], rows, PUBLICATION_EVIDENCE)
+    date_source, date_evidence = date_provenance(date["value"], event_evidence(rows))
+    pub_source, pub_evidence = date_provenance(pub["value"], publication_evidence(rows))
     detail = date["source"] + (f". {date['note']}" if date.get("note") else "")
     return Document(
         doc_id=source.doc_id,

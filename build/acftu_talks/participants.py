@@ -1,8 +1,8 @@
 """Who took part in the event, and how, read off the text by rules.
 
 Roles come from what the text says: whose words it conveys (speaker), who
-参加/出席 (attended), who 汇报 (reported), who 发言 (spoke) and who is credited
-for a photo (photographer). Names are recognised from the sidecar's curated
+参加/出席 (attended), who 汇报 (reported), who 发言 (spoke), who 主持
+(presided) and who is credited for a photo (photographer). Names are recognised from the sidecar's curated
 ``people`` list, which also supplies the English names; a short name in an
 attendance list that the list does not know is kept, with a warning asking
 the curators to add it. A role the text does not state can come from the
@@ -16,7 +16,8 @@ from .annotate import Annotation
 from .errors import Problem
 from .records import Paragraph, Participant
 
-ROLE_VERBS = (("attended", "参加|出席|陪同"), ("reported", "汇报"), ("spoke", "作了发言|发言|致辞"))
+ROLE_VERBS = (("attended", "参加|出席|陪同"), ("reported", "汇报"), ("spoke", "作了发言|发言|致辞|致词"),
+              ("presided", "主持"))
 _VERB = re.compile("|".join(f"(?P<{role}>{verbs})" for role, verbs in ROLE_VERBS))
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 
@@ -28,10 +29,12 @@ def _name_pattern(names: list[str]) -> re.Pattern | None:
 
 def _subjects(region: str, known: re.Pattern | None) -> tuple[list[str], list[str]]:
     """Known names in a clause's subject, and list items that look like names
-    the curated list does not know."""
+    the curated list does not know ("张三、李四等")."""
+    if "由" in region:  # "大会由王东明主持": the agent follows 由
+        region = region[region.rindex("由") + 1:]
     names = [m.group() for m in known.finditer(region)] if known else []
-    unknown = [item for item in re.split(r"[、，和及]", region)
-               if _BARE_NAME.fullmatch(item) and not (known and known.search(item))]
+    items = (re.sub(r"(?:等同志|同志|等)$", "", item) for item in re.split(r"[、和及]", region))
+    unknown = [item for item in items if _BARE_NAME.fullmatch(item) and not (known and known.search(item))]
     return names, unknown
 
 
@@ -66,7 +69,10 @@ def participants(rows: list[Paragraph], notes: list[Annotation], people: list[di
             text = row["text"][sentence.start:sentence.end]
             begin = 0
             for verb in _VERB.finditer(text):
-                names, unknown = _subjects(text[begin:verb.start()], known)
+                # the subject is in the clause before the verb, not in the
+                # object of an earlier verb ("参加会见，张三等陪同")
+                clause = max(begin, max(text.rfind(c, 0, verb.start()) for c in "，；：,;:") + 1)
+                names, unknown = _subjects(text[clause:verb.start()], known)
                 for name in names + unknown:
                     speaker_already = (name, "speaker") in found
                     if not (verb.lastgroup == "spoke" and speaker_already):

@@ -11,9 +11,9 @@ from typing import Optional, TypedDict
 
 import pyarrow as pa
 
-SEGMENT_TYPES = ("title", "byline", "dateline", "body", "photo_caption", "editor_note")
+SEGMENT_TYPES = ("title", "byline", "dateline", "heading", "body", "photo_caption", "editor_note")
 SPEECH_MODES = ("direct", "reported", "mixed", "narration", "none")
-PARTICIPANT_ROLES = ("speaker", "attended", "reported", "spoke", "photographer")
+PARTICIPANT_ROLES = ("speaker", "attended", "reported", "spoke", "presided", "photographer")
 EDIT_KINDS = ("edge_whitespace", "carriage_return", "zero_width", "artifact", "blank_line")
 
 

@@ -4,17 +4,24 @@ A sentence ends at 。！？ (and their ASCII forms), or runs of them such as
 ？！, together with any closing quotes or brackets right after them (。” or
 。）). A full stop *inside* an open quotation does not end the sentence: the
 quotation stays whole with the words that introduce it, and the sentence ends
-where the quotation closes on a sentence end. An ellipsis …… ends a sentence
+where the quotation closes on a sentence end. A short tag after a closing
+quotation ("“……。”习近平说。") stays with it. An ellipsis …… ends a sentence
 only at the end of the paragraph or right before a closing quote/bracket that
-ends one.
+ends one. A quotation mark that is never closed (a quotation running on into
+the next paragraph, or a typo) is ignored rather than allowed to swallow the
+rest of the paragraph.
 """
 from __future__ import annotations
+
+import re
 
 TERMINALS = frozenset("。！？!?")
 CLOSERS = frozenset("”’」』）)》】")
 OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _CLOSER_OF = {v: k for k, v in OPENERS.items()}
 _SPACE = frozenset(" \t\u3000\u00a0")
+# "习近平说。" "他笑着说。" right after a quotation that ended a sentence.
+_TAG = re.compile(r"[^。！？!?“”，,]{1,12}?(?:说|表示|强调|指出|感慨道|说道)[。！!]")
 
 
 def split(text: str) -> list[tuple[int, int]]:
@@ -23,8 +30,15 @@ def split(text: str) -> list[tuple[int, int]]:
     Sentences never overlap and carry no white space at their edges; white
     space between sentences belongs to none.
     """
+    bounds, unclosed = _split(text, frozenset())
+    if unclosed:
+        bounds, _ = _split(text, frozenset(unclosed))
+    return bounds
+
+
+def _split(text: str, ignore: frozenset[int]) -> tuple[list[tuple[int, int]], list[int]]:
     bounds: list[tuple[int, int]] = []
-    stack: list[str] = []  # open quotation marks
+    stack: list[tuple[str, int]] = []  # open quotation marks and where they are
     start, i, n = 0, 0, len(text)
 
     def close(end: int) -> None:
@@ -38,14 +52,24 @@ def split(text: str) -> list[tuple[int, int]]:
             bounds.append((s, e))
         start = end
 
+    def closes(j: int, depth: list) -> tuple[int, list]:
+        """Consume closing marks from ``j``; return where they stop and the
+        quotation depth after them."""
+        depth = list(depth)
+        while j < n and text[j] in CLOSERS:
+            if text[j] in _CLOSER_OF and depth and depth[-1][0] == _CLOSER_OF[text[j]]:
+                depth.pop()
+            j += 1
+        return j, depth
+
     while i < n:
         char = text[i]
-        if char in OPENERS:
-            stack.append(char)
+        if char in OPENERS and i not in ignore:
+            stack.append((char, i))
             i += 1
             continue
         if char in _CLOSER_OF:
-            if stack and stack[-1] == _CLOSER_OF[char]:
+            if stack and stack[-1][0] == _CLOSER_OF[char]:
                 stack.pop()
             i += 1
             continue
@@ -55,7 +79,7 @@ def split(text: str) -> list[tuple[int, int]]:
             while j < n and text[j] == "…":
                 j += 1
             rest = text[j:]
-            ends = not rest.strip() or (rest[0] in CLOSERS and _closes_all(text, j, stack))
+            ends = not rest.strip() or (rest[0] in CLOSERS and not closes(j, stack)[1])
             if not ends:
                 i = j
                 continue
@@ -66,29 +90,17 @@ def split(text: str) -> list[tuple[int, int]]:
         j = i + 1
         while j < n and (text[j] in TERMINALS or text[j] == "…"):
             j += 1
-        # Closing marks after the stop belong to this sentence; they may close
-        # the quotation the stop was in.
-        depth = list(stack)
-        while j < n and text[j] in CLOSERS:
-            if text[j] in _CLOSER_OF and depth and depth[-1] == _CLOSER_OF[text[j]]:
-                depth.pop()
-            j += 1
+        j, depth = closes(j, stack)
+        stack = depth
         if depth:
             # The stop is inside a quotation that goes on: not a sentence end.
-            stack = depth
             i = j
             continue
-        stack = depth
+        if text[j - 1] in "”’」』":
+            tag = _TAG.match(text, j)
+            if tag:
+                j = tag.end()
         close(j)
         i = j
     close(n)
-    return bounds
-
-
-def _closes_all(text: str, j: int, stack: list[str]) -> bool:
-    depth = list(stack)
-    while j < len(text) and text[j] in CLOSERS:
-        if text[j] in _CLOSER_OF and depth and depth[-1] == _CLOSER_OF[text[j]]:
-            depth.pop()
-        j += 1
-    return not depth
+    return bounds, [index for _, index in stack]
