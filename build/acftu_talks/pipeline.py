@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import DATASET_NAME, __version__, annotate, assemble, card, read, segment, validate, write
+from . import DATASET_NAME, __version__, annotate, assemble, card, read, roundtrip, segment, validate, write
 from .errors import InputError, Problem, raise_if_errors
 from .records import CONFIGS
 from .segment import inner_zero_width
@@ -53,6 +53,8 @@ def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[P
     problems += assemble.apply_overrides(source, notes)
     rows = assemble.paragraphs(source, spans, notes, names_en)
     doc = assemble.document(source, rows, assemble.edits(source, spans, loose))
+    # A lossy record set is a bug in the builder, not an input problem: let it raise.
+    roundtrip.verify(source.raw, rows, doc["edits"])
     problems += assemble.check_consistency(source, rows)
     for span in spans:
         for offset in inner_zero_width(span):
