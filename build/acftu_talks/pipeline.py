@@ -125,7 +125,7 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
         card.write_card(staging, summary, schema_dir, card_source)
         write.swap_in(staging, out_dir)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        write.discard(staging)
         raise
     return summary
 
