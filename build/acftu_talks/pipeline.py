@@ -41,7 +41,8 @@ class Summary:
 
 def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[Problem]]:
     """Run every step on one source; return its records (None if unusable)."""
-    problems = validate.check_sidecar(source.meta, source.meta_path, source.meta_lines, schema_dir)
+    problems = validate.check_file_name(source.doc_id, source.text_path, schema_dir)
+    problems += validate.check_sidecar(source.meta, source.meta_path, source.meta_lines, schema_dir)
     if any(p.severity == "error" for p in problems):
         return None, problems
     meta = source.meta
@@ -70,15 +71,21 @@ def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[P
 
 def iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Built]:
     """Yield every document's records in doc_id order; collect all problems."""
-    seen: dict[str, str] = {}
+    claimed: dict[str, str] = {}  # declared doc_id -> the sidecar that declared it
     for source in read.iter_sources(corpus_dir, root, problems):
         declared = source.meta.get("doc_id")
-        if isinstance(declared, str):
-            if declared in seen:
+        if isinstance(declared, str) and declared != source.doc_id:
+            # File names are unique, so a doc_id can only be taken twice by a
+            # sidecar that does not match its own file: report it there.
+            other = claimed.get(declared) or next(
+                (read.display(p, root) for p in (corpus_dir / f"{declared}.toml",) if p.is_file()), None)
+            if other:
                 problems.append(Problem(source.meta_path, source.meta_lines.get(("doc_id",)), "doc_id",
-                    f"duplicate doc_id '{declared}', also used by {seen[declared]}",
-                    "meta.duplicate-doc-id", "give every document its own doc_id (and file names)"))
-            seen.setdefault(declared, source.meta_path)
+                    f"duplicate doc_id '{declared}': it is already the doc_id of {other}, "
+                    f"and this sidecar belongs to {source.text_path}",
+                    "meta.duplicate-doc-id", f'set doc_id = "{source.doc_id}" (a document\'s doc_id is its file name)'))
+        if isinstance(declared, str):
+            claimed.setdefault(declared, source.meta_path)
         built, found = process(source, schema_dir)
         problems += found
         if built is not None:
