@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import DATASET_NAME, __version__, annotate, assemble, card, read, roundtrip, segment, validate, write
+from . import DATASET_NAME, __version__, annotate, assemble, card, check_release, read, roundtrip, segment, validate, write
 from .errors import InputError, Problem, raise_if_errors
 from .records import CONFIGS
 from .segment import inner_zero_width
@@ -137,10 +137,13 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
     return summary
 
 
-def check(corpus_dir: Path, schema_dir: Path, root: Path) -> list[Problem]:
-    """Run every step except writing; return warnings, raise InputError on errors."""
+def check(corpus_dir: Path, schema_dir: Path, root: Path, release: Path | None = None) -> list[Problem]:
+    """Run every step except writing, and check the built ``release`` if
+    given; return warnings, raise InputError on errors."""
     problems: list[Problem] = []
     for _ in iter_built(corpus_dir, schema_dir, root, problems):
         pass
+    if release is not None:
+        problems += check_release.check_release(release, corpus_dir, root)
     raise_if_errors(problems)
     return [p for p in problems if p.severity != "error"]
