@@ -1,6 +1,7 @@
 """Shared fixtures: the repository's paths and one real build per session."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -21,6 +22,12 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 
 def build_args(corpus: Path, out: Path) -> list[str]:
     return ["build", "--corpus", str(corpus), "--schema", str(SCHEMA), "--out", str(out), "--card", str(CARD)]
+
+
+def hashes(folder: Path) -> dict[str, str]:
+    """The sha256 of every file under ``folder``, by relative path."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="session")

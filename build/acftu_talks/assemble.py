@@ -213,7 +213,8 @@ def check_consistency(source: Source, rows: list[Paragraph]) -> list[Problem]:
     if meta["publication_date"]["value"] < meta["date"]["value"]:
         problems.append(Problem(path, lines.get(("publication_date", "value")), "publication_date.value",
             f"publication date {meta['publication_date']['value']} is before the event date {meta['date']['value']}",
-            "meta.date-order", "check both dates against the sources"))
+            "meta.date-order",
+            "a text cannot be published before the talk: check both dates against their sources"))
     for row in rows:
         if row["segment_type"] == "title" and row["text"] != meta["title"]:
             problems.append(Problem(path, lines.get(("title",)), "title",

@@ -28,6 +28,10 @@ def _parser() -> argparse.ArgumentParser:
         if name == "ids":
             cmd.add_argument("--accept", action="store_true", help="record the changes and update the lock")
             cmd.add_argument("--reason", help="why the ids changed (required with --accept)")
+        if name == "validate":
+            cmd.add_argument("--release", type=Path, default=None, metavar="PATH",
+                             help="also check this built release: checksums, every row against its schemas, "
+                                  "and the round trip to the raw texts in --corpus")
         if name == "build":
             cmd.add_argument("--out", type=Path, default=Path("release"), help="release folder (default: release/)")
             cmd.add_argument("--card", type=Path, default=Path("dataset_card.md"),
@@ -51,8 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(render(args.format))
         return 0
     root = Path.cwd()
-    for label, path in (("--corpus", args.corpus), ("--schema", args.schema)):
-        if not path.is_dir():
+    for label, path in (("--corpus", args.corpus), ("--schema", args.schema),
+                        ("--release", getattr(args, "release", None))):
+        if path is not None and not path.is_dir():
             print(f"acftu-talks: {label} {path}: no such folder (run from the repository root, "
                   f"or pass {label} PATH)", file=sys.stderr)
             return 2
@@ -62,9 +67,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "ids":
             return _ids(args, root)
         if args.command == "validate":
-            warnings = pipeline.check(args.corpus, args.schema, root)
+            warnings = pipeline.check(args.corpus, args.schema, root, args.release)
             _report(warnings, sys.stderr)
             print(f"ok: corpus {args.corpus} is valid ({len(warnings)} warnings)")
+            if args.release:
+                print(f"ok: release {args.release} checked: every row against its schemas, checksums where listed, "
+                      f"the round trip to the raw texts")
             return 0
         summary = pipeline.build(args.corpus, args.schema, args.out, root, args.card)
     except InputError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with an input, located as precisely as we can."""
 
@@ -20,6 +20,14 @@ class Problem:
     code: str  # stable, area.kebab-case, e.g. ``meta.date``
     hint: str = field(default="", compare=False)
     severity: str = field(default="error", compare=False)  # "error" or "warning"
+
+    def sort_key(self) -> tuple:
+        # A problem with the whole file (no line) comes before its lines;
+        # comparing None with a line number directly would raise.
+        return (self.path, -1 if self.line is None else self.line, self.where, self.message, self.code)
+
+    def __lt__(self, other: "Problem") -> bool:
+        return self.sort_key() < other.sort_key()
 
     def render(self) -> str:
         loc = self.path if self.line is None else f"{self.path}:{self.line}"

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import (DATASET_NAME, __version__, annotate, assemble, card, extras, ids, participants, read,
-               segment, validate, write)
+from . import (DATASET_NAME, __version__, annotate, assemble, card, check_release, extras, ids, participants,
+               read, roundtrip, segment, validate, write)
 from .errors import InputError, Problem, raise_if_errors
 from .records import CONFIGS
 from .segment import inner_zero_width
@@ -44,7 +44,8 @@ class Summary:
 
 def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[Problem]]:
     """Run every step on one source; return its records (None if unusable)."""
-    problems = validate.check_sidecar(source.meta, source.meta_path, source.meta_lines, schema_dir)
+    problems = validate.check_file_name(source.doc_id, source.text_path, schema_dir)
+    problems += validate.check_sidecar(source.meta, source.meta_path, source.meta_lines, schema_dir)
     if any(p.severity == "error" for p in problems):
         return None, problems
     meta = source.meta
@@ -59,6 +60,8 @@ def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[P
     people_found, found = participants.participants(rows, notes, people, source.text_path, source.meta_path)
     problems += found
     doc = assemble.document(source, rows, assemble.edits(source, spans, loose), len(sentence_rows), people_found)
+    # A lossy record set is a bug in the builder, not an input problem: let it raise.
+    roundtrip.verify(source.raw, rows, doc["edits"])
     problems += assemble.check_consistency(source, rows)
     for span in spans:
         for offset in inner_zero_width(span):
@@ -87,15 +90,21 @@ def iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Pr
 
 
 def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Built]:
-    seen: dict[str, str] = {}
+    claimed: dict[str, str] = {}  # declared doc_id -> the sidecar that declared it
     for source in read.iter_sources(corpus_dir, root, problems):
         declared = source.meta.get("doc_id")
-        if isinstance(declared, str):
-            if declared in seen:
+        if isinstance(declared, str) and declared != source.doc_id:
+            # File names are unique, so a doc_id can only be taken twice by a
+            # sidecar that does not match its own file: report it there.
+            other = claimed.get(declared) or next(
+                (read.display(p, root) for p in (corpus_dir / f"{declared}.toml",) if p.is_file()), None)
+            if other:
                 problems.append(Problem(source.meta_path, source.meta_lines.get(("doc_id",)), "doc_id",
-                    f"duplicate doc_id '{declared}', also used by {seen[declared]}",
-                    "meta.duplicate-doc-id", "give every document its own doc_id (and file names)"))
-            seen.setdefault(declared, source.meta_path)
+                    f"duplicate doc_id '{declared}': it is already the doc_id of {other}, "
+                    f"and this sidecar belongs to {source.text_path}",
+                    "meta.duplicate-doc-id", f'set doc_id = "{source.doc_id}" (a document\'s doc_id is its file name)'))
+        if isinstance(declared, str):
+            claimed.setdefault(declared, source.meta_path)
         built, found = process(source, schema_dir)
         problems += found
         if built is not None:
@@ -146,7 +155,7 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
         extras.write(staging, summary, corpus_dir, schema_dir, card_source)
         write.swap_in(staging, out_dir)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        write.discard(staging)
         raise
     return summary
 
@@ -162,10 +171,13 @@ def current_ids(corpus_dir: Path, schema_dir: Path, root: Path) -> dict[str, str
     return current
 
 
-def check(corpus_dir: Path, schema_dir: Path, root: Path) -> list[Problem]:
-    """Run every step except writing; return warnings, raise InputError on errors."""
+def check(corpus_dir: Path, schema_dir: Path, root: Path, release: Path | None = None) -> list[Problem]:
+    """Run every step except writing, and check the built ``release`` if
+    given; return warnings, raise InputError on errors."""
     problems: list[Problem] = []
     for _ in iter_built(corpus_dir, schema_dir, root, problems):
         pass
+    if release is not None:
+        problems += check_release.check_release(release, corpus_dir, root)
     raise_if_errors(problems)
     return [p for p in problems if p.severity != "error"]

@@ -35,7 +35,7 @@ class Source:
     meta_lines: dict = field(repr=False, default_factory=dict)
 
 
-def _display(path: Path, root: Path) -> str:
+def display(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -48,15 +48,15 @@ def list_pairs(corpus_dir: Path, root: Path) -> tuple[list[tuple[Path, Path]], l
     texts = {p.stem: p for p in sorted(corpus_dir.glob("*.txt"))}
     metas = {p.stem: p for p in sorted(corpus_dir.glob("*.toml"))}
     for stem in sorted(texts.keys() - metas.keys()):
-        problems.append(Problem(_display(texts[stem], root), None, "file",
+        problems.append(Problem(display(texts[stem], root), None, "file",
             "raw text has no sidecar", "corpus.missing-sidecar",
             f"add {stem}.toml beside it (copy an existing sidecar and edit it)"))
     for stem in sorted(metas.keys() - texts.keys()):
-        problems.append(Problem(_display(metas[stem], root), None, "file",
+        problems.append(Problem(display(metas[stem], root), None, "file",
             "sidecar has no raw text", "corpus.missing-text",
             f"add the raw text as {stem}.txt, or remove the sidecar"))
     if not texts and not metas:
-        problems.append(Problem(_display(corpus_dir, root), None, "folder",
+        problems.append(Problem(display(corpus_dir, root), None, "folder",
             "no raw texts found", "corpus.empty", "add <doc_id>.txt files with <doc_id>.toml sidecars"))
     pairs = [(texts[s], metas[s]) for s in sorted(texts.keys() & metas.keys())]
     return pairs, problems
@@ -69,18 +69,28 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        name = path.rsplit("/", 1)[-1]
+        convert = f"`iconv -f {{}} -t UTF-8 {path} > {name}.utf8 && mv {name}.utf8 {path}`"
         hint = "re-encode the file as UTF-8"
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line_end = data.find(b"\n", exc.start)
-        try:
-            # Chinese text that is not UTF-8 is nearly always GBK/GB18030.
-            data[line_start:line_end if line_end >= 0 else len(data)].decode("gb18030")
-            hint += (" (the line decodes as GBK/GB18030), e.g. "
-                     "`iconv -f GB18030 -t UTF-8 in.txt > out.txt`")
-        except UnicodeDecodeError:
-            pass
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            hint = "it is UTF-16: convert it with " + convert.format("UTF-16")
+        else:
+            line_start = data.rfind(b"\n", 0, exc.start) + 1
+            line_end = data.find(b"\n", exc.start)
+            for sample in (data, data[line_start:line_end if line_end >= 0 else len(data)]):
+                # Chinese text that is not UTF-8 is nearly always GBK/GB18030;
+                # a file mixing encodings shows it on the bad line alone.
+                try:
+                    sample.decode("gb18030")
+                except UnicodeDecodeError:
+                    continue
+                hint = "it looks like GBK/GB18030: convert it with " + convert.format("GB18030")
+                break
+        if name.endswith(".txt"):
+            hint += ", then pin the new source_sha256 in its sidecar"
         return None, [Problem(path, line, "encoding",
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {exc.start} (column {column} in bytes)",
+            f"the file is not UTF-8: byte 0x{data[exc.start]:02x} at byte offset {exc.start} "
+            f"(byte {column} of line {line}) cannot be decoded",
             "text.encoding", hint)]
     return text, []
 
@@ -91,24 +101,31 @@ def check_text(text: str, path: str) -> list[Problem]:
         return [Problem(path, None, "text", "the raw text is empty (or only white space)",
                         "text.empty", "put the text in the file, or remove it and its sidecar")]
     problems = []
+    reported: set[int] = set()
     for match in _BAD_CONTROL.finditer(text):
         index = match.start()
         line = text.count("\n", 0, index) + 1
+        if line in reported:
+            continue  # one report a line: a mangled file would otherwise flood the output
+        reported.add(line)
         column = index - (text.rfind("\n", 0, index) + 1) + 1
+        more = len(_BAD_CONTROL.findall(text[index:text.find("\n", index) % (len(text) + 1)])) - 1
+        also = f" (and {more} more on this line)" if more else ""
         if match.group() == "\r":
             problems.append(Problem(path, line, f"column {column}",
-                "a carriage return (U+000D) that does not end a line",
-                "text.control-character", "convert old Mac line ends to \\n"))
+                f"a carriage return (U+000D) that does not end a line{also}",
+                "text.control-character", "convert old Mac line ends (\\r) to \\n"))
         else:
             problems.append(Problem(path, line, f"column {column}",
-                f"control character U+{ord(match.group()):04X} in the text",
-                "text.control-character", "remove it; it is not part of any published text"))
+                f"control character U+{ord(match.group()):04X} in the text{also}",
+                "text.control-character", "delete it: control characters are not part of any published text "
+                                          "(many NUL bytes mean the file is UTF-16: re-encode it as UTF-8)"))
     return problems
 
 
 def read_source(text_file: Path, meta_file: Path, root: Path) -> tuple[Source | None, list[Problem]]:
     """Read one raw text and its sidecar. Returns the source (None if unusable) and problems."""
-    text_path, meta_path = _display(text_file, root), _display(meta_file, root)
+    text_path, meta_path = display(text_file, root), display(meta_file, root)
     data = text_file.read_bytes()
     raw, problems = decode(data, text_path)
     if raw is not None:
@@ -119,6 +136,8 @@ def read_source(text_file: Path, meta_file: Path, root: Path) -> tuple[Source | 
     lines: dict = {}
     if meta_text is not None:
         try:
+            # Editors on Windows may save a BOM; unlike a raw text's, it means nothing.
+            meta_text = meta_text.removeprefix("\ufeff")
             meta = sidecar.parse(meta_text)
             lines = sidecar.key_lines(meta_text)
         except tomllib.TOMLDecodeError as exc:

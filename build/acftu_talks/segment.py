@@ -13,9 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-# Characters trimmed at a paragraph's edges, by edit kind. Horizontal white
-# space covers ASCII space and tab, U+3000 (used to indent Chinese paragraphs)
-# and NBSP (common in text copied from web pages), i.e. every Zs character.
+# Characters trimmed at a paragraph's edges, by edit kind. White space covers
+# ASCII space and tab, U+3000 (used to indent Chinese paragraphs) and NBSP
+# (common in text copied from web pages), i.e. every Zs character, plus the
+# line and paragraph separators U+2028/U+2029 that word processors leave
+# (Zl, Zp): invisible, so a line holding only them is blank.
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 # Word-processor conversion artifacts (e.g. pandoc's rendering of Word's
@@ -24,7 +26,7 @@ ARTIFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
 
 
 def _edge_kind(char: str) -> str | None:
-    if char == "\t" or unicodedata.category(char) == "Zs":
+    if char == "\t" or unicodedata.category(char) in ("Zs", "Zl", "Zp"):
         return "edge_whitespace"
     if char in ZERO_WIDTH:
         return "zero_width"
@@ -106,7 +108,8 @@ def segment(raw: str) -> tuple[list[Span], list[Cut]]:
     """Split ``raw`` into paragraphs.
 
     Returns the paragraphs in text order and the cuts that belong to no
-    paragraph (lines holding only white space).
+    paragraph (lines holding only white space, artifacts or zero-width
+    characters).
     """
     spans: list[Span] = []
     loose: list[Cut] = []
@@ -118,9 +121,14 @@ def segment(raw: str) -> tuple[list[Span], list[Cut]]:
             continue
         start, end, cuts = _trim(raw, line_start, line_end, line_number)
         if start >= end:
-            # Only white space (or a lone \r): one cut for the whole line.
-            kind = "carriage_return" if line == "\r" else "blank_line"
-            loose.append(Cut(kind, line_start, line_end, line_number))
+            if all(c.kind in ("edge_whitespace", "carriage_return") for c in cuts):
+                # Only white space (or a lone \r): one cut for the whole line.
+                kind = "carriage_return" if line == "\r" else "blank_line"
+                loose.append(Cut(kind, line_start, line_end, line_number))
+            else:
+                # A line of artifacts or zero-width characters is not blank:
+                # keep each cut under its own kind, belonging to no paragraph.
+                loose.extend(sorted(cuts, key=lambda c: c.start))
             continue
         inner = [Cut("artifact", m.start(), m.end(), line_number)
                  for m in ARTIFACT.finditer(raw, start, end)]

@@ -6,6 +6,7 @@ Every problem is returned, never only the first.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from jsonschema.exceptions import ValidationError
 
 from . import sidecar as sidecar_lines
 from .errors import Problem
+from .explain import explain
 
 SIDECAR_SCHEMA = "sidecar.schema.json"
 
@@ -45,26 +47,26 @@ def _dotted(path: tuple) -> str:
     return out or "(document)"
 
 
-_HINTS = {
-    "required": "add the field (see schema/{schema} for what it means)",
-    "additionalProperties": "remove it or correct its spelling; allowed fields are listed in schema/{schema}",
-    "format": "use a real calendar date, YYYY-MM-DD",
-    "enum": "use one of the allowed values",
-    "type": "use the type given in schema/{schema}",
-    "pattern": "match the pattern given in schema/{schema}",
-}
-
-
 def check_sidecar(meta: dict, path: str, lines: dict, schema_dir: Path) -> list[Problem]:
-    """Validate one sidecar; each problem names the line and the field."""
+    """Validate one sidecar; each problem names the line and the field and
+    says how to fix it (see :mod:`acftu_talks.explain`)."""
     problems = []
     for error in validator(str(schema_dir / SIDECAR_SCHEMA)).iter_errors(meta):
-        field_path, message = _field(error)
-        line = sidecar_lines.line_of(lines, field_path)
-        code = f"meta.{error.validator}" if error.validator != "format" else f"meta.{error.validator}-{error.schema.get('format')}"
-        hint = _HINTS.get(error.validator, "").format(schema=SIDECAR_SCHEMA)
-        problems.append(Problem(path, line, _dotted(field_path), message, code, hint))
+        for found in explain(error, f"schema/{SIDECAR_SCHEMA}"):
+            problems.append(Problem(path, sidecar_lines.line_of(lines, found.path), _dotted(found.path),
+                                    found.message, found.code, found.hint))
     return problems
+
+
+def check_file_name(doc_id: str, path: str, schema_dir: Path) -> list[Problem]:
+    """A raw file's name is its doc_id: check it has the form the sidecar
+    schema requires, before anything is named after it."""
+    field = validator(str(schema_dir / SIDECAR_SCHEMA)).schema["properties"]["doc_id"]
+    if re.fullmatch(field["pattern"], doc_id) and len(doc_id) <= field.get("maxLength", len(doc_id)):
+        return []
+    return [Problem(path, None, "file name", f"'{doc_id}' is not a valid doc_id: {field['description']}",
+                    "corpus.file-name", "rename the raw file and its sidecar (lower-case letters, digits and "
+                                        "dashes, e.g. 2018-10-29-acftu-talk-xinhua.txt and .toml)")]
 
 
 def check_records(records, schema_file: Path, path: str, id_field: str) -> list[Problem]:

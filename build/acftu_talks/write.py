@@ -14,6 +14,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # not POSIX: no locks, so clean_stale removes every leftover
+    fcntl = None
+
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -72,19 +77,84 @@ class ParquetSink:
         self._writer.close()
 
 
+# Staging folders of running builds, each held open with an exclusive flock:
+# the kernel drops the lock when the process dies, however it dies, so a
+# folder whose lock can be taken belongs to a killed build and is garbage,
+# while a concurrent build's folder (same parent, e.g. two outputs in /tmp) is
+# left alone.
+_held: dict[Path, int] = {}
+
+
+def _lock(path: Path) -> int | None:
+    """An open descriptor holding the lock on ``path``, or None if another
+    process holds it or the folder is gone."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    if fcntl is not None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return None
+    try:
+        same = os.stat(path).st_ino == os.fstat(fd).st_ino  # not removed meanwhile
+    except FileNotFoundError:
+        same = False
+    if not same:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _unlock(path: Path) -> None:
+    fd = _held.pop(path, None)
+    if fd is not None:
+        os.close(fd)
+
+
 def make_staging(dest: Path) -> Path:
     """A fresh temporary folder beside ``dest`` (same file system, so the swap
-    is a rename)."""
+    is a rename), locked for as long as this build runs."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=TMP_PREFIX, dir=dest.parent))
+    mask = os.umask(0)
+    os.umask(mask)
+    while True:
+        staging = Path(tempfile.mkdtemp(prefix=TMP_PREFIX, dir=dest.parent))
+        fd = _lock(staging)
+        if fd is not None:
+            break  # else another build's clean_stale took it first: try again
+    # mkdtemp makes the folder private (0700); the release should get the
+    # permissions any other folder made here would.
+    os.chmod(staging, 0o777 & ~mask)
+    _held[staging] = fd
+    return staging
+
+
+def discard(staging: Path) -> None:
+    """Remove an unfinished staging folder."""
+    shutil.rmtree(staging, ignore_errors=True)
+    _unlock(staging)
 
 
 def clean_stale(dest: Path) -> None:
-    """Remove temporary folders left by builds that were killed."""
-    for stale in dest.parent.glob(TMP_PREFIX + "*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    """Remove temporary folders left by builds that were killed; put back a
+    release that a killed build had moved aside (see :func:`swap_in`)."""
+    for stale in sorted(dest.parent.glob(TMP_PREFIX + "*")):
+        fd = _lock(stale)
+        if fd is None:
+            continue  # a running build's folder, or already gone
+        try:
+            if stale.name.endswith(_OLD) and not dest.exists():
+                os.rename(stale, dest)
+            else:
+                shutil.rmtree(stale, ignore_errors=True)
+        finally:
+            os.close(fd)
 
 
+_OLD = "-old"
 _RENAME_EXCHANGE = 2
 
 
@@ -104,14 +174,19 @@ def _exchange(a: Path, b: Path) -> bool:
 def swap_in(staging: Path, dest: Path) -> None:
     """Put the finished ``staging`` folder at ``dest``; the old release, if
     any, is removed only after the new one is in place."""
-    if dest.exists():
-        if not _exchange(staging, dest):
-            # No atomic exchange here: two renames, the old release kept
-            # under the staging name until the new one is in place.
-            old = staging.with_name(staging.name + "-old")
-            os.rename(dest, old)
+    held = staging
+    try:
+        if dest.exists():
+            if not _exchange(staging, dest):
+                # No atomic exchange here: two renames, the old release kept
+                # under a name clean_stale recognises (and moves back if we are
+                # killed between the renames) until the new one is in place.
+                old = staging.with_name(staging.name + _OLD)
+                os.rename(dest, old)
+                os.rename(staging, dest)
+                staging = old
+            shutil.rmtree(staging, ignore_errors=True)
+        else:
             os.rename(staging, dest)
-            staging = old
-        shutil.rmtree(staging)
-    else:
-        os.rename(staging, dest)
+    finally:
+        _unlock(held)
