@@ -147,11 +147,13 @@ class SpeechRules:
     def _names_in(self, text: str) -> list[str]:
         return [n for n in self.names if n in text]
 
-    def sentences(self, text: str, last_speaker: str | None) -> list[Sentence]:
-        """Attribute each sentence of a news-report paragraph."""
+    def sentences(self, text: str, last_speaker: str | None,
+                  bounds: list[tuple[int, int]] | None = None) -> list[Sentence]:
+        """Attribute each sentence of a news-report paragraph (``bounds``:
+        its sentences, if already split)."""
         found: list[Sentence] = []
         current: str | None = None  # speaker whose paraphrase is running
-        for start, end in sentence_splitter.split(text):
+        for start, end in bounds if bounds is not None else sentence_splitter.split(text):
             sentence = text[start:end]
             match = self.cue.match(sentence)
             if match:
@@ -182,7 +184,7 @@ def speech(span: Span, seg_type: str, doc_type: str, author: str | None,
         # A published speech text is the speaker's own wording throughout.
         return "direct", author, "speech-text-author", [Sentence(s, e, "direct", author) for s, e in bounds]
     last = previous.speaker if previous else None
-    found = rules.sentences(span.text, last)
+    found = rules.sentences(span.text, last, bounds)
     modes = {s.speech_mode for s in found}
     if modes == {"narration"} and previous and previous.speech_mode in ("reported", "mixed") \
             and last and MODAL_OPENING.match(span.text) and not rules._names_in(span.text):

@@ -94,12 +94,14 @@ def date_provenance(value: str, rows: list[Paragraph], allow_partial: bool) -> t
     ('inferred': month and year come from the sidecar's source) or not at all
     ('external'). Captions do not count: their dates are the photos'."""
     usable = [r for r in rows if r["segment_type"] in ("body", "dateline", "editor_note", "title")]
+    full = _date_pattern(value, True)
     for row in usable:
-        if _date_pattern(value, True).search(row["text"]):
+        if full.search(row["text"]):
             return "stated", row["paragraph_id"]
     if allow_partial:
+        day = _date_pattern(value, False)
         for row in usable:
-            if _date_pattern(value, False).search(row["text"]):
+            if day.search(row["text"]):
                 return "inferred", row["paragraph_id"]
     return "external", None
 

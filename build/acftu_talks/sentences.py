@@ -10,11 +10,15 @@ ends one.
 """
 from __future__ import annotations
 
+import re
+
 TERMINALS = frozenset("。！？!?")
 CLOSERS = frozenset("”’」』）)》】")
 OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _CLOSER_OF = {v: k for k, v in OPENERS.items()}
 _SPACE = frozenset(" \t\u3000\u00a0")
+# Every character the scanner acts on; the rest of a paragraph is skipped in C.
+_MARK = re.compile("[" + re.escape("".join(OPENERS) + "".join(_CLOSER_OF) + "".join(TERMINALS) + "…") + "]")
 
 
 def split(text: str) -> list[tuple[int, int]]:
@@ -39,6 +43,10 @@ def split(text: str) -> list[tuple[int, int]]:
         start = end
 
     while i < n:
+        mark = _MARK.search(text, i)
+        if mark is None:
+            break
+        i = mark.start()
         char = text[i]
         if char in OPENERS:
             stack.append(char)
