@@ -16,6 +16,7 @@ from typing import Iterator
 
 from . import DATASET_NAME, __version__, annotate, assemble, card, read, segment, validate, write
 from .errors import InputError, Problem, raise_if_errors
+from .progress import Progress
 from .records import CONFIGS
 from .segment import inner_zero_width
 
@@ -109,9 +110,11 @@ def _file_metadata(config: str) -> dict[str, str]:
 
 
 def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
-          card_source: Path | None = None) -> Summary:
+          card_source: Path | None = None, progress: Progress | None = None) -> Summary:
     """Build the release into ``out_dir``. Raises InputError; the previous
     release is left as it was unless the whole build succeeds."""
+    if progress is not None:
+        progress.total = len(read.list_pairs(corpus_dir, root)[0])
     problems: list[Problem] = []
     summary = Summary()
     write.clean_stale(out_dir)
@@ -123,6 +126,8 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
             schema = write.with_descriptions(arrow_schema, json_schema, _file_metadata(name))
             sinks[name] = write.ParquetSink(staging / card.data_folder(name), schema, card.SPLIT)
         for built in iter_built(corpus_dir, schema_dir, root, problems):
+            if progress is not None:
+                progress.update(len(built.paragraphs))
             if any(p.severity == "error" for p in problems):
                 continue  # keep reading, to report every problem, but write nothing more
             sinks["paragraphs"].add(built.paragraphs)

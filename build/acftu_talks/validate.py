@@ -74,13 +74,13 @@ def check_sidecar(meta: dict, path: str, lines: dict, schema_dir: Path) -> list[
 
 def check_records(records, schema_file: Path, path: str, id_field: str) -> list[Problem]:
     """Validate records (dicts with ISO-string dates) against a record schema."""
-    check = validator(str(schema_file))
     fast = fastcheck.accepter(str(schema_file))
     problems = []
     for record in records:
         if fast is not None and fast(record):
             continue  # only a "yes" from the fast validator is final
-        for error in check.iter_errors(record):
+        # Built only when needed: checking the schema itself costs a start-up.
+        for error in validator(str(schema_file)).iter_errors(record):
             field_path, message = _field(error)
             rid = record.get(id_field, "?") if isinstance(record, dict) else "?"
             problems.append(Problem(path, record.get("line_number") if isinstance(record, dict) else None,
