@@ -57,7 +57,7 @@ def test_killed_build_leaves_the_previous_release_whole(tmp_path):
     try:
         # Kill once the build has its staging folder and has opened its files.
         staging = _wait_for(lambda: [s for s in tmp_path.glob(write.TMP_PREFIX + "*")
-                                     if any(s.rglob("*.parquet"))], process)
+                                     if any(s.rglob("train-*"))], process)
         time.sleep(0.5)  # into the middle of reading and writing
         assert process.poll() is None, "the build ended before it could be killed: make the corpus larger"
         process.send_signal(signal.SIGKILL)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from . import DATASET_NAME, __version__, cite, figure
+from . import DATASET_NAME, __version__, cite, figure, write
 from .croissant import member_schemas
 from .records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
 from .yamltext import dump as _yaml
@@ -23,7 +23,11 @@ LICENSE_NAME = "acftu-talks-rights-statement"
 
 
 def data_file(config: str, shard: int = 0, shards: int = 1) -> str:
-    return f"data/{config}/{SPLIT}-{shard:05d}-of-{shards:05d}.parquet"
+    return f"{data_folder(config)}/{write.shard_name(SPLIT, shard, shards)}"
+
+
+def data_folder(config: str) -> str:
+    return f"data/{config}"
 
 
 _DTYPES = {pa.string(): "string", pa.int32(): "int32", pa.int64(): "int64",
@@ -64,7 +68,7 @@ def front_matter(counts: dict[str, int], nbytes: dict[str, int]) -> str:
         entry = {"config_name": name}
         if name == DEFAULT_CONFIG:
             entry["default"] = True
-        entry["data_files"] = [{"split": SPLIT, "path": f"data/{name}/{SPLIT}-*.parquet"}]
+        entry["data_files"] = [{"split": SPLIT, "path": f"{data_folder(name)}/{SPLIT}-*.parquet"}]
         configs.append(entry)
         infos.append({"config_name": name, "features": features_yaml(schema),
                       "splits": [{"name": SPLIT, "num_bytes": nbytes.get(name, 0),
@@ -153,14 +157,11 @@ def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
     docs = summary.documents
     per_doc = []
     for d in docs:
-        n = d["n_paragraphs"]
-        body = sum(v for (doc, seg, _), v in summary.by_doc.items() if doc == d["doc_id"] and seg == "body")
         per_doc.append([f"`{d['doc_id']}`", d["doc_type"], d["date"], d["publication_date"],
-                        d["publisher_en"], n, body])
+                        d["publisher_en"], d["n_paragraphs"], d["body_paragraphs"]])
     seg_rows = []
     for seg in SEGMENT_TYPES:
-        row = [f"`{seg}`"] + [sum(v for (_, s, m), v in summary.by_doc.items() if s == seg and m == mode)
-                              for mode in SPEECH_MODES]
+        row = [f"`{seg}`"] + [summary.by_type[(seg, mode)] for mode in SPEECH_MODES]
         if any(row[1:]):
             seg_rows.append(row + [sum(row[1:])])
     blocks = {

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import __version__
 from .cite import FORMATS, render
 from .errors import InputError
+from .progress import Progress
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,7 +47,30 @@ def _report(problems, stream) -> None:
         print(problem.render(), file=stream)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _skip_pandas_probe() -> None:
+    """pyarrow imports pandas (a third of a second) the first time it converts
+    Python values, only to recognise pandas inputs, which a build never has.
+    Make that one probe fail, so pyarrow takes pandas as absent. Done only in
+    the command's own process (``run``): a caller of ``main`` may want
+    pyarrow's pandas support."""
+    if "pandas" in sys.modules:
+        return
+    import pyarrow as pa
+
+    class NoPandas:
+        def find_spec(self, name, path=None, target=None):
+            if name == "pandas":
+                raise ImportError("not needed by a build")
+
+    finder = NoPandas()
+    sys.meta_path.insert(0, finder)
+    try:
+        pa.array([], pa.int8())
+    finally:
+        sys.meta_path.remove(finder)
+
+
+def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
@@ -61,8 +85,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"acftu-talks: {label} {path}: no such folder (run from the repository root, "
                   f"or pass {label} PATH)", file=sys.stderr)
             return 2
+    if own_process:
+        _skip_pandas_probe()
     from . import pipeline  # after argument checks, so --help stays fast
     started = time.perf_counter()
+    progress = Progress()
     try:
         if args.command == "ids":
             return _ids(args, root)
@@ -74,12 +101,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"ok: release {args.release} checked: every row against its schemas, checksums where listed, "
                       f"the round trip to the raw texts")
             return 0
-        summary = pipeline.build(args.corpus, args.schema, args.out, root, args.card)
+        summary = pipeline.build(args.corpus, args.schema, args.out, root, args.card, progress)
     except InputError as exc:
+        progress.close()
         _report(exc.problems, sys.stderr)
         print(f"acftu-talks: {len(exc.problems)} problem(s); nothing was written"
               f"{'' if args.command == 'validate' else f', {args.out} is unchanged'}", file=sys.stderr)
         return 1
+    progress.close()
     _report(summary.warnings, sys.stderr)
     seconds = time.perf_counter() - started
     print(f"built {summary.counts['documents']} documents, {summary.counts['paragraphs']} paragraphs "
@@ -118,4 +147,4 @@ def _ids(args, root: Path) -> int:
 
 
 def run() -> None:
-    sys.exit(main())
+    sys.exit(main(own_process=True))

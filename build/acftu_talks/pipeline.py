@@ -17,6 +17,7 @@ from typing import Iterator
 from . import (DATASET_NAME, __version__, annotate, assemble, card, check_release, extras, ids, participants,
                read, roundtrip, segment, validate, write)
 from .errors import InputError, Problem, raise_if_errors
+from .progress import Progress
 from .records import CONFIGS
 from .segment import inner_zero_width
 
@@ -30,16 +31,38 @@ class Built:
     sentences: list[dict]
 
 
+# The document columns the card's per-document table shows: all a Summary
+# keeps of a document.
+CARD_FIELDS = ("doc_id", "doc_type", "date", "publication_date", "publisher_en", "n_paragraphs")
+
+
 @dataclass
 class Summary:
-    """What a build produced, for the card and the closing message."""
+    """What a build produced, for the card and the closing message.
 
-    documents: list[dict] = field(default_factory=list)  # without their edits
+    Memory stays bounded as the corpus grows: counts, and per document only
+    the short row of the card's table (CARD_FIELDS and its body paragraphs,
+    about 0.5 KB, against some 15 KB of raw text per document).
+    """
+
+    documents: list[dict] = field(default_factory=list)  # CARD_FIELDS + body_paragraphs
     counts: dict[str, int] = field(default_factory=Counter)
     nbytes: dict[str, int] = field(default_factory=Counter)
+    by_type: Counter = field(default_factory=Counter)  # (segment_type, speech_mode) -> n
     by_doc: Counter = field(default_factory=Counter)  # (doc_id, segment_type, speech_mode) -> n
     overridden: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+
+    def add(self, built: Built) -> None:
+        row = {k: built.document[k] for k in CARD_FIELDS}
+        row["body_paragraphs"] = 0
+        for paragraph in built.paragraphs:
+            self.by_type[(paragraph["segment_type"], paragraph["speech_mode"])] += 1
+            self.by_doc[(paragraph["doc_id"], paragraph["segment_type"], paragraph["speech_mode"])] += 1
+            row["body_paragraphs"] += paragraph["segment_type"] == "body"
+            if paragraph["annotation_source"] == "override":
+                self.overridden.append(paragraph["paragraph_id"])
+        self.documents.append(row)
 
 
 def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[Problem]]:
@@ -117,9 +140,11 @@ def _file_metadata(config: str) -> dict[str, str]:
 
 
 def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
-          card_source: Path | None = None) -> Summary:
+          card_source: Path | None = None, progress: Progress | None = None) -> Summary:
     """Build the release into ``out_dir``. Raises InputError; the previous
     release is left as it was unless the whole build succeeds."""
+    if progress is not None:
+        progress.total = len(read.list_pairs(corpus_dir, root)[0])
     problems: list[Problem] = []
     summary = Summary()
     write.clean_stale(out_dir)
@@ -129,18 +154,16 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
         for name, (_, arrow_schema, schema_file) in CONFIGS.items():
             json_schema = json.loads((schema_dir / schema_file).read_text(encoding="utf-8"))
             schema = write.with_descriptions(arrow_schema, json_schema, _file_metadata(name))
-            sinks[name] = write.ParquetSink(staging / card.data_file(name), schema)
+            sinks[name] = write.ParquetSink(staging / card.data_folder(name), schema, card.SPLIT)
         for built in iter_built(corpus_dir, schema_dir, root, problems):
+            if progress is not None:
+                progress.update(len(built.paragraphs))
             if any(p.severity == "error" for p in problems):
                 continue  # keep reading, to report every problem, but write nothing more
             sinks["paragraphs"].add(built.paragraphs)
             sinks["sentences"].add(built.sentences)
             sinks["documents"].add([built.document])
-            summary.documents.append({k: v for k, v in built.document.items() if k not in ("edits", "participants")})
-            for row in built.paragraphs:
-                summary.by_doc[(row["doc_id"], row["segment_type"], row["speech_mode"])] += 1
-                if row["annotation_source"] == "override":
-                    summary.overridden.append(row["paragraph_id"])
+            summary.add(built)
         for sink in sinks.values():
             sink.close()
         raise_if_errors(problems)

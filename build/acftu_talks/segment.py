@@ -143,4 +143,7 @@ def segment(raw: str) -> tuple[list[Span], list[Cut]]:
 def inner_zero_width(span: Span) -> list[int]:
     """Offsets (into the raw text) of zero-width characters inside a paragraph:
     kept, because removing them could join words, but worth a warning."""
-    return [span.raw_offset(i) for i, c in enumerate(span.text) if c in ZERO_WIDTH]
+    text = span.text
+    if not any(c in text for c in ZERO_WIDTH):  # the usual case, decided in C
+        return []
+    return [span.raw_offset(i) for i, c in enumerate(text) if c in ZERO_WIDTH]

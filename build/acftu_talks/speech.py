@@ -82,12 +82,14 @@ class SpeechRules:
     def _names_in(self, text: str) -> list[str]:
         return self.any_name.findall(text) if self.any_name else []
 
-    def sentences(self, text: str, last_speaker: str | None) -> list[Sentence]:
-        """Attribute each sentence of a news-report paragraph."""
+    def sentences(self, text: str, last_speaker: str | None,
+                  bounds: list[tuple[int, int]] | None = None) -> list[Sentence]:
+        """Attribute each sentence of a news-report paragraph (``bounds``:
+        its sentences, if already split)."""
         found: list[Sentence] = []
         current: str | None = None  # speaker whose paraphrase is running
         antecedent = last_speaker  # who 他/她 refers to
-        for start, end in sentence_splitter.split(text):
+        for start, end in bounds if bounds is not None else sentence_splitter.split(text):
             sentence = text[start:end]
             match = self._speaker_match(sentence) or self.tagged.match(sentence)
             if match:

@@ -13,6 +13,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from . import fastcheck
 from . import sidecar as sidecar_lines
 from .errors import Problem
 from .explain import explain
@@ -51,7 +52,11 @@ def check_sidecar(meta: dict, path: str, lines: dict, schema_dir: Path) -> list[
     """Validate one sidecar; each problem names the line and the field and
     says how to fix it (see :mod:`acftu_talks.explain`)."""
     problems = []
-    for error in validator(str(schema_dir / SIDECAR_SCHEMA)).iter_errors(meta):
+    schema_path = str(schema_dir / SIDECAR_SCHEMA)
+    fast = fastcheck.accepter(schema_path)
+    if fast is not None and fast(meta):
+        return problems
+    for error in validator(schema_path).iter_errors(meta):
         for found in explain(error, f"schema/{SIDECAR_SCHEMA}"):
             problems.append(Problem(path, sidecar_lines.line_of(lines, found.path), _dotted(found.path),
                                     found.message, found.code, found.hint))
@@ -71,10 +76,13 @@ def check_file_name(doc_id: str, path: str, schema_dir: Path) -> list[Problem]:
 
 def check_records(records, schema_file: Path, path: str, id_field: str) -> list[Problem]:
     """Validate records (dicts with ISO-string dates) against a record schema."""
-    check = validator(str(schema_file))
+    fast = fastcheck.accepter(str(schema_file))
     problems = []
     for record in records:
-        for error in check.iter_errors(record):
+        if fast is not None and fast(record):
+            continue  # only a "yes" from the fast validator is final
+        # Built only when needed: checking the schema itself costs a start-up.
+        for error in validator(str(schema_file)).iter_errors(record):
             field_path, message = _field(error)
             rid = record.get(id_field, "?") if isinstance(record, dict) else "?"
             problems.append(Problem(path, record.get("line_number") if isinstance(record, dict) else None,

@@ -23,7 +23,19 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 ROW_GROUP_ROWS = 50_000
+# Rows are turned into Arrow batches this many at a time, so that what waits
+# for a full row group is compact Arrow data, not Python dicts.
+BATCH_ROWS = 5_000
+# A shard is closed at the first row-group boundary after this much in-memory
+# Arrow data (about 1M paragraphs; far less on disk). Row groups stay well
+# under the 286 MiB the Hub's viewer reads at once.
+SHARD_BYTES = 512 * 2**20
 TMP_PREFIX = ".release-tmp-"
+
+
+def shard_name(stem: str, shard: int, shards: int) -> str:
+    """``train-00000-of-00003.parquet``: the file name of one shard."""
+    return f"{stem}-{shard:05d}-of-{shards:05d}.parquet"
 
 
 def _date_fields(schema: pa.Schema) -> list[str]:
@@ -42,39 +54,92 @@ def with_descriptions(schema: pa.Schema, json_schema: dict, metadata: dict[str, 
 
 
 class ParquetSink:
-    """Writes one config's rows in fixed-size row groups as they arrive."""
+    """Writes one config's rows in fixed-size row groups as they arrive,
+    into shards ``<folder>/<stem>-0000K-of-0000N.parquet``.
 
-    def __init__(self, path: Path, schema: pa.Schema):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path, self.schema = path, schema
-        self._dates = _date_fields(schema)
-        self._rows: list[dict] = []
+    The number of shards is known only at the end: shards are written as
+    ``<stem>-0000K.tmp`` and renamed by :meth:`close`. Memory holds at most
+    one row group (as Arrow data) plus one batch of dicts.
+    """
+
+    def __init__(self, folder: Path, schema: pa.Schema, stem: str = "train",
+                 row_group_rows: int = ROW_GROUP_ROWS, shard_bytes: int = SHARD_BYTES):
+        if row_group_rows % min(BATCH_ROWS, row_group_rows):
+            raise ValueError(f"row_group_rows must be a multiple of {BATCH_ROWS}")
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder, self.schema, self.stem = folder, schema, stem
+        self.row_group_rows, self.shard_bytes = row_group_rows, shard_bytes
+        self.batch_rows = min(BATCH_ROWS, row_group_rows)
+        self.paths: list[Path] = []  # the shards, final names once closed
         self.count = 0
         self.nbytes = 0  # in-memory Arrow size, what datasets calls num_bytes
-        self._writer = pq.ParquetWriter(path, schema, compression="zstd",
+        self._dates = set(_date_fields(schema))
+        self._rows: list[dict] = []
+        self._batches: list[pa.RecordBatch] = []
+        self._queued = 0  # rows in self._batches
+        self._writer: pq.ParquetWriter | None = None
+        self._written = 0  # in-memory bytes in the open shard
+        self._open()  # an empty config still gets its (empty) file
+
+    def _open(self) -> None:
+        path = self.folder / f"{self.stem}-{len(self.paths):05d}.tmp"
+        self.paths.append(path)
+        self._writer = pq.ParquetWriter(path, self.schema, compression="zstd",
                                         use_dictionary=True, write_statistics=True)
+        self._written = 0
 
     def add(self, rows: list[dict]) -> None:
         self._rows.extend(rows)
-        while len(self._rows) >= ROW_GROUP_ROWS:
-            self._flush(self._rows[:ROW_GROUP_ROWS])
-            self._rows = self._rows[ROW_GROUP_ROWS:]
+        while len(self._rows) >= self.batch_rows:
+            self._queue(self._rows[:self.batch_rows])
+            del self._rows[:self.batch_rows]
 
-    def _flush(self, rows: list[dict]) -> None:
-        if not rows:
+    def _batch(self, rows: list[dict]) -> pa.RecordBatch:
+        arrays = []
+        for f in self.schema:
+            values = [r[f.name] for r in rows]
+            if f.name in self._dates:
+                values = [dt.date.fromisoformat(v) if v else None for v in values]
+            arrays.append(pa.array(values, f.type))
+        return pa.RecordBatch.from_arrays(arrays, schema=self.schema)
+
+    def _queue(self, rows: list[dict]) -> None:
+        self._batches.append(self._batch(rows))
+        self._queued += len(rows)
+        if self._queued >= self.row_group_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._queued:
             return
-        if self._dates:
-            rows = [{**r, **{k: dt.date.fromisoformat(r[k]) if r[k] else None for k in self._dates}}
-                    for r in rows]
-        table = pa.Table.from_pylist(rows, schema=self.schema)
-        self._writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
-        self.count += len(rows)
+        if self._writer is None:
+            self._open()
+        table = pa.Table.from_batches(self._batches, schema=self.schema)
+        self._writer.write_table(table, row_group_size=self.row_group_rows)
+        self.count += table.num_rows
+        self._written += table.nbytes
         self.nbytes += table.nbytes
+        self._batches, self._queued = [], 0
+        if self._written >= self.shard_bytes:
+            self._writer.close()
+            self._writer = None  # the next row group opens the next shard
 
-    def close(self) -> None:
-        self._flush(self._rows)
-        self._rows = []
-        self._writer.close()
+    def close(self) -> list[Path]:
+        """Write what is left, name the shards; return their paths."""
+        if self._rows:
+            self._queue(self._rows)
+            self._rows = []
+        self._flush()
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        final = []
+        for index, path in enumerate(self.paths):
+            target = self.folder / shard_name(self.stem, index, len(self.paths))
+            os.replace(path, target)
+            final.append(target)
+        self.paths = final
+        return final
 
 
 # Staging folders of running builds, each held open with an exclusive flock:

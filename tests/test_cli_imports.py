@@ -1,0 +1,35 @@
+"""A build imports only what it needs: not datasets, not pandas."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import CORPUS, ROOT, build_args
+
+PROBE = """
+import json, sys
+from acftu_talks import cli
+code = cli.main(sys.argv[1:], own_process=True)
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_build_does_not_import_datasets_or_pandas(tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "build"))
+    done = subprocess.run([sys.executable, "-c", PROBE, *build_args(CORPUS, tmp_path / "release")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result["code"] == 0, done.stderr
+    heavy = {"datasets", "pandas", "huggingface_hub", "polars", "duckdb"}
+    assert heavy & {m.split(".")[0] for m in result["modules"]} == set()
+
+
+def test_pyarrow_still_converts_after_the_probe_is_skipped(tmp_path):
+    # pandas may be imported later by the same process and pyarrow must still work with it.
+    code = ("from acftu_talks import cli; cli._skip_pandas_probe(); import pyarrow as pa, pandas as pd; "
+            "print(pa.Table.from_pandas(pd.DataFrame({'a': [1]})).num_rows, pa.array([1, None]).null_count)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT / "build")), timeout=120)
+    assert done.stdout.split() == ["1", "1"], done.stderr

@@ -1,0 +1,120 @@
+"""The compiled validator never accepts what python-jsonschema rejects, so
+validation with it (fast yes, python-jsonschema for every no) decides exactly
+as python-jsonschema alone, on the project's schemas and on bad records."""
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+
+from acftu_talks import fastcheck, pipeline, read, validate
+from acftu_talks.records import CONFIGS
+
+from conftest import CORPUS, ROOT, SCHEMA
+
+pytestmark = pytest.mark.skipif(fastcheck.jsonschema_rs is None, reason="jsonschema-rs not installed")
+
+BAD_VALUES = [None, "", "x", "x\n", "2023-02-30", "2023-2-3", "2023-02-28\n", "２０２３-０２-２８",
+              "2018-10-29-ACFTU-talk", "2018-10-29-acftu-talk\n", "2018-10-29-acftu-talk.p01",
+              "corpus/a/b.txt", "0" * 63, "g" * 64, 0, -1, 1.0, 1.5, True, [], {}, ["x"], [{}], {"x": 1}]
+
+
+def _real_instances() -> dict[str, list]:
+    """Valid instances for every schema: the real corpus's sidecars and records."""
+    problems: list = []
+    found = {"sidecar.schema.json": [s.meta for s in read.iter_sources(CORPUS, ROOT, problems)]}
+    for built in pipeline.iter_built(CORPUS, SCHEMA, ROOT, problems):
+        for name, (_, _, schema_file) in CONFIGS.items():
+            rows = built.paragraphs if name == "paragraphs" else [built.document] if name == "documents" else []
+            found.setdefault(schema_file, []).extend(rows)
+    return found
+
+
+def _mutations(instance):
+    """Every value in ``instance`` replaced by each bad value, deleted, and an
+    unknown key added, at every level of nesting."""
+    yield instance
+    if isinstance(instance, dict):
+        yield {**instance, "unexpected_field": "x"}
+        for key, value in instance.items():
+            for bad in BAD_VALUES:
+                yield {**instance, key: bad}
+            yield {k: v for k, v in instance.items() if k != key}
+            if isinstance(value, (dict, list)) and value:
+                for inner in _mutations(value):
+                    yield {**instance, key: inner}
+    elif isinstance(instance, list) and instance:
+        yield from ([inner] + instance[1:] for inner in _mutations(instance[0]))
+
+
+def _cases():
+    for schema_file, instances in sorted(_real_instances().items()):
+        seen = set()
+        for instance in instances[:3]:
+            for case in _mutations(copy.deepcopy(instance)):
+                key = json.dumps(case, sort_keys=True, ensure_ascii=False, default=str)
+                if key not in seen:
+                    seen.add(key)
+                    yield schema_file, case
+
+
+CASES = list(_cases())
+
+
+def test_cases_cover_both_answers():
+    answers = {_reference(f).is_valid(c) for f, c in CASES}
+    assert answers == {True, False} and len(CASES) > 1000
+
+
+def _reference(schema_file: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMA / schema_file).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+@pytest.mark.parametrize("schema_file", sorted({f for f, _ in CASES}))
+def test_fast_yes_implies_jsonschema_yes(schema_file):
+    fast = fastcheck.accepter(str(SCHEMA / schema_file))
+    reference = _reference(schema_file)
+    wrong = [c for f, c in CASES if f == schema_file and fast(c) and not reference.is_valid(c)]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("schema_file", sorted({f for f, _ in CASES}))
+def test_fast_answers_match_jsonschema_except_known_cases(schema_file):
+    """Where the two differ at all, it is only Python's `$` matching before a
+    final newline (python-jsonschema then has the last word)."""
+    fast = fastcheck.accepter(str(SCHEMA / schema_file))
+    reference = _reference(schema_file)
+    differ = [c for f, c in CASES if f == schema_file and fast(c) != reference.is_valid(c)]
+    assert all('\\n"' in json.dumps(c, ensure_ascii=False, default=str) for c in differ)
+    assert all(not fast(c) for c in differ)
+
+
+def test_check_records_decides_as_jsonschema(tmp_path):
+    for schema_file in sorted({f for f, _ in CASES} - {validate.SIDECAR_SCHEMA}):
+        reference = _reference(schema_file)
+        for _, case in ((f, c) for f, c in CASES if f == schema_file):
+            if isinstance(case, dict):
+                found = validate.check_records([case], SCHEMA / schema_file, "x", "paragraph_id")
+                assert (found == []) == reference.is_valid(case)
+
+
+@pytest.mark.parametrize("value, valid", [("2023-02-28", True), ("2023-02-30", False), ("2024-02-29", True),
+                                           ("2023-13-01", False), ("2023-2-28", False)])
+def test_dates_are_checked_for_real(value, valid):
+    fast = fastcheck.accepter(str(SCHEMA / "paragraph.schema.json"))
+    record = _real_instances()["paragraph.schema.json"][0]
+    assert fast({**record, "date": value}) is valid
+    assert _reference("paragraph.schema.json").is_valid({**record, "date": value}) is valid
+
+
+def test_values_json_cannot_hold_are_left_to_jsonschema():
+    import datetime as dt
+    fast = fastcheck.accepter(str(SCHEMA / "paragraph.schema.json"))
+    record = _real_instances()["paragraph.schema.json"][0]
+    assert fast({**record, "date": dt.date(2023, 2, 28)}) is False
+    assert validate.check_records([{**record, "date": dt.date(2023, 2, 28)}],
+                                  SCHEMA / "paragraph.schema.json", "x", "paragraph_id") != []

@@ -1,0 +1,57 @@
+"""ParquetSink: fixed row groups, shards named at the end, same rows as given."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from acftu_talks import card, write
+
+SCHEMA = pa.schema([pa.field("n", pa.int32(), nullable=False), pa.field("day", pa.date32()),
+                    pa.field("text", pa.string())])
+
+
+def _rows(count: int) -> list[dict]:
+    return [{"n": i, "day": "2023-02-28" if i % 3 else None, "text": "字" * (i % 50)} for i in range(count)]
+
+
+def _sink(folder, shard_bytes):
+    return write.ParquetSink(folder, SCHEMA, card.SPLIT, row_group_rows=10, shard_bytes=shard_bytes)
+
+
+def test_shards_are_named_at_the_end_like_the_card_says(tmp_path):
+    sink = _sink(tmp_path / "data" / "paragraphs", shard_bytes=1000)
+    rows = _rows(95)
+    for start in range(0, 95, 7):
+        sink.add(rows[start:start + 7])
+    paths = sink.close()
+    assert len(paths) > 1
+    assert [p.relative_to(tmp_path).as_posix() for p in paths] == \
+        [card.data_file("paragraphs", k, len(paths)) for k in range(len(paths))]
+    assert sorted(tmp_path.rglob("*")) == sorted([tmp_path / "data", tmp_path / "data" / "paragraphs", *paths])
+    read = [r for p in paths for r in pq.read_table(p).to_pylist()]
+    expected = [{**r, "day": dt.date(2023, 2, 28) if r["day"] else None} for r in rows]
+    assert read == expected and sink.count == 95
+    groups = [pq.ParquetFile(p).metadata.row_group(g).num_rows
+              for p in paths for g in range(pq.ParquetFile(p).metadata.num_row_groups)]
+    assert groups == [10] * 9 + [5]
+
+
+def test_one_shard_when_small_and_an_empty_file_when_empty(tmp_path):
+    small = _sink(tmp_path / "small", shard_bytes=write.SHARD_BYTES)
+    small.add(_rows(25))
+    assert [p.name for p in small.close()] == ["train-00000-of-00001.parquet"]
+    empty = _sink(tmp_path / "empty", shard_bytes=write.SHARD_BYTES)
+    paths = empty.close()
+    assert [p.name for p in paths] == ["train-00000-of-00001.parquet"]
+    assert pq.read_table(paths[0]).schema.equals(SCHEMA) and pq.read_table(paths[0]).num_rows == 0
+
+
+def test_same_rows_give_the_same_bytes(tmp_path):
+    outputs = []
+    for name in ("a", "b"):
+        sink = _sink(tmp_path / name, shard_bytes=1000)
+        sink.add(_rows(40))
+        outputs.append([p.read_bytes() for p in sink.close()])
+    assert outputs[0] == outputs[1]
