@@ -3,6 +3,7 @@ import json
 import typing
 
 import pyarrow as pa
+from jsonschema import Draft202012Validator
 import pytest
 
 from acftu_talks.records import CONFIGS
@@ -53,6 +54,7 @@ def test_nullability_and_types_agree(config):
 def test_schemas_are_strict_and_described(file):
     schema = json_schema(file)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema)  # raises on an invalid schema
 
     def walk(node, path):
         if node.get("type") == "object" or "properties" in node:

@@ -40,3 +40,21 @@ def test_a_quotation_tagged_after_it_stays_one_sentence():
 def test_an_unclosed_quotation_does_not_swallow_the_paragraph():
     assert sentences("习近平说：“我们要努力。要奋斗。") == ["习近平说：“我们要努力。", "要奋斗。"]
     assert sentences("增强“四个意识，坚定“四个自信”。要努力。") == ["增强“四个意识，坚定“四个自信”。", "要努力。"]
+
+
+from hypothesis import given, settings, strategies as st
+
+_ALPHABET = st.sampled_from(list("甲乙丙丁。！？…“”‘’「」（）《》，：  \u3000ab"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_sentences_are_ordered_disjoint_trimmed_and_lose_only_white_space(text):
+    bounds = split(text)
+    assert all(0 <= a < b <= len(text) for a, b in bounds)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(bounds, bounds[1:]))
+    assert all(text[a] not in " \u3000" and text[b - 1] not in " \u3000" for a, b in bounds)
+    covered = set()
+    for a, b in bounds:
+        covered |= set(range(a, b))
+    assert all(text[i] in " \u3000" for i in range(len(text)) if i not in covered)

@@ -138,7 +138,7 @@ def speech(span: Span, seg_type: str, doc_type: str, author: str | None,
 
 def annotate(spans: list[Span], doc_type: str, speaker: str, names: list[str]) -> list[Annotation]:
     """Annotate the paragraphs of one document, in order."""
-    rules = SpeechRules([speaker, *names])
+    rules = SpeechRules.for_names((speaker, *names))
     front = FrontMatter([speaker, *names])
     result: list[Annotation] = []
     author = speaker

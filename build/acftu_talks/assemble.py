@@ -9,6 +9,7 @@ return problems rather than raising.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .annotate import Annotation, dateline_text
 from .errors import Problem
@@ -115,6 +116,7 @@ def sentences(spans: list[Span], notes: list[Annotation], rows: list[Paragraph],
     return out
 
 
+@lru_cache(maxsize=4096)
 def _date_pattern(value: str, full: bool) -> re.Pattern:
     year, month, day = (int(x) for x in value.split("-"))
     if full:

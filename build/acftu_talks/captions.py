@@ -24,6 +24,8 @@ def find_credit(text: str) -> re.Match | None:
     """The photo credit closing ``text``, if any. Without a 记者/通讯员/摄影
     keyword the credit must be set off by a space or bracket, so that a
     sentence merely ending in 拍摄 is not taken for a credit."""
+    if "摄" not in text:  # cheap test first: most paragraphs are not captions
+        return None
     match = CREDIT.search(text)
     if match is None or match.start() == 0 and not match["agency"]:
         return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import (DATASET_NAME, __version__, annotate, assemble, card, check_release, extras, ids, participants,
+from . import (DATASET_NAME, __version__, annotate, assemble, card, extras, ids, participants,
                read, roundtrip, segment, validate, write)
 from .errors import InputError, Problem, raise_if_errors
 from .progress import Progress
@@ -155,10 +155,14 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
             json_schema = json.loads((schema_dir / schema_file).read_text(encoding="utf-8"))
             schema = write.with_descriptions(arrow_schema, json_schema, _file_metadata(name))
             sinks[name] = write.ParquetSink(staging / card.data_folder(name), schema, card.SPLIT)
+        failed, seen = False, 0
         for built in iter_built(corpus_dir, schema_dir, root, problems):
             if progress is not None:
                 progress.update(len(built.paragraphs))
-            if any(p.severity == "error" for p in problems):
+            # look only at the problems found since the last document
+            failed = failed or any(p.severity == "error" for p in problems[seen:])
+            seen = len(problems)
+            if failed:
                 continue  # keep reading, to report every problem, but write nothing more
             sinks["paragraphs"].add(built.paragraphs)
             sinks["sentences"].add(built.sentences)
@@ -201,6 +205,7 @@ def check(corpus_dir: Path, schema_dir: Path, root: Path, release: Path | None =
     for _ in iter_built(corpus_dir, schema_dir, root, problems):
         pass
     if release is not None:
+        from . import check_release  # only `validate --release` needs it
         problems += check_release.check_release(release, corpus_dir, root)
     raise_if_errors(problems)
     return [p for p in problems if p.severity != "error"]

@@ -78,6 +78,8 @@ def rebuild(paragraphs: Iterable[Mapping], edits: Iterable[Mapping], source_char
 
 def first_difference(expected: str, actual: str) -> int | None:
     """Offset of the first character where the two texts differ, or None."""
+    if expected == actual:
+        return None
     for index, (a, b) in enumerate(zip(expected, actual)):
         if a != b:
             return index

@@ -21,6 +21,7 @@ OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _CLOSER_OF = {v: k for k, v in OPENERS.items()}
 _SPACE = frozenset(" \t\u3000\u00a0")
 # "习近平说。" "他笑着说。" right after a quotation that ended a sentence.
+_MARK = re.compile("[" + re.escape("".join(OPENERS) + "".join(_CLOSER_OF) + "".join(TERMINALS) + "…") + "]")
 _TAG = re.compile(r"[^。！？!?“”，,]{1,12}?(?:说|表示|强调|指出|感慨道|说道)[。！!]")
 
 
@@ -62,7 +63,12 @@ def _split(text: str, ignore: frozenset[int]) -> tuple[list[tuple[int, int]], li
             j += 1
         return j, depth
 
-    while i < n:
+    while True:
+        # Only quotation marks, stops and ellipses matter: jump between them.
+        mark = _MARK.search(text, i)
+        if mark is None:
+            break
+        i = mark.start()
         char = text[i]
         if char in OPENERS and i not in ignore:
             stack.append((char, i))

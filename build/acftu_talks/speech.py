@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import sentences as sentence_splitter
 
@@ -61,6 +62,13 @@ class Sentence:
 
 class SpeechRules:
     """Attribution rules for one document, knowing the names it mentions."""
+
+    @classmethod
+    @lru_cache(maxsize=256)
+    def for_names(cls, names: tuple[str, ...]) -> "SpeechRules":
+        """Rules for these names, compiled once: documents of a corpus
+        mostly share their sidecars' people."""
+        return cls(list(names))
 
     def __init__(self, names: list[str]):
         self.names = sorted({n for n in names if n}, key=len, reverse=True)

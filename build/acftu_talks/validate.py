@@ -22,8 +22,15 @@ SIDECAR_SCHEMA = "sidecar.schema.json"
 
 
 @lru_cache(maxsize=None)
+def load_schema(schema_path: str) -> dict:
+    return json.loads(Path(schema_path).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
 def validator(schema_path: str) -> Draft202012Validator:
-    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    """The python-jsonschema validator, built (and the schema checked, which
+    takes a tenth of a second) only when a record needs its messages."""
+    schema = load_schema(schema_path)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
@@ -66,7 +73,7 @@ def check_sidecar(meta: dict, path: str, lines: dict, schema_dir: Path) -> list[
 def check_file_name(doc_id: str, path: str, schema_dir: Path) -> list[Problem]:
     """A raw file's name is its doc_id: check it has the form the sidecar
     schema requires, before anything is named after it."""
-    field = validator(str(schema_dir / SIDECAR_SCHEMA)).schema["properties"]["doc_id"]
+    field = load_schema(str(schema_dir / SIDECAR_SCHEMA))["properties"]["doc_id"]
     if re.fullmatch(field["pattern"], doc_id) and len(doc_id) <= field.get("maxLength", len(doc_id)):
         return []
     return [Problem(path, None, "file name", f"'{doc_id}' is not a valid doc_id: {field['description']}",
