@@ -29,6 +29,10 @@ def _parser() -> argparse.ArgumentParser:
         if name == "ids":
             cmd.add_argument("--accept", action="store_true", help="record the changes and update the lock")
             cmd.add_argument("--reason", help="why the ids changed (required with --accept)")
+        if name in ("build", "validate"):
+            cmd.add_argument("--jobs", type=int, default=None, metavar="N",
+                             help="worker processes for large corpora (default: one per CPU; "
+                                  "the output is the same for any N)")
         if name == "validate":
             cmd.add_argument("--release", type=Path, default=None, metavar="PATH",
                              help="also check this built release: checksums, every row against its schemas, "
@@ -94,14 +98,16 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
         if args.command == "ids":
             return _ids(args, root)
         if args.command == "validate":
-            warnings = pipeline.check(args.corpus, args.schema, root, args.release)
+            warnings = pipeline.check(args.corpus, args.schema, root, args.release,
+                                      args.jobs or pipeline.default_jobs())
             _report(warnings, sys.stderr)
             print(f"ok: corpus {args.corpus} is valid ({len(warnings)} warnings)")
             if args.release:
                 print(f"ok: release {args.release} checked: every row against its schemas, checksums where listed, "
                       f"the round trip to the raw texts")
             return 0
-        summary = pipeline.build(args.corpus, args.schema, args.out, root, args.card, progress)
+        summary = pipeline.build(args.corpus, args.schema, args.out, root, args.card, progress,
+                                 args.jobs or pipeline.default_jobs())
     except InputError as exc:
         progress.close()
         _report(exc.problems, sys.stderr)

@@ -8,7 +8,10 @@ Documents stream through one at a time; only counts are kept.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,12 +102,13 @@ def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[P
     return Built(doc, rows, sentence_rows), problems
 
 
-def iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Built]:
+def iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem],
+               jobs: int = 1) -> Iterator[Built]:
     """Yield every document's records in doc_id order; collect all problems,
     including ids that no longer match ``corpus/ids.lock.tsv``."""
     lock = ids.read_lock(corpus_dir)
     current: dict[str, str] = {}
-    for built in _iter_built(corpus_dir, schema_dir, root, problems):
+    for built in _iter_built(corpus_dir, schema_dir, root, problems, jobs):
         if lock is not None:
             current.update(ids.fingerprints(built.paragraphs, built.sentences))
         yield built
@@ -112,26 +116,90 @@ def iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Pr
         problems += ids.check(corpus_dir, lock, current)
 
 
-def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Built]:
+# Below this many documents a worker pool costs more than it saves.
+PARALLEL_MIN_DOCS = 64
+
+
+@dataclass
+class Outcome:
+    """What one document's raw text and sidecar came to."""
+
+    built: Built | None
+    problems: list[Problem]
+    # declared doc_id, file's doc_id, sidecar path, text path, line of doc_id
+    claim: tuple[str, str, str, str, int | None] | None
+
+
+def read_and_process(text_file: Path, meta_file: Path, schema_dir: Path, root: Path) -> Outcome:
+    """Every step for one document, from its files to its records."""
+    source, problems = read.read_source(text_file, meta_file, root)
+    if source is None:
+        return Outcome(None, problems, None)
+    declared = source.meta.get("doc_id")
+    claim = None
+    if isinstance(declared, str):
+        claim = (declared, source.doc_id, source.meta_path, source.text_path, source.meta_lines.get(("doc_id",)))
+    built, found = process(source, schema_dir)
+    return Outcome(built, problems + found, claim)
+
+
+def _outcome(task: tuple) -> Outcome:
+    return read_and_process(*task)
+
+
+def _die_with_parent() -> None:
+    """Pool initializer: a worker of a killed build must not outlive it, nor
+    keep the staging folder's lock (its fd was inherited by the fork)."""
+    write.forget_locks()
+    try:
+        import ctypes
+        ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL (Linux)
+    except (OSError, AttributeError):
+        pass
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _outcomes(pairs: list, schema_dir: Path, root: Path, jobs: int) -> Iterator[Outcome]:
+    """Outcomes in the order of ``pairs``; documents are independent, so a
+    large corpus is processed by a pool of worker processes."""
+    tasks = [(text_file, meta_file, schema_dir, root) for text_file, meta_file in pairs]
+    if jobs <= 1 or len(tasks) < PARALLEL_MIN_DOCS:
+        yield from map(_outcome, tasks)
+        return
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with context.Pool(jobs, initializer=_die_with_parent) as pool:
+        # imap keeps the order, so the release is the same bytes with any pool
+        yield from pool.imap(_outcome, tasks, chunksize=4)
+
+
+def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem],
+                jobs: int = 1) -> Iterator[Built]:
+    pairs, found = read.list_pairs(corpus_dir, root)
+    problems += found
     claimed: dict[str, str] = {}  # declared doc_id -> the sidecar that declared it
-    for source in read.iter_sources(corpus_dir, root, problems):
-        declared = source.meta.get("doc_id")
-        if isinstance(declared, str) and declared != source.doc_id:
-            # File names are unique, so a doc_id can only be taken twice by a
-            # sidecar that does not match its own file: report it there.
-            other = claimed.get(declared) or next(
-                (read.display(p, root) for p in (corpus_dir / f"{declared}.toml",) if p.is_file()), None)
-            if other:
-                problems.append(Problem(source.meta_path, source.meta_lines.get(("doc_id",)), "doc_id",
-                    f"duplicate doc_id '{declared}': it is already the doc_id of {other}, "
-                    f"and this sidecar belongs to {source.text_path}",
-                    "meta.duplicate-doc-id", f'set doc_id = "{source.doc_id}" (a document\'s doc_id is its file name)'))
-        if isinstance(declared, str):
-            claimed.setdefault(declared, source.meta_path)
-        built, found = process(source, schema_dir)
-        problems += found
-        if built is not None:
-            yield built
+    for outcome in _outcomes(pairs, schema_dir, root, jobs):
+        problems += outcome.problems
+        if outcome.claim:
+            declared, doc_id, meta_path, text_path, line = outcome.claim
+            if declared != doc_id:
+                # File names are unique, so a doc_id can only be taken twice by a
+                # sidecar that does not match its own file: report it there.
+                other = claimed.get(declared) or next(
+                    (read.display(p, root) for p in (corpus_dir / f"{declared}.toml",) if p.is_file()), None)
+                if other:
+                    problems.append(Problem(meta_path, line, "doc_id",
+                        f"duplicate doc_id '{declared}': it is already the doc_id of {other}, "
+                        f"and this sidecar belongs to {text_path}",
+                        "meta.duplicate-doc-id", f'set doc_id = "{doc_id}" (a document\'s doc_id is its file name)'))
+            claimed.setdefault(declared, meta_path)
+        if outcome.built is not None:
+            yield outcome.built
 
 
 def _file_metadata(config: str) -> dict[str, str]:
@@ -140,7 +208,7 @@ def _file_metadata(config: str) -> dict[str, str]:
 
 
 def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
-          card_source: Path | None = None, progress: Progress | None = None) -> Summary:
+          card_source: Path | None = None, progress: Progress | None = None, jobs: int = 1) -> Summary:
     """Build the release into ``out_dir``. Raises InputError; the previous
     release is left as it was unless the whole build succeeds."""
     if progress is not None:
@@ -156,7 +224,7 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
             schema = write.with_descriptions(arrow_schema, json_schema, _file_metadata(name))
             sinks[name] = write.ParquetSink(staging / card.data_folder(name), schema, card.SPLIT)
         failed, seen = False, 0
-        for built in iter_built(corpus_dir, schema_dir, root, problems):
+        for built in iter_built(corpus_dir, schema_dir, root, problems, jobs):
             if progress is not None:
                 progress.update(len(built.paragraphs))
             # look only at the problems found since the last document
@@ -198,11 +266,12 @@ def current_ids(corpus_dir: Path, schema_dir: Path, root: Path) -> dict[str, str
     return current
 
 
-def check(corpus_dir: Path, schema_dir: Path, root: Path, release: Path | None = None) -> list[Problem]:
+def check(corpus_dir: Path, schema_dir: Path, root: Path, release: Path | None = None,
+          jobs: int = 1) -> list[Problem]:
     """Run every step except writing, and check the built ``release`` if
     given; return warnings, raise InputError on errors."""
     problems: list[Problem] = []
-    for _ in iter_built(corpus_dir, schema_dir, root, problems):
+    for _ in iter_built(corpus_dir, schema_dir, root, problems, jobs):
         pass
     if release is not None:
         from . import check_release  # only `validate --release` needs it

@@ -173,6 +173,14 @@ def _lock(path: Path) -> int | None:
     return fd
 
 
+def forget_locks() -> None:
+    """In a forked worker: close the inherited descriptors of the staging
+    locks. The parent's own descriptors keep the locks."""
+    for fd in _held.values():
+        os.close(fd)
+    _held.clear()
+
+
 def _unlock(path: Path) -> None:
     fd = _held.pop(path, None)
     if fd is not None:

@@ -1,0 +1,39 @@
+"""A large corpus is processed by a pool of workers; the release must be the
+same bytes as a build in one process, and errors must be reported the same."""
+import shutil
+import sys
+
+from acftu_talks import cli, pipeline
+from conftest import ROOT, build_args
+
+
+def synthetic(tmp_path, documents):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import synth
+    synth.write_corpus(tmp_path / "corpus", documents, 8)
+    return tmp_path / "corpus"
+
+
+def files(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_pool_gives_the_same_release_as_one_process(tmp_path):
+    corpus = synthetic(tmp_path, pipeline.PARALLEL_MIN_DOCS + 6)
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert cli.main(build_args(corpus, one) + ["--jobs", "1"]) == 0
+    assert cli.main(build_args(corpus, two) + ["--jobs", "2"]) == 0
+    assert files(one) == files(two)
+
+
+def test_a_pool_reports_every_problem(tmp_path, capsys):
+    corpus = synthetic(tmp_path, pipeline.PARALLEL_MIN_DOCS + 6)
+    texts = sorted(corpus.glob("*.txt"))
+    texts[3].write_bytes(b"\x00")
+    texts[-2].with_suffix(".toml").unlink()
+    reports = []
+    for jobs in ("1", "2"):
+        assert cli.main(build_args(corpus, tmp_path / f"out{jobs}") + ["--jobs", jobs]) == 1
+        reports.append(capsys.readouterr().err.replace(f"out{jobs}", "out"))
+    assert reports[0] == reports[1]
+    assert "[text.control-character]" in reports[0] and "[corpus.missing-sidecar]" in reports[0]
