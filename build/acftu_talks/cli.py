@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -117,7 +118,8 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     progress.close()
     _report(summary.warnings, sys.stderr)
     seconds = time.perf_counter() - started
-    print(f"built {summary.counts['documents']} documents, {summary.counts['paragraphs']} paragraphs "
+    print(f"built {summary.counts['documents']} documents, {summary.counts['paragraphs']} paragraphs, "
+          f"{summary.counts['sentences']} sentences "
           f"in {seconds:.2f} s -> {args.out}/")
     if summary.overridden:
         print(f"overridden by sidecar: {', '.join(summary.overridden)}")
@@ -153,4 +155,12 @@ def _ids(args, root: Path) -> int:
 
 
 def run() -> None:
-    sys.exit(main(own_process=True))
+    try:
+        code = main(own_process=True)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`acftu-talks cite | head -1`): not an error of
+        # ours; silence the interpreter's own complaint at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    sys.exit(code)
