@@ -24,3 +24,12 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     assert cli.main(["frobnicate"]) == 2
     assert cli.main(["build", "--corpus", str(tmp_path / "missing")]) == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_every_command_is_documented_in_the_readme():
+    import argparse
+    from conftest import ROOT
+    parser = cli._parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert sorted(sub.choices) == sorted(c for c in sub.choices if f"`acftu-talks {c}`" in readme)
