@@ -45,7 +45,8 @@ _FIXED_PHRASES = re.compile(r"习近平(?:新时代|总书记重要|总书记关
 _NARRATION_VERBS = re.compile(r"参加|出席|主持|陪同|会见|汇报|作了发言|发言|考察|调研|视察|合影")
 # A quotation that is the whole rest of a sentence after "说：".
 _QUOTE_REST = re.compile(r"^\s*“.*”\s*[。！？]?$")
-# "“……。”习近平说。" a quotation tagged after it.
+# Xinhua readouts sometimes continue a paraphrase in a new paragraph that
+# opens with the modal of the leader's instructions.
 MODAL_OPENING = re.compile(r"^(?:要|必须|应当|应该|务必)")
 
 
