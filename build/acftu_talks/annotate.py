@@ -129,7 +129,7 @@ def speech(span: Span, seg_type: str, doc_type: str, author: str | None,
     last = previous.speaker if previous else None
     found = rules.sentences(span.text, last, bounds)
     if {s.speech_mode for s in found} == {"narration"} and previous and previous.speech_mode in ("reported", "mixed") \
-            and last and MODAL_OPENING.match(span.text) and not rules._names_in(span.text):
+            and last and MODAL_OPENING.match(span.text) and not rules.names_in(span.text):
         found = [Sentence(s.start, s.end, "reported", last) for s in found]
         return "reported", last, "reported-continuation", found
     mode, speaker, rule = paragraph_mode(found)

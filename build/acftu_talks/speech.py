@@ -88,7 +88,7 @@ class SpeechRules:
             return None
         return match
 
-    def _names_in(self, text: str) -> list[str]:
+    def names_in(self, text: str) -> list[str]:
         return self.any_name.findall(text) if self.any_name else []
 
     def sentences(self, text: str, last_speaker: str | None,
@@ -127,7 +127,7 @@ class SpeechRules:
         """Whether a sentence without a cue goes on with ``current``'s paraphrase."""
         if _OTHER_CUE.match(sentence) or _NARRATION_OPENER.match(sentence):
             return False
-        named = self._names_in(_FIXED_PHRASES.sub("", sentence))
+        named = self.names_in(_FIXED_PHRASES.sub("", sentence))
         if current in named:
             return False  # the report names the speaker: it is narrating
         return not (named and _NARRATION_VERBS.search(sentence))
