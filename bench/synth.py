@@ -115,6 +115,10 @@ class Generator:
         for key, value in (("doc_id", doc_id), ("source_sha256", hashlib.sha256(raw).hexdigest()),
                            ("title", title), ("received_as", f"bench_{index:07d}.txt")):
             sidecar = re.sub(rf'(?m)^{key} = ".*"$', f'{key} = "{value}"', sidecar, count=1)
+        # List only the people this text names, as a curator would.
+        text = raw.decode("utf-8")
+        sidecar = re.sub(r'\[\[people\]\]\nname = "(.*?)"\n(?:[^\[\n#][^\n]*\n)*\n?',
+                         lambda m: m.group() if m.group(1) in text else "", sidecar)
         # [date] comes before [publication_date] in the templates.
         values = iter([day.isoformat(), published.isoformat()])
         sidecar = re.sub(r'(?m)^value = ".*"$', lambda m: f'value = "{next(values)}"', sidecar)

@@ -150,7 +150,18 @@ def composition_table(summary) -> str:
                                                       for m in SPEECH_MODES]
             if any(row[2:]):
                 rows.append(row + [sum(row[2:])])
-    return _md_table(["doc_id", "segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], rows)
+    return _md_table(["doc_id", "segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], rows) \
+        + _not_listed(summary)
+
+
+def _not_listed(summary) -> str:
+    """The line under a per-document table that stops short of the corpus."""
+    more = getattr(summary, "documents_not_listed", 0)
+    if not more:
+        return ""
+    return (f"\n\nThe table lists the first {len(summary.documents)} documents; {more} more are in "
+            "the `documents` config, whose `n_paragraphs` and the paragraphs' `segment_type` and "
+            "`speech_mode` give the same counts.")
 
 
 def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
@@ -171,7 +182,7 @@ def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
         "n_paragraphs": str(summary.counts.get("paragraphs", 0)),
         "n_overridden": str(len(summary.overridden)),
         "documents_table": _md_table(["doc_id", "doc_type", "event date", "published", "publisher",
-                                      "paragraphs", "body paragraphs"], per_doc),
+                                      "paragraphs", "body paragraphs"], per_doc) + _not_listed(summary),
         "segment_table": _md_table(["segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], seg_rows),
     }
     for name, (_, schema, schema_file) in CONFIGS.items():

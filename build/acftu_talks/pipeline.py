@@ -12,8 +12,9 @@ import multiprocessing
 import os
 import shutil
 import sys
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
@@ -37,15 +38,17 @@ class Built:
 # The document columns the card's per-document table shows: all a Summary
 # keeps of a document.
 CARD_FIELDS = ("doc_id", "doc_type", "date", "publication_date", "publisher_en", "n_paragraphs")
+CARD_DOCUMENTS = 100  # documents listed one by one in the card
 
 
 @dataclass
 class Summary:
     """What a build produced, for the card and the closing message.
 
-    Memory stays bounded as the corpus grows: counts, and per document only
-    the short row of the card's table (CARD_FIELDS and its body paragraphs,
-    about 0.5 KB, against some 15 KB of raw text per document).
+    Memory stays bounded as the corpus grows: counts, and for the first
+    CARD_DOCUMENTS documents the short row of the card's per-document tables
+    (a card listing thousands of documents would help no reader; the
+    documents config has them all).
     """
 
     documents: list[dict] = field(default_factory=list)  # CARD_FIELDS + body_paragraphs
@@ -55,17 +58,23 @@ class Summary:
     by_doc: Counter = field(default_factory=Counter)  # (doc_id, segment_type, speech_mode) -> n
     overridden: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    documents_not_listed: int = 0  # documents beyond CARD_DOCUMENTS
 
     def add(self, built: Built) -> None:
+        listed = len(self.documents) < CARD_DOCUMENTS
         row = {k: built.document[k] for k in CARD_FIELDS}
         row["body_paragraphs"] = 0
         for paragraph in built.paragraphs:
             self.by_type[(paragraph["segment_type"], paragraph["speech_mode"])] += 1
-            self.by_doc[(paragraph["doc_id"], paragraph["segment_type"], paragraph["speech_mode"])] += 1
+            if listed:
+                self.by_doc[(paragraph["doc_id"], paragraph["segment_type"], paragraph["speech_mode"])] += 1
             row["body_paragraphs"] += paragraph["segment_type"] == "body"
             if paragraph["annotation_source"] == "override":
                 self.overridden.append(paragraph["paragraph_id"])
-        self.documents.append(row)
+        if listed:
+            self.documents.append(row)
+        else:
+            self.documents_not_listed += 1
 
 
 def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[Problem]]:
@@ -118,6 +127,7 @@ def iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Pr
 
 # Below this many documents a worker pool costs more than it saves.
 PARALLEL_MIN_DOCS = 64
+WINDOW_PER_JOB = 8  # documents in flight per worker
 
 
 @dataclass
@@ -174,8 +184,16 @@ def _outcomes(pairs: list, schema_dir: Path, root: Path, jobs: int) -> Iterator[
         return
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with context.Pool(jobs, initializer=_die_with_parent) as pool:
-        # imap keeps the order, so the release is the same bytes with any pool
-        yield from pool.imap(_outcome, tasks, chunksize=4)
+        # A bounded window of documents in flight, taken in order: the release
+        # is the same bytes with any pool, and results cannot pile up in
+        # memory when writing is slower than processing (imap would queue all).
+        queued = iter(tasks)
+        pending = deque(pool.apply_async(_outcome, (task,)) for task in islice(queued, jobs * WINDOW_PER_JOB))
+        while pending:
+            outcome = pending.popleft().get()
+            for task in islice(queued, 1):
+                pending.append(pool.apply_async(_outcome, (task,)))
+            yield outcome
 
 
 def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem],

@@ -30,6 +30,10 @@ BATCH_ROWS = 5_000
 # Arrow data (about 1M paragraphs; far less on disk). Row groups stay well
 # under the 286 MiB the Hub's viewer reads at once.
 SHARD_BYTES = 512 * 2**20
+# A row group also ends once its rows take this much memory as Arrow data, so
+# that configs with large rows (documents, with their edits and participants)
+# never hold more than this while they wait for ROW_GROUP_ROWS rows.
+ROW_GROUP_BYTES = 16 * 2**20
 TMP_PREFIX = ".release-tmp-"
 
 
@@ -77,6 +81,7 @@ class ParquetSink:
         self._rows: list[dict] = []
         self._batches: list[pa.RecordBatch] = []
         self._queued = 0  # rows in self._batches
+        self._queued_bytes = 0
         self._writer: pq.ParquetWriter | None = None
         self._written = 0  # in-memory bytes in the open shard
         self._open()  # an empty config still gets its (empty) file
@@ -104,9 +109,11 @@ class ParquetSink:
         return pa.RecordBatch.from_arrays(arrays, schema=self.schema)
 
     def _queue(self, rows: list[dict]) -> None:
-        self._batches.append(self._batch(rows))
+        batch = self._batch(rows)
+        self._batches.append(batch)
         self._queued += len(rows)
-        if self._queued >= self.row_group_rows:
+        self._queued_bytes += batch.nbytes
+        if self._queued >= self.row_group_rows or self._queued_bytes >= ROW_GROUP_BYTES:
             self._flush()
 
     def _flush(self) -> None:
@@ -119,7 +126,7 @@ class ParquetSink:
         self.count += table.num_rows
         self._written += table.nbytes
         self.nbytes += table.nbytes
-        self._batches, self._queued = [], 0
+        self._batches, self._queued, self._queued_bytes = [], 0, 0
         if self._written >= self.shard_bytes:
             self._writer.close()
             self._writer = None  # the next row group opens the next shard
