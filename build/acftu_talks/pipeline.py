@@ -127,7 +127,8 @@ def iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Pr
 
 # Below this many documents a worker pool costs more than it saves.
 PARALLEL_MIN_DOCS = 64
-WINDOW_PER_JOB = 8  # documents in flight per worker
+CHUNK_DOCS = 8  # documents sent to a worker at once (fewer round trips)
+WINDOW_PER_JOB = 3  # chunks in flight per worker
 
 
 @dataclass
@@ -155,6 +156,10 @@ def read_and_process(text_file: Path, meta_file: Path, schema_dir: Path, root: P
 
 def _outcome(task: tuple) -> Outcome:
     return read_and_process(*task)
+
+
+def _outcome_chunk(chunk: list[tuple]) -> list[Outcome]:
+    return [read_and_process(*task) for task in chunk]
 
 
 def _die_with_parent() -> None:
@@ -187,13 +192,14 @@ def _outcomes(pairs: list, schema_dir: Path, root: Path, jobs: int) -> Iterator[
         # A bounded window of documents in flight, taken in order: the release
         # is the same bytes with any pool, and results cannot pile up in
         # memory when writing is slower than processing (imap would queue all).
-        queued = iter(tasks)
-        pending = deque(pool.apply_async(_outcome, (task,)) for task in islice(queued, jobs * WINDOW_PER_JOB))
+        chunks = iter([tasks[i:i + CHUNK_DOCS] for i in range(0, len(tasks), CHUNK_DOCS)])
+        pending = deque(pool.apply_async(_outcome_chunk, (chunk,))
+                        for chunk in islice(chunks, jobs * WINDOW_PER_JOB))
         while pending:
-            outcome = pending.popleft().get()
-            for task in islice(queued, 1):
-                pending.append(pool.apply_async(_outcome, (task,)))
-            yield outcome
+            done = pending.popleft().get()
+            for chunk in islice(chunks, 1):
+                pending.append(pool.apply_async(_outcome_chunk, (chunk,)))
+            yield from done
 
 
 def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem],
