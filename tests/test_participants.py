@@ -82,3 +82,9 @@ def test_the_object_of_an_earlier_verb_is_not_a_participant():
 def test_who_presided():
     found, _ = run("习近平指出，要团结。\n大会由王东明主持。李玉赋致词。\n")
     assert [(p["name"], p["role"]) for p in found][1:] == [("王东明", "presided"), ("李玉赋", "spoke")]
+
+
+def test_an_unknown_name_keeps_its_place_in_the_list():
+    found, problems = run("习近平指出，要努力。\n王沪宁、赵六、张工参加集体谈话。\n")
+    assert [p["name"] for p in found] == ["习近平", "王沪宁", "赵六", "张工"]
+    assert [p.code for p in problems if p.code == "meta.people-unknown"] == ["meta.people-unknown"]

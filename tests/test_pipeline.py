@@ -141,3 +141,19 @@ def test_a_caption_dated_a_year_later_keeps_the_event_date(tmp_path):
     assert caption["segment_type"] == "photo_caption"
     assert (str(caption["caption_date"]), str(caption["date"])) == ("2019-05-01", "2018-10-29")
     assert {str(s["date"]) for s in rows(out, "sentences")} == {"2018-10-29"}
+
+
+def test_a_lead_that_contradicts_the_event_day_or_part_of_day_is_reported(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    write_doc(corpus, "2018-10-29-test-xinhua", "习近平28日晚上在中南海讲话。习近平强调，要团结。\n")
+    warnings = [w for w in pipeline.check(corpus, SCHEMA, ROOT) if w.code != "meta.people-unused"]
+    assert sorted(w.code for w in warnings) == ["meta.date-unconfirmed", "meta.part-of-day"]
+    assert "says 28日晚上, but the event date is 2018-10-29" in " ".join(w.message for w in warnings)
+
+
+def test_a_report_typed_as_a_speech_text_is_reported(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_doc(corpus, "2018-10-29-test-xinhua", "习近平29日上午讲话。\n习近平指出，要团结。\n习近平强调，要奋斗。\n",
+              **{'doc_type = "news_report"': 'doc_type = "speech_text"'})
+    warnings = pipeline.check(corpus, SCHEMA, ROOT)
+    assert [w.code for w in warnings if w.code == "meta.doc-type"] == ["meta.doc-type"]

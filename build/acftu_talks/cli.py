@@ -102,9 +102,9 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
             warnings = pipeline.check(args.corpus, args.schema, root, args.release,
                                       args.jobs or pipeline.default_jobs())
             _report(warnings, sys.stderr)
-            print(f"ok: corpus {args.corpus} is valid ({len(warnings)} warnings)")
+            print(f"ok: the corpus in {args.corpus}/ is valid ({len(warnings)} warnings)")
             if args.release:
-                print(f"ok: release {args.release} checked: every row against its schemas, checksums where listed, "
+                print(f"ok: the release in {args.release}/ checked: every row against its schemas, checksums where listed, "
                       f"the round trip to the raw texts")
             return 0
         summary = pipeline.build(args.corpus, args.schema, args.out, root, args.card, progress,

@@ -28,14 +28,20 @@ def _name_pattern(names: list[str]) -> re.Pattern | None:
 
 
 def _subjects(region: str, known: re.Pattern | None) -> tuple[list[str], list[str]]:
-    """Known names in a clause's subject, and list items that look like names
-    the curated list does not know ("张三、李四等")."""
+    """The names in a clause's subject in the order they are written, and
+    those of them the curated list does not know ("张三、李四等")."""
     if "由" in region:  # "大会由王东明主持": the agent follows 由
         region = region[region.rindex("由") + 1:]
-    names = [m.group() for m in known.finditer(region)] if known else []
-    items = (re.sub(r"(?:等同志|同志|等)$", "", item) for item in re.split(r"[、和及]", region))
-    unknown = [item for item in items if _BARE_NAME.fullmatch(item) and not (known and known.search(item))]
-    return names, unknown
+    found = [(m.start(), m.group()) for m in known.finditer(region)] if known else []
+    unknown = []
+    position = 0
+    for raw_item in re.split(r"[、和及]", region):
+        item = re.sub(r"(?:等同志|同志|等)$", "", raw_item)
+        if _BARE_NAME.fullmatch(item) and not (known and known.search(item)):
+            found.append((position, item))
+            unknown.append(item)
+        position += len(raw_item) + 1
+    return [name for _, name in sorted(found)], unknown
 
 
 def participants(rows: list[Paragraph], notes: list[Annotation], people: list[dict],
@@ -73,7 +79,7 @@ def participants(rows: list[Paragraph], notes: list[Annotation], people: list[di
                 # object of an earlier verb ("参加会见，张三等陪同")
                 clause = max(begin, max(text.rfind(c, 0, verb.start()) for c in "，；：,;:") + 1)
                 names, unknown = _subjects(text[clause:verb.start()], known)
-                for name in names + unknown:
+                for name in names:
                     speaker_already = (name, "speaker") in found
                     if not (verb.lastgroup == "spoke" and speaker_already):
                         add(name, verb.lastgroup, "text", pid)
