@@ -107,6 +107,7 @@ class Document(TypedDict):
     publication_issue_en: Optional[str]
     source_file: str
     received_as: str
+    provenance_en: Optional[str]
     source_sha256: str
     source_chars: int
     n_paragraphs: int
@@ -164,7 +165,7 @@ DOCUMENT_SCHEMA = pa.schema([
     _f("publication_date_evidence", _S, True), _f("publisher", _S),
     _f("publisher_en", _S), _f("publication_issue", _S, True),
     _f("publication_issue_en", _S, True), _f("source_file", _S),
-    _f("received_as", _S), _f("source_sha256", _S), _f("source_chars", pa.int64()),
+    _f("received_as", _S), _f("provenance_en", _S, True), _f("source_sha256", _S), _f("source_chars", pa.int64()),
     _f("n_paragraphs", _I), _f("n_overridden", _I), _f("n_sentences", _I),
     _f("edits", pa.list_(EDIT_TYPE)), _f("participants", pa.list_(PARTICIPANT_TYPE)),
 ])
