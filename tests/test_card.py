@@ -67,11 +67,13 @@ def test_every_placeholder_is_filled(release):
 
 
 def test_header_counts_equal_the_data(release):
-    match = re.search(r"Version (\S+), released (\S+)\. (\d+) documents,\s+(\d+) paragraphs", body(release))
+    match = re.search(r"Version (\S+), released (\S+)\. (\d+) documents,\s+(\d+) paragraphs, (\d+) sentences",
+                      body(release))
     assert match, "the card's opening line changed"
     assert match[1] == __version__ and match[2] == cite.RELEASE_DATE
     assert int(match[3]) == len(rows(release, "documents"))
     assert int(match[4]) == len(rows(release, "paragraphs"))
+    assert int(match[5]) == len(rows(release, "sentences"))
 
 
 def test_segment_table_equals_the_data(release):
@@ -174,3 +176,15 @@ def test_files_table_describes_every_release_file(release):
     undocumented = [f for f in files if f != "README.md" and not any(fnmatch(f, pat) for pat in patterns)]
     assert undocumented == []
     assert all(any(fnmatch(f, pat) for f in files) for pat in patterns), "the card lists a file the release lacks"
+
+
+def test_sentence_table_equals_the_data(release):
+    counted = Counter((r["doc_id"], r["speech_mode"]) for r in rows(release, "sentences"))
+    table = table_with_header(body(release), "doc_id", "direct", "reported")
+    assert table, "the card has no sentence table"
+    for row in table:
+        doc = row["doc_id"].strip("`")
+        for mode in ("direct", "reported", "narration", "none"):
+            assert int(row[mode]) == counted.get((doc, mode), 0), (doc, mode)
+        assert int(row["total"]) == sum(n for (d, _), n in counted.items() if d == doc)
+    assert {row["doc_id"].strip("`") for row in table} == {d for d, _ in counted}

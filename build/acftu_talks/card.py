@@ -19,6 +19,7 @@ from .yamltext import dump as _yaml
 
 SPLIT = "train"
 RIGHTS_FILE = "RIGHTS.md"
+LICENSE_FILE = "LICENSE"
 LICENSE_NAME = "acftu-talks-rights-statement"
 
 
@@ -77,14 +78,15 @@ def front_matter(counts: dict[str, int], nbytes: dict[str, int]) -> str:
         "pretty_name": cite.TITLE,
         "language": ["zh"],
         "language_creators": ["found"],
-        "annotations_creators": ["machine-generated"],
+        # labels by documented rules; metadata (dates, names, sources) by curators
+        "annotations_creators": ["machine-generated", "expert-generated"],
         "multilinguality": ["monolingual"],
         "source_datasets": ["original"],
         "license": "other",
         "license_name": LICENSE_NAME,
         "license_link": RIGHTS_FILE,
         "size_categories": [_size_category(max(counts.values(), default=0))],
-        "task_categories": ["text-classification", "token-classification"],
+        "task_categories": ["text-classification"],
         "tags": ["political-science", "china", "chinese-politics", "trade-unions",
                  "speech", "reported-speech", "state-media"],
         "configs": configs,
@@ -164,6 +166,16 @@ def _not_listed(summary) -> str:
             "`speech_mode` give the same counts.")
 
 
+def sentence_table(summary) -> str:
+    """Sentences per document, one column per sentence speech mode."""
+    modes = [m for m in SPEECH_MODES if m != "mixed"]  # a sentence is never mixed
+    rows = []
+    for d in summary.documents:
+        row = [f"`{d['doc_id']}`"] + [summary.sentences_by_doc.get((d["doc_id"], m), 0) for m in modes]
+        rows.append(row + [sum(row[1:])])
+    return _md_table(["doc_id"] + [f"`{m}`" for m in modes] + ["total"], rows) + _not_listed(summary)
+
+
 def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
     docs = summary.documents
     per_doc = []
@@ -190,6 +202,8 @@ def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
     blocks.update({
         "fields_tables": fields_tables(schema_dir),
         "composition_table": composition_table(summary),
+        "sentence_table": sentence_table(summary),
+        "n_sentences": str(summary.counts.get("sentences", 0)),
         "figure": f"![{figure.TITLE}]({figure.FILE})",
         "release_date": cite.RELEASE_DATE,
         "bibtex": cite.bibtex().rstrip("\n"),
@@ -215,6 +229,8 @@ def write_card(staging: Path, summary, schema_dir: Path, card_source: Path | Non
     template = card_source.read_text(encoding="utf-8") if card_source and card_source.exists() else "# {{ dataset_name }}\n"
     text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, generated_blocks(summary, schema_dir))
     (staging / "README.md").write_text(text, encoding="utf-8")
-    rights = card_source.parent / RIGHTS_FILE if card_source else None
-    if rights and rights.exists():
-        (staging / RIGHTS_FILE).write_text(rights.read_text(encoding="utf-8"), encoding="utf-8")
+    # The rights statement, and the licence of the project's own work it refers to.
+    for name in (RIGHTS_FILE, LICENSE_FILE):
+        source = card_source.parent / name if card_source else None
+        if source and source.exists():
+            (staging / name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")

@@ -56,6 +56,7 @@ class Summary:
     nbytes: dict[str, int] = field(default_factory=Counter)
     by_type: Counter = field(default_factory=Counter)  # (segment_type, speech_mode) -> n
     by_doc: Counter = field(default_factory=Counter)  # (doc_id, segment_type, speech_mode) -> n
+    sentences_by_doc: Counter = field(default_factory=Counter)  # (doc_id, speech_mode) -> n
     overridden: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     documents_not_listed: int = 0  # documents beyond CARD_DOCUMENTS
@@ -72,6 +73,8 @@ class Summary:
             if paragraph["annotation_source"] == "override":
                 self.overridden.append(paragraph["paragraph_id"])
         if listed:
+            for sentence in built.sentences:
+                self.sentences_by_doc[(sentence["doc_id"], sentence["speech_mode"])] += 1
             self.documents.append(row)
         else:
             self.documents_not_listed += 1
