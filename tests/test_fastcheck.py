@@ -25,7 +25,8 @@ BAD_VALUES = [None, "", "x", "x\n", "2023-02-30", "2023-2-3", "2023-02-28\n", "ï
 def _real_instances() -> dict[str, list]:
     """Valid instances for every schema: the real corpus's sidecars and records."""
     problems: list = []
-    found = {"sidecar.schema.json": [s.meta for s in read.iter_sources(CORPUS, ROOT, problems)]}
+    pairs, _ = read.list_pairs(CORPUS, ROOT)
+    found = {"sidecar.schema.json": [read.read_source(t, m, ROOT)[0].meta for t, m in pairs]}
     for built in pipeline.iter_built(CORPUS, SCHEMA, ROOT, problems):
         for name, (_, _, schema_file) in CONFIGS.items():
             rows = built.paragraphs if name == "paragraphs" else [built.document] if name == "documents" else []

@@ -65,3 +65,24 @@ def test_schemas_are_strict_and_described(file):
         if "items" in node:
             walk(node["items"], path + "[]")
     walk(schema, file)
+
+
+def _enums(node, found):
+    if isinstance(node, dict):
+        if "enum" in node:
+            found.add(tuple(v for v in node["enum"] if v is not None))
+        for value in node.values():
+            _enums(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _enums(value, found)
+    return found
+
+
+def test_the_vocabularies_in_python_are_the_schemas_enums():
+    from acftu_talks.records import EDIT_KINDS, PARTICIPANT_ROLES, SEGMENT_TYPES, SPEECH_MODES
+    found = set()
+    for file in ("paragraph.schema.json", "document.schema.json", "sentence.schema.json"):
+        _enums(json_schema(file), found)
+    for vocabulary in (SEGMENT_TYPES, SPEECH_MODES, EDIT_KINDS, PARTICIPANT_ROLES):
+        assert vocabulary in found, vocabulary

@@ -197,8 +197,6 @@ def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
                                       "paragraphs", "body paragraphs"], per_doc) + _not_listed(summary),
         "segment_table": _md_table(["segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], seg_rows),
     }
-    for name, (_, schema, schema_file) in CONFIGS.items():
-        blocks[f"fields_{name}"] = fields_table(schema_dir / schema_file, schema)
     blocks.update({
         "fields_tables": fields_tables(schema_dir),
         "composition_table": composition_table(summary),

@@ -11,7 +11,6 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from . import sidecar
 from .errors import Problem
@@ -149,14 +148,3 @@ def read_source(text_file: Path, meta_file: Path, root: Path) -> tuple[Source | 
         return None, problems
     return Source(text_file.stem, text_path, meta_path, raw,
                   hashlib.sha256(data).hexdigest(), meta, lines), problems
-
-
-def iter_sources(corpus_dir: Path, root: Path, problems: list[Problem]) -> Iterator[Source]:
-    """Yield every readable source in doc_id order; append problems to ``problems``."""
-    pairs, found = list_pairs(corpus_dir, root)
-    problems += found
-    for text_file, meta_file in pairs:
-        source, found = read_source(text_file, meta_file, root)
-        problems += found
-        if source is not None:
-            yield source
