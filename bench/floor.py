@@ -18,8 +18,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from acftu_talks.records import CONFIGS
-from acftu_talks.write import ROW_GROUP_ROWS
+from acftu_talks.contract.records import CONFIGS
+from acftu_talks.release.write import ROW_GROUP_ROWS
 
 _CONSTANT = {pa.string(): "", pa.int32(): 0, pa.int64(): 0, pa.bool_(): False,
              pa.date32(): dt.date(2000, 1, 1), pa.float64(): 0.0}

@@ -22,7 +22,7 @@ os.environ.setdefault("HF_DATASETS_DISABLE_PROGRESS_BARS", "1")
 import datasets  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 
-from acftu_talks.records import DEFAULT_CONFIG  # noqa: E402
+from acftu_talks.contract.records import DEFAULT_CONFIG
 
 MODES = ("release", "stream", "parquet", "arrow")
 

@@ -1,9 +1,9 @@
 import pytest
 
 from acftu_talks.annotate import FrontMatter, annotate, segment_type
-from acftu_talks.captions import caption_fields
+from acftu_talks.rules.captions import caption_fields
 from acftu_talks.segment import segment
-from acftu_talks.speech import SpeechRules
+from acftu_talks.rules.speech import SpeechRules
 
 
 def notes_for(raw, doc_type="news_report", speaker="习近平", names=("王沪宁", "王东明", "李玉赋")):

@@ -10,7 +10,8 @@ import subprocess
 import sys
 import time
 
-from acftu_talks import cli, write
+from acftu_talks import cli
+from acftu_talks.release import write
 
 from conftest import CORPUS, ROOT, build_args, hashes
 

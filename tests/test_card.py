@@ -12,8 +12,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from huggingface_hub import DatasetCard
 
-from acftu_talks import __version__, card, cite
-from acftu_talks.records import CONFIGS
+from acftu_talks import __version__
+from acftu_talks.release import card, cite
+from acftu_talks.contract.records import CONFIGS
 from conftest import SCHEMA
 
 

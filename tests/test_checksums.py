@@ -9,7 +9,8 @@ import subprocess
 
 import pytest
 
-from acftu_talks import __version__, checksums, cli
+from acftu_talks import __version__, cli
+from acftu_talks.release import checksums
 from conftest import CORPUS, ROOT, SCHEMA, build_args
 
 

@@ -11,7 +11,8 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
-from acftu_talks import __version__, cite, cli
+from acftu_talks import __version__, cli
+from acftu_talks.release import cite
 from conftest import ROOT
 
 # The CFF 1.2.0 schema from cffconvert 2.0.0's wheel, vendored: installing

@@ -11,8 +11,8 @@ import pytest
 
 mlc = pytest.importorskip("mlcroissant")
 
-from acftu_talks import __version__  # noqa: E402
-from acftu_talks.records import CONFIGS  # noqa: E402
+from acftu_talks import __version__
+from acftu_talks.contract.records import CONFIGS
 from conftest import SCHEMA  # noqa: E402
 
 

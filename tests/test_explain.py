@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from acftu_talks.explain import explain
+from acftu_talks.contract.explain import explain
 
 SCHEMA = {
     "type": "object", "additionalProperties": False, "required": ["doc_id", "kind"],

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from acftu_talks import fastcheck, pipeline, read, validate
-from acftu_talks.records import CONFIGS
+from acftu_talks import pipeline, read
+from acftu_talks.contract import fastcheck, validate
+from acftu_talks.contract.records import CONFIGS
 
 from conftest import CORPUS, ROOT, SCHEMA
 

@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 
-from acftu_talks import figure
+from acftu_talks.release import figure
 
 NS = "{http://www.w3.org/2000/svg}"
 COUNTS = Counter({("d1", "body", "reported"): 6, ("d1", "body", "narration"): 2,

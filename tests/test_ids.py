@@ -2,7 +2,8 @@ import hashlib
 import json
 import re
 
-from acftu_talks import cli, ids
+from acftu_talks import cli
+from acftu_talks.contract import ids
 from conftest import build_args
 
 DOC = "2018-10-29-acftu-talk-xinhua"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from acftu_talks import cli, roundtrip
+from acftu_talks import cli
+from acftu_talks.contract import roundtrip
 
 from conftest import build_args
 from test_roundtrip import records

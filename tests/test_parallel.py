@@ -3,7 +3,7 @@ same bytes as a build in one process, and errors must be reported the same."""
 import shutil
 import sys
 
-from acftu_talks import cli, pipeline
+from acftu_talks import cli, executor, pipeline
 from conftest import ROOT, build_args
 
 
@@ -19,7 +19,7 @@ def files(folder):
 
 
 def test_a_pool_gives_the_same_release_as_one_process(tmp_path):
-    corpus = synthetic(tmp_path, pipeline.PARALLEL_MIN_DOCS + 6)
+    corpus = synthetic(tmp_path, executor.PARALLEL_MIN_TASKS + 6)
     one, two = tmp_path / "one", tmp_path / "two"
     assert cli.main(build_args(corpus, one) + ["--jobs", "1"]) == 0
     assert cli.main(build_args(corpus, two) + ["--jobs", "2"]) == 0
@@ -27,7 +27,7 @@ def test_a_pool_gives_the_same_release_as_one_process(tmp_path):
 
 
 def test_a_pool_reports_every_problem(tmp_path, capsys):
-    corpus = synthetic(tmp_path, pipeline.PARALLEL_MIN_DOCS + 6)
+    corpus = synthetic(tmp_path, executor.PARALLEL_MIN_TASKS + 6)
     texts = sorted(corpus.glob("*.txt"))
     texts[3].write_bytes(b"\x00")
     texts[-2].with_suffix(".toml").unlink()

@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from acftu_talks import DATASET_NAME, __version__
-from acftu_talks.records import CONFIGS
+from acftu_talks.contract.records import CONFIGS
 from conftest import SCHEMA
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from acftu_talks import card, write
+from acftu_talks.release import card, write
 
 SCHEMA = pa.schema([pa.field("n", pa.int32(), nullable=False), pa.field("day", pa.date32()),
                     pa.field("text", pa.string())])

@@ -1,6 +1,6 @@
 from acftu_talks import assemble
 from acftu_talks.annotate import annotate
-from acftu_talks.participants import participants
+from acftu_talks.rules.participants import participants
 from acftu_talks.read import Source
 from acftu_talks.segment import segment
 

@@ -6,7 +6,7 @@ import pyarrow as pa
 from jsonschema import Draft202012Validator
 import pytest
 
-from acftu_talks.records import CONFIGS
+from acftu_talks.contract.records import CONFIGS
 from conftest import SCHEMA
 
 JSON_TO_ARROW = {"string": pa.string(), "integer": (pa.int32(), pa.int64())}
@@ -80,7 +80,7 @@ def _enums(node, found):
 
 
 def test_the_vocabularies_in_python_are_the_schemas_enums():
-    from acftu_talks.records import EDIT_KINDS, PARTICIPANT_ROLES, SEGMENT_TYPES, SPEECH_MODES
+    from acftu_talks.contract.records import EDIT_KINDS, PARTICIPANT_ROLES, SEGMENT_TYPES, SPEECH_MODES
     found = set()
     for file in ("paragraph.schema.json", "document.schema.json", "sentence.schema.json"):
         _enums(json_schema(file), found)

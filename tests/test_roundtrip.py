@@ -6,7 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from acftu_talks import annotate, assemble, read, segment
-from acftu_talks.roundtrip import RoundTripError, first_difference, rebuild, verify
+from acftu_talks.contract.roundtrip import RoundTripError, first_difference, rebuild, verify
 
 META = {"date": {"value": "2020-01-02"}, "occasion": "会议", "doc_type": "news_report"}
 

@@ -1,6 +1,6 @@
 import pytest
 
-from acftu_talks.sentences import split
+from acftu_talks.rules.sentences import split
 
 
 def sentences(text):

@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from acftu_talks import write
+from acftu_talks.release import write
 
 
 def _tree(folder):

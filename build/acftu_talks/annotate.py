@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import sentences as sentence_splitter
-from .captions import caption_fields, find_credit
+from .rules import sentences as sentence_splitter
+from .rules.captions import caption_fields, find_credit
 from .segment import Span
-from .speech import MODAL_OPENING, Sentence, SpeechRules, paragraph_mode
+from .rules.speech import MODAL_OPENING, Sentence, SpeechRules, paragraph_mode
 
 # An editor's note: "※这是……", "编者按：……", "【编者按】……".
 EDITOR_NOTE = re.compile(r"^(?:※|[【\[]?编者按[】\]]?[：:]?)")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from .annotate import Annotation, dateline_text
 from .errors import Problem
 from .read import Source
-from .records import Document, Edit, Paragraph, Participant, Sentence
+from .contract.records import Document, Edit, Paragraph, Participant, Sentence
 from .segment import Cut, Span
 
 

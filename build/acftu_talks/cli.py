@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__
-from .cite import FORMATS, render
+from . import __version__, executor
+from .release.cite import FORMATS, render
 from .errors import InputError
 from .progress import Progress
 
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
             return 2
     if own_process:
         _skip_pandas_probe()
-    from . import pipeline  # after argument checks, so --help stays fast
+    from . import pipeline
     started = time.perf_counter()
     progress = Progress()
     try:
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
             return _ids(args, root)
         if args.command == "validate":
             warnings = pipeline.check(args.corpus, args.schema, root, args.release,
-                                      args.jobs or pipeline.default_jobs())
+                                      args.jobs or executor.default_jobs())
             _report(warnings, sys.stderr)
             print(f"ok: the corpus in {args.corpus}/ is valid ({len(warnings)} warnings)")
             if args.release:
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
                       f"the round trip to the raw texts")
             return 0
         summary = pipeline.build(args.corpus, args.schema, args.out, root, args.card, progress,
-                                 args.jobs or pipeline.default_jobs())
+                                 args.jobs or executor.default_jobs())
     except InputError as exc:
         progress.close()
         _report(exc.problems, sys.stderr)
@@ -130,7 +130,8 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
 
 
 def _ids(args, root: Path) -> int:
-    from . import ids, pipeline
+    from . import pipeline
+    from .contract import ids
     current = pipeline.current_ids(args.corpus, args.schema, root)
     lock = ids.read_lock(args.corpus)
     changes = ids.diff(lock or {}, current)

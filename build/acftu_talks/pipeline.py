@@ -8,21 +8,19 @@ Documents stream through one at a time; only counts are kept.
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
 import shutil
-import sys
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
-from . import (DATASET_NAME, __version__, annotate, assemble, card, extras, ids, participants,
-               read, roundtrip, segment, validate, write)
+from . import DATASET_NAME, __version__, annotate, assemble, executor, read, segment
+from .contract import ids, roundtrip, validate
+from .release import card, manifest, write
+from .rules import participants
 from .errors import InputError, Problem, raise_if_errors
 from .progress import Progress
-from .records import CONFIGS
+from .contract.records import CONFIGS
 from .segment import inner_zero_width
 
 
@@ -128,12 +126,6 @@ def iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Pr
         problems += ids.check(corpus_dir, lock, current)
 
 
-# Below this many documents a worker pool costs more than it saves.
-PARALLEL_MIN_DOCS = 64
-CHUNK_DOCS = 8  # documents sent to a worker at once (fewer round trips)
-WINDOW_PER_JOB = 3  # chunks in flight per worker
-
-
 @dataclass
 class Outcome:
     """What one document's raw text and sidecar came to."""
@@ -157,60 +149,13 @@ def read_and_process(text_file: Path, meta_file: Path, schema_dir: Path, root: P
     return Outcome(built, problems + found, claim)
 
 
-def _outcome(task: tuple) -> Outcome:
-    return read_and_process(*task)
-
-
-def _outcome_chunk(chunk: list[tuple]) -> list[Outcome]:
-    return [read_and_process(*task) for task in chunk]
-
-
-def _die_with_parent() -> None:
-    """Pool initializer: a worker of a killed build must not outlive it, nor
-    keep the staging folder's lock (its fd was inherited by the fork)."""
-    write.forget_locks()
-    try:
-        import ctypes
-        ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL (Linux)
-    except (OSError, AttributeError):
-        pass
-
-
-def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
-def _outcomes(pairs: list, schema_dir: Path, root: Path, jobs: int) -> Iterator[Outcome]:
-    """Outcomes in the order of ``pairs``; documents are independent, so a
-    large corpus is processed by a pool of worker processes."""
-    tasks = [(text_file, meta_file, schema_dir, root) for text_file, meta_file in pairs]
-    if jobs <= 1 or len(tasks) < PARALLEL_MIN_DOCS:
-        yield from map(_outcome, tasks)
-        return
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(jobs, initializer=_die_with_parent) as pool:
-        # A bounded window of documents in flight, taken in order: the release
-        # is the same bytes with any pool, and results cannot pile up in
-        # memory when writing is slower than processing (imap would queue all).
-        chunks = iter([tasks[i:i + CHUNK_DOCS] for i in range(0, len(tasks), CHUNK_DOCS)])
-        pending = deque(pool.apply_async(_outcome_chunk, (chunk,))
-                        for chunk in islice(chunks, jobs * WINDOW_PER_JOB))
-        while pending:
-            done = pending.popleft().get()
-            for chunk in islice(chunks, 1):
-                pending.append(pool.apply_async(_outcome_chunk, (chunk,)))
-            yield from done
-
-
 def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem],
                 jobs: int = 1) -> Iterator[Built]:
     pairs, found = read.list_pairs(corpus_dir, root)
     problems += found
     claimed: dict[str, str] = {}  # declared doc_id -> the sidecar that declared it
-    for outcome in _outcomes(pairs, schema_dir, root, jobs):
+    tasks = [(text_file, meta_file, schema_dir, root) for text_file, meta_file in pairs]
+    for outcome in executor.run(read_and_process, tasks, jobs):
         problems += outcome.problems
         if outcome.claim:
             declared, doc_id, meta_path, text_path, line = outcome.claim
@@ -274,7 +219,7 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
             shutil.copyfile(schema_file, staging / "schema" / schema_file.name)
         card.write_card(staging, summary, schema_dir, card_source)
         (staging / "id_changes.json").write_text(ids.changes_json(corpus_dir), encoding="utf-8")
-        extras.write(staging, summary, corpus_dir, schema_dir, card_source)
+        manifest.write(staging, summary, corpus_dir, schema_dir, card_source)
         write.swap_in(staging, out_dir)
     except BaseException:
         write.discard(staging)
@@ -301,7 +246,7 @@ def check(corpus_dir: Path, schema_dir: Path, root: Path, release: Path | None =
     for _ in iter_built(corpus_dir, schema_dir, root, problems, jobs):
         pass
     if release is not None:
-        from . import check_release  # only `validate --release` needs it
+        from .release import check as check_release  # only `validate --release` needs it
         problems += check_release.check_release(release, corpus_dir, root)
     raise_if_errors(problems)
     return [p for p in problems if p.severity != "error"]

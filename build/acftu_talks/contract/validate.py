@@ -14,8 +14,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from . import fastcheck
-from . import sidecar as sidecar_lines
-from .errors import Problem
+from .. import sidecar as sidecar_lines
+from ..errors import Problem
 from .explain import explain
 
 SIDECAR_SCHEMA = "sidecar.schema.json"

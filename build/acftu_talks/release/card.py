@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from . import DATASET_NAME, __version__, cite, figure, write
+from .. import DATASET_NAME, __version__
+from . import cite, figure, write
 from .croissant import member_schemas
-from .records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
+from ..contract.records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
 from .yamltext import dump as _yaml
 
 SPLIT = "train"

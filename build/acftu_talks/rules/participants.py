@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .annotate import Annotation
-from .errors import Problem
-from .records import Paragraph, Participant
+from ..annotate import Annotation
+from ..errors import Problem
+from ..contract.records import Paragraph, Participant
 
 ROLE_VERBS = (("attended", "参加|出席|陪同"), ("reported", "汇报"), ("spoke", "作了发言|发言|致辞|致词"),
               ("presided", "主持"))

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from . import DATASET_NAME, __version__, cite
+from .. import DATASET_NAME, __version__
+from . import cite
 from .checksums import sha256
-from .records import CONFIGS
+from ..contract.records import CONFIGS
 
 FILE = "croissant.json"
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from . import read, roundtrip, validate
-from .errors import Problem
-from .records import CONFIGS
+from .. import read
+from ..contract import roundtrip, validate
+from ..errors import Problem
+from ..contract.records import CONFIGS
 
 SUMS_FILE = "SHA256SUMS"
 CROISSANT_FILE = "croissant.json"

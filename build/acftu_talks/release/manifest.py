@@ -12,7 +12,8 @@ import shutil
 from importlib.metadata import version
 from pathlib import Path
 
-from . import DATASET_NAME, __version__, checksums, cite, croissant, figure
+from .. import DATASET_NAME, __version__
+from . import checksums, cite, croissant, figure
 
 CITATION_FILE = "CITATION.cff"
 CHANGELOG_FILE = "CHANGELOG.md"

@@ -13,7 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .errors import Problem
+from ..errors import Problem
 
 LOCK = "ids.lock.tsv"
 CHANGES = "id-changes.tsv"

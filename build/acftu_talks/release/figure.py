@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Mapping
 
-from .records import SEGMENT_TYPES, SPEECH_MODES
+from ..contract.records import SEGMENT_TYPES, SPEECH_MODES
 
 FILE = "images/composition.svg"
 TITLE = "Paragraphs per document, by segment type and speech mode"

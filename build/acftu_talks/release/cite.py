@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import DATASET_NAME, __version__
+from .. import DATASET_NAME, __version__
 from .yamltext import dump
 
 TITLE = "ACFTU Talks: Xi Jinping's collective talks with the ACFTU leadership"

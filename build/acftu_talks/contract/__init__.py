@@ -1,0 +1,1 @@
+"""The record contract: schemas, records, validation, ids and the round trip."""

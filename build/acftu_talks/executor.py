@@ -1,0 +1,75 @@
+"""How documents are run: in this process, or by a pool of worker processes.
+
+Kept apart from *what* runs: :func:`run` maps a function over tasks and
+yields the results in task order, whatever the number of workers, so that a
+release is the same bytes for any ``--jobs``.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from itertools import islice
+from typing import Callable, Iterator, Sequence, TypeVar
+
+from .release import write
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Below this many tasks a worker pool costs more than it saves.
+PARALLEL_MIN_TASKS = 64
+CHUNK_TASKS = 8  # tasks sent to a worker at once (fewer round trips)
+WINDOW_PER_JOB = 3  # chunks in flight per worker
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _die_with_parent() -> None:
+    """Pool initializer: a worker of a killed build must not outlive it, nor
+    keep the staging folder's lock (its fd was inherited by the fork)."""
+    write.forget_locks()
+    try:
+        import ctypes
+        ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL (Linux)
+    except (OSError, AttributeError):
+        pass
+
+
+class _Chunk:
+    """A picklable 'apply ``fn`` to each task of a chunk'."""
+
+    def __init__(self, fn: Callable[..., R]):
+        self.fn = fn
+
+    def __call__(self, chunk: Sequence[tuple]) -> list[R]:
+        return [self.fn(*task) for task in chunk]
+
+
+def run(fn: Callable[..., R], tasks: Sequence[tuple], jobs: int = 1) -> Iterator[R]:
+    """``fn(*task)`` for every task, in task order; a pool of ``jobs``
+    worker processes when there are enough tasks to pay for it."""
+    if jobs <= 1 or len(tasks) < PARALLEL_MIN_TASKS:
+        for task in tasks:
+            yield fn(*task)
+        return
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    apply_chunk = _Chunk(fn)
+    with context.Pool(jobs, initializer=_die_with_parent) as pool:
+        # A bounded window of chunks in flight, taken in order: results cannot
+        # pile up in memory when the consumer is slower than the workers
+        # (imap would queue them all).
+        chunks = iter([tasks[i:i + CHUNK_TASKS] for i in range(0, len(tasks), CHUNK_TASKS)])
+        pending = deque(pool.apply_async(apply_chunk, (chunk,))
+                        for chunk in islice(chunks, jobs * WINDOW_PER_JOB))
+        while pending:
+            done = pending.popleft().get()
+            for chunk in islice(chunks, 1):
+                pending.append(pool.apply_async(apply_chunk, (chunk,)))
+            yield from done

@@ -1,0 +1,1 @@
+"""Writing a release: staging and swap, card, figure, Croissant, citation, manifest, checks."""

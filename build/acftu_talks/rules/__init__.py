@@ -1,0 +1,1 @@
+"""Annotation rules: what a linguist reads and extends."""
