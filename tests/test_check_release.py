@@ -110,7 +110,7 @@ def test_a_dropped_column(copy, capsys):
 
 
 def test_raw_files_changed_or_missing_since_the_build(copy, corpus_copy, capsys):
-    first, second = sorted(corpus_copy.glob("*.txt"))
+    first, second = sorted(corpus_copy.glob("*.txt"))[:2]
     # Keep the corpus itself valid: only the release's view of it goes stale.
     data = first.read_bytes() + "\n".encode()
     first.write_bytes(data)

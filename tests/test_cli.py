@@ -6,7 +6,7 @@ def test_build_prints_a_summary_with_the_loading_line(tmp_path, capsys):
     out = tmp_path / "release"
     assert cli.main(build_args(CORPUS, out)) == 0
     stdout = capsys.readouterr().out
-    assert "built 2 documents, 24 paragraphs" in stdout
+    assert "built 5 documents, 38 paragraphs" in stdout
     assert f"-> {out}/" in stdout
     assert "overridden by sidecar: none" in stdout
     assert f'datasets.load_dataset("{out}", "paragraphs")' in stdout

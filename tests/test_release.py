@@ -49,7 +49,7 @@ def test_every_paragraph_is_typed_as_the_gold_standard_says(loaded):
 
 def test_configs_and_counts(release, loaded):
     assert datasets.get_dataset_config_names(str(release)) == ["paragraphs", "sentences", "documents"]
-    assert loaded["documents"].num_rows == 2
+    assert loaded["documents"].num_rows == 5
     assert loaded["paragraphs"].num_rows == sum(d["n_paragraphs"] for d in loaded["documents"])
 
 
@@ -100,7 +100,10 @@ def test_a_caption_date_never_becomes_the_record_date(loaded):
         (dt.date(2023, 10, 23), dt.date(2023, 10, 23)), (dt.date(2024, 4, 22), dt.date(2023, 10, 23))]
     assert all(r["photo_credit"].endswith("摄") for r in captions)
     dates = {(r["doc_id"], r["date"]) for r in loaded["paragraphs"]}
-    assert dates == {("2018-10-29-acftu-talk-xinhua", dt.date(2018, 10, 29)),
+    assert dates == {("2013-10-23-acftu-talk-cctv", dt.date(2013, 10, 23)),
+                     ("2018-10-29-acftu-talk-cctv", dt.date(2018, 10, 29)),
+                     ("2018-10-29-acftu-talk-xinhua", dt.date(2018, 10, 29)),
+                     ("2023-10-23-acftu-talk-cctv", dt.date(2023, 10, 23)),
                      ("2023-10-23-acftu-talk-qiushi", dt.date(2023, 10, 23))}
 
 
@@ -168,9 +171,11 @@ def test_paragraph_mode_agrees_with_its_sentences(loaded):
         assert modes[p["paragraph_id"]] == expected, p["paragraph_id"]
 
 
-def test_participants_of_both_documents(loaded):
+def test_participants_of_every_document(loaded):
     got = {d["doc_id"]: [(p["name"], p["name_en"], p["role"]) for p in d["participants"]]
            for d in loaded["documents"]}
+    # the CCTV version of the 2018 report names the same people in the same words
+    assert got.pop("2018-10-29-acftu-talk-cctv") == got["2018-10-29-acftu-talk-xinhua"]
     assert got == {
         "2018-10-29-acftu-talk-xinhua": [
             ("习近平", "Xi Jinping", "speaker"), ("王沪宁", "Wang Huning", "attended"),
@@ -182,6 +187,19 @@ def test_participants_of_both_documents(loaded):
         "2023-10-23-acftu-talk-qiushi": [
             ("习近平", "Xi Jinping", "speaker"), ("鞠鹏", "Ju Peng", "photographer"),
             ("王晔", "Wang Ye", "photographer")],
+        # read off the text: 参加 (attended), 主持 (presided), 汇报 (reported), 发言 (spoke)
+        "2013-10-23-acftu-talk-cctv": [
+            ("习近平", "Xi Jinping", "speaker"), ("刘云山", "Liu Yunshan", "attended"),
+            ("李建国", "Li Jianguo", "presided"), ("陈豪", "Chen Hao", "reported"),
+            ("李源潮", "Li Yuanchao", "attended"), ("栗战书", "Li Zhanshu", "attended"),
+            ("杨晶", "Yang Jing", "attended")],
+        "2023-10-23-acftu-talk-cctv": [
+            ("习近平", "Xi Jinping", "speaker"), ("蔡奇", "Cai Qi", "attended"),
+            ("王东明", "Wang Dongming", "reported"), ("徐留平", "Xu Liuping", "spoke"),
+            ("杨宇栋", "Yang Yudong", "spoke"), ("高凤林", "Gao Fenglin", "spoke"),
+            ("石泰峰", "Shi Taifeng", "attended"), ("李干杰", "Li Ganjie", "attended"),
+            ("李书磊", "Li Shulei", "attended"), ("陈文清", "Chen Wenqing", "attended"),
+            ("刘金国", "Liu Jinguo", "attended"), ("王小洪", "Wang Xiaohong", "attended")],
     }
 
 
@@ -193,4 +211,7 @@ def test_date_provenance_of_both_documents(loaded):
         "2018-10-29-acftu-talk-xinhua": ("day", "inferred", "2018-10-29-acftu-talk-xinhua.p001", "external"),
         # the ※ note states 2023年10月23日 in full
         "2023-10-23-acftu-talk-qiushi": ("day", "stated", "2023-10-23-acftu-talk-qiushi.p012", "external"),
+        "2013-10-23-acftu-talk-cctv": ("day", "inferred", "2013-10-23-acftu-talk-cctv.p001", "external"),
+        "2018-10-29-acftu-talk-cctv": ("day", "inferred", "2018-10-29-acftu-talk-cctv.p001", "external"),
+        "2023-10-23-acftu-talk-cctv": ("day", "inferred", "2023-10-23-acftu-talk-cctv.p001", "external"),
     }
