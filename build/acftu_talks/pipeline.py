@@ -8,7 +8,6 @@ Documents stream through one at a time; only counts are kept.
 from __future__ import annotations
 
 import json
-import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Iterator
 
 from . import DATASET_NAME, __version__, annotate, assemble, executor, read, segment
 from .contract import ids, roundtrip, validate
-from .release import card, manifest, write
+from .release import card, finish, write
 from .rules import participants
 from .errors import InputError, Problem, raise_if_errors
 from .progress import Progress
@@ -214,12 +213,7 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
         summary.warnings = [p for p in problems if p.severity != "error"]
         summary.counts = {name: sink.count for name, sink in sinks.items()}
         summary.nbytes = {name: sink.nbytes for name, sink in sinks.items()}
-        for schema_file in sorted(schema_dir.glob("*.schema.json")):
-            (staging / "schema").mkdir(exist_ok=True)
-            shutil.copyfile(schema_file, staging / "schema" / schema_file.name)
-        card.write_card(staging, summary, schema_dir, card_source)
-        (staging / "id_changes.json").write_text(ids.changes_json(corpus_dir), encoding="utf-8")
-        manifest.write(staging, summary, corpus_dir, schema_dir, card_source)
+        finish.finish(staging, summary, corpus_dir, schema_dir, card_source)
         write.swap_in(staging, out_dir)
     except BaseException:
         write.discard(staging)

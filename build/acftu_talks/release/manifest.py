@@ -1,5 +1,5 @@
 """The release files beyond data and card: the figure, the citation, the
-changelog, Croissant metadata, the build manifest and, last, SHA256SUMS.
+changelog, Croissant metadata and the build manifest.
 
 Everything here is a function of the inputs and the tool versions, never of
 the clock, so two builds of the same inputs give the same bytes.
@@ -47,8 +47,8 @@ def manifest(corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> di
 
 
 def write(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
-    """Write the extra release files into ``staging``; SHA256SUMS last, over
-    everything else in it."""
+    """Write the figure, citation, changelog, Croissant file and manifest
+    into ``staging``."""
     svg = staging / figure.FILE
     svg.parent.mkdir(parents=True, exist_ok=True)
     svg.write_text(figure.composition_svg([d["doc_id"] for d in summary.documents], summary.by_doc),
@@ -59,4 +59,3 @@ def write(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_sourc
     croissant.write(staging, schema_dir)
     text = json.dumps(manifest(corpus_dir, schema_dir, card_source), indent=2, sort_keys=True)
     (staging / MANIFEST_FILE).write_text(text + "\n", encoding="utf-8")
-    checksums.write_sums(staging)
