@@ -1,16 +1,33 @@
 """The floor: the least work that turns the corpus into the same Parquet files.
 
-Read each raw text and its sidecar, split lines on ``\\n``, and write one row
-per non-empty line and one per document with the builder's Arrow schemas,
-row-group size and compression, through ``pyarrow.parquet``. No cleaning
-edits, annotation, consistency checks or validation. Columns the floor does not
-compute get a constant of their type, so it stays generic over ``CONFIGS``.
+It writes every config the build writes, with the builder's Arrow schemas,
+row-group size and compression, and fills every column from the data rather
+than with constants (constant columns compress to nothing and would make the
+floor's writing cheaper than the build's):
 
-    python bench/floor.py CORPUS OUT
+- paragraphs: one per non-empty line, trimmed with ``str.strip``; the segment
+  type and speech mode from one regex at the paragraph's start (an editor's
+  note mark, a "<name><cue>，" opening) and ``endswith("摄")`` for captions,
+  the first lines of a speech text as title and byline, a dispatch's first
+  line as dateline;
+- sentences: split by one regex (a run of stops and closing marks ends a
+  sentence; quotations are not respected), the cue of a paragraph's first
+  sentence from the regex above;
+- documents: the sidecar's fields, the date provenance from a plain search for
+  the full date in the body and notes (the publication day in a dateline), one edit per trimmed edge or blank line, participants from
+  the sidecar's people found in the text.
+
+It does not read the ids lock, check, validate, or write the card. It is a
+floor for the configs, not a second builder: the rows differ from the build's
+(e.g. sentence boundaries inside quotations), their number and shape do not
+much. Run it as ``python bench/floor.py CORPUS OUT``; it prints its row counts.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import hashlib
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -21,70 +38,156 @@ import pyarrow.parquet as pq
 from acftu_talks.contract.records import CONFIGS
 from acftu_talks.release.write import ROW_GROUP_ROWS
 
-_CONSTANT = {pa.string(): "", pa.int32(): 0, pa.int64(): 0, pa.bool_(): False,
-             pa.date32(): dt.date(2000, 1, 1), pa.float64(): 0.0}
-
-
-def _constant(field: pa.Field):
-    if pa.types.is_list(field.type):
-        return []
-    return None if field.nullable else _CONSTANT.get(field.type)
+CUES = "强调|指出|表示|要求|希望|说"
+SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』）)》】]*|$)")
+SPACE = " \t\u3000\u00a0"
+# The configs the floor writes, in the order of their columns; run() refuses a
+# CONFIGS entry it does not know, so a new config cannot slip past the floor.
+KNOWN = ("paragraphs", "sentences", "documents")
 
 
 class Writer:
+    """Rows as tuples in schema order; one Arrow table per row group."""
+
     def __init__(self, path: Path, schema: pa.Schema):
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.schema = schema
-        self.columns: dict[str, list] = {f.name: [] for f in schema}
-        self.constants = {f.name: _constant(f) for f in schema}
-        self.writer = pq.ParquetWriter(path, schema, compression="zstd",
-                                       use_dictionary=True, write_statistics=True)
+        self.schema, self.rows, self.count = schema, [], 0
+        self.writer = pq.ParquetWriter(path, schema, compression="zstd", use_dictionary=True,
+                                       write_statistics=True)
 
-    def add(self, row: dict) -> None:
-        for name, values in self.columns.items():
-            values.append(row.get(name, self.constants[name]))
-        if len(self.columns[self.schema[0].name]) >= ROW_GROUP_ROWS:
+    def add(self, row: tuple) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= ROW_GROUP_ROWS:
             self.flush()
 
     def flush(self) -> None:
-        if self.columns[self.schema[0].name]:
-            table = pa.table({f.name: pa.array(self.columns[f.name], f.type) for f in self.schema},
-                             schema=self.schema)
-            self.writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
-            self.columns = {name: [] for name in self.columns}
+        if self.rows:
+            columns = [pa.array(values, f.type) for values, f in zip(zip(*self.rows), self.schema)]
+            self.writer.write_table(pa.Table.from_arrays(columns, schema=self.schema),
+                                    row_group_size=ROW_GROUP_ROWS)
+            self.count += len(self.rows)
+            self.rows = []
 
     def close(self) -> None:
         self.flush()
         self.writer.close()
 
 
-def run(corpus: Path, out: Path) -> int:
-    """Write the floor's files into ``out``; return the paragraph rows."""
-    writers = {name: Writer(out / name / "train.parquet", schema) for name, (_, schema, _) in CONFIGS.items()}
-    rows = 0
+def _opening(people: list[dict], speaker: str) -> re.Pattern:
+    names = sorted({p["name"] for p in people} | {speaker}, key=len, reverse=True)
+    return re.compile(rf"(?P<note>※)|(?P<who>{'|'.join(map(re.escape, names))})(?P<cue>{CUES})[，：]")
+
+
+def document(data: bytes, meta: dict, writers: dict[str, Writer]) -> int:
+    """Write one document's rows; return its paragraphs."""
+    raw = data.decode("utf-8")
+    doc_id, doc_type, speaker = meta["doc_id"], meta["doc_type"], meta["speaker"]
+    date, pub = meta["date"], meta["publication_date"]
+    day = dt.date.fromisoformat(date["value"])
+    people = meta.get("people", [])
+    names_en = {p["name"]: p.get("name_en") for p in people}
+    names_en.setdefault(speaker, meta["speaker_en"])
+    opening = _opening(people, speaker)
+    full_date = f"{day.year}年{day.month}月{day.day}日"
+    published = dt.date.fromisoformat(pub["value"])
+    pub_day = f"{published.month}月{published.day}日"
+    speech_text = doc_type == "speech_text"
+    paragraphs, sentences = writers["paragraphs"], writers["sentences"]
+    edits, evidence, pub_evidence, starts = [], None, None, []
+    number = position = n_sentences = 0
+    for line_number, line in enumerate(raw.split("\n"), start=1):
+        line_start, position = position, position + len(line) + 1
+        if not line:
+            continue
+        text = line.strip(SPACE + "\r")
+        if not text:
+            edits.append(("blank_line", line_number, line_start, line_start + len(line), line, None))
+            continue
+        number += 1
+        pid = f"{doc_id}.p{number:03d}"
+        start = line_start + len(line) - len(line.lstrip(SPACE + "\r"))
+        end = start + len(text)
+        if start > line_start:
+            edits.append(("edge_whitespace", line_number, line_start, start, line[:start - line_start], pid))
+        if end < line_start + len(line):
+            tail = line[end - line_start:]
+            edits.append(("carriage_return" if tail == "\r" else "edge_whitespace", line_number, end,
+                          line_start + len(line), tail, pid))
+        starts.append(start)
+        match = opening.match(text)
+        cue = who = caption_date = credit = None
+        if number == 1 and speech_text:
+            kind, mode, rule = "title", "none", "floor/first-line"
+        elif number == 2 and speech_text:
+            kind, mode, rule = "byline", "none", "floor/second-line"
+        elif number == 1 and text.endswith("电"):
+            kind, mode, rule = "dateline", "none", "floor/dispatch"
+        elif match and match["note"]:
+            kind, mode, rule = "editor_note", "none", "floor/note-mark"
+        elif text.endswith("摄"):
+            kind, mode, rule = "photo_caption", "none", "floor/credit"
+            credit = text[text.rfind("记者"):] if "记者" in text else text[-8:]
+            caption_date = day if text.startswith(full_date) else None
+        elif match:
+            kind, mode, rule, who, cue = "body", "reported", "floor/cue", match["who"], match
+        elif speech_text:
+            kind, mode, rule, who = "body", "direct", "floor/speech-text", speaker
+        else:
+            kind, mode, rule = "body", "narration", "floor/no-cue"
+        if evidence is None and kind in ("body", "editor_note") and full_date in text:
+            evidence = pid
+        if pub_evidence is None and kind == "dateline" and pub_day in text:
+            pub_evidence = pid
+        speaker_en = names_en.get(who) if who else None
+        paragraphs.add((pid, doc_id, number, line_number, text, kind, mode, who, speaker_en, day,
+                        meta["occasion"], doc_type, start, end, caption_date, credit, "rule", rule))
+        for s, found in enumerate(SENTENCE.finditer(text), start=1):
+            a, b = found.span()
+            has_cue = s == 1 and cue is not None
+            sentences.add((f"{pid}.s{s:02d}", pid, doc_id, s, found.group(), start + a, start + b, kind, mode,
+                           who, speaker_en, cue["cue"] if has_cue else None,
+                           start + cue.start("cue") if has_cue else None,
+                           start + cue.end("cue") if has_cue else None, day))
+            n_sentences += 1
+    participants = []
+    for person in people:
+        at = raw.find(person["name"])
+        if at >= 0:
+            role = "speaker" if person["name"] == speaker else "attended"
+            where = bisect.bisect_right(starts, at)
+            participants.append({"name": person["name"], "name_en": person.get("name_en"), "role": role,
+                                 "role_source": "text", "evidence": f"{doc_id}.p{max(where, 1):03d}",
+                                 "position_en": person.get("position_en")})
+    edit_rows = [{"edit_number": i, "kind": k, "line_number": n, "char_start": a, "char_end": b,
+                  "removed": removed, "paragraph_id": pid}
+                 for i, (k, n, a, b, removed, pid) in enumerate(edits, start=1)]
+    detail = lambda d: d["source"] + (f". {d['note']}" if d.get("note") else "")  # noqa: E731
+    writers["documents"].add((
+        doc_id, doc_type, meta["title"], meta["title_source"], meta["title_en"], meta["title_en_source"],
+        meta["language"], speaker, meta["speaker_en"], meta["occasion"], meta["occasion_en"], meta["venue"],
+        meta["venue_en"], meta.get("context_en"), day, date["precision"], date.get("part_of_day"),
+        "stated" if evidence else "external", detail(date), evidence,
+        published, pub["precision"], "inferred" if pub_evidence else "external", detail(pub), pub_evidence,
+        meta["publisher"], meta["publisher_en"], meta.get("publication_issue"), meta.get("publication_issue_en"),
+        f"corpus/{doc_id}.txt", meta["received_as"], meta.get("provenance_en"), hashlib.sha256(data).hexdigest(),
+        len(raw), number, len(meta.get("overrides", [])), n_sentences, edit_rows, participants))
+    return number
+
+
+def run(corpus: Path, out: Path) -> dict[str, int]:
+    """Write the floor's files into ``out/<config>/train.parquet``; return the rows of each config."""
+    unknown = set(CONFIGS) - set(KNOWN)
+    if unknown:
+        raise SystemExit(f"floor.py: the build writes configs the floor does not: {', '.join(sorted(unknown))}")
+    writers = {name: Writer(out / name / "train.parquet", CONFIGS[name][1]) for name in KNOWN}
     for text_file in sorted(corpus.glob("*.txt")):
-        raw = text_file.read_bytes().decode("utf-8")
         meta = tomllib.loads(text_file.with_suffix(".toml").read_text(encoding="utf-8"))
-        doc_id, date = meta["doc_id"], dt.date.fromisoformat(meta["date"]["value"])
-        number = position = 0
-        for line_number, line in enumerate(raw.split("\n"), start=1):
-            start, position = position, position + len(line) + 1
-            text = line.strip()
-            if not text:
-                continue
-            number += 1
-            writers["paragraphs"].add({
-                "paragraph_id": f"{doc_id}.p{number:03d}", "doc_id": doc_id, "paragraph_number": number,
-                "line_number": line_number, "text": text, "date": date, "char_start": start,
-                "char_end": start + len(line), "occasion": meta["occasion"], "doc_type": meta["doc_type"]})
-        flat = {k: v for k, v in meta.items() if isinstance(v, str)}
-        writers["documents"].add({**flat, "date": date, "n_paragraphs": number, "source_chars": len(raw),
-                                  "publication_date": dt.date.fromisoformat(meta["publication_date"]["value"])})
-        rows += number
+        document(text_file.read_bytes(), meta, writers)
     for writer in writers.values():
         writer.close()
-    return rows
+    return {name: writer.count for name, writer in writers.items()}
 
 
 if __name__ == "__main__":
-    print(run(Path(sys.argv[1]), Path(sys.argv[2])))
+    counts = run(Path(sys.argv[1]), Path(sys.argv[2]))
+    print(" ".join(f"{name}={n}" for name, n in counts.items()))
