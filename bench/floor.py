@@ -179,7 +179,7 @@ def run(corpus: Path, out: Path) -> dict[str, int]:
     unknown = set(CONFIGS) - set(KNOWN)
     if unknown:
         raise SystemExit(f"floor.py: the build writes configs the floor does not: {', '.join(sorted(unknown))}")
-    writers = {name: Writer(out / name / "train.parquet", CONFIGS[name][1]) for name in KNOWN}
+    writers = {name: Writer(out / name / "train.parquet", CONFIGS[name].arrow_schema) for name in KNOWN}
     for text_file in sorted(corpus.glob("*.txt")):
         meta = tomllib.loads(text_file.with_suffix(".toml").read_text(encoding="utf-8"))
         document(text_file.read_bytes(), meta, writers)
