@@ -13,9 +13,10 @@ jsonschema"``; and prints one table of medians and ranges.
 Per run: CPU time is user + system of the child and every process it waited
 for (``os.wait4``; the build's pool workers are joined before it exits); wall
 time includes start-up; peak memory is the largest sum, over samples taken
-every 0.1 s, of the proportional set size (PSS, from
+every 0.2 s, of the proportional set size (PSS, from
 ``/proc/<pid>/smaps_rollup``) of the child and all its descendants, so shared
-pages of forked workers count once; "largest RSS" is the peak RSS of the
+pages of forked workers count once (the tree is rescanned every second; a
+peak shorter than a sample can be missed); "largest RSS" is the peak RSS of the
 largest single process of the tree (``ru_maxrss``). See bench/README.md.
 """
 from __future__ import annotations
@@ -41,7 +42,8 @@ import synth  # noqa: E402
 
 PYTHON = sys.executable
 MB = 1e6
-SAMPLE_SECONDS = 0.1
+SAMPLE_SECONDS = 0.2
+TREE_EVERY = 5  # samples between scans of /proc for the tree's processes
 
 
 def _env() -> dict[str, str]:
@@ -93,8 +95,11 @@ class TreeMemory(threading.Thread):
         self.done = threading.Event()
 
     def run(self) -> None:
+        samples = 0
         while not self.done.is_set():
-            tree = _descendants(self.pid)
+            if samples % TREE_EVERY == 0:  # a scan of /proc costs more than a sample
+                tree = _descendants(self.pid)
+            samples += 1
             total = sum(_pss_kb(p) for p in tree)
             if total > self.peak_kb:
                 self.peak_kb, self.peak_processes = total, len(tree)
