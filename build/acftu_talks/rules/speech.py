@@ -65,10 +65,16 @@ class SpeechRules:
     """Attribution rules for one document, knowing the names it mentions."""
 
     @classmethod
-    @lru_cache(maxsize=256)
     def for_names(cls, names: tuple[str, ...]) -> "SpeechRules":
-        """Rules for these names, compiled once: documents of a corpus
-        mostly share their sidecars' people."""
+        """Rules for these names. Compiling them takes tens of milliseconds,
+        and sidecars list different people, so documents share patterns
+        compiled for the names of many documents (see :class:`_Shared`)."""
+        return _VOCABULARY.rules(names)
+
+    @classmethod
+    @lru_cache(maxsize=256)
+    def exact(cls, names: tuple[str, ...]) -> "SpeechRules":
+        """Rules compiled for exactly these names."""
         return cls(list(names))
 
     def __init__(self, names: list[str]):
@@ -100,13 +106,16 @@ class SpeechRules:
         antecedent = last_speaker  # who 他/她 refers to
         for start, end in bounds if bounds is not None else sentence_splitter.split(text):
             sentence = text[start:end]
-            match = self._speaker_match(sentence) or self.tagged.match(sentence)
+            match, tagged = self._speaker_match(sentence), False
+            if not match:
+                match = self.tagged.match(sentence)
+                tagged = match is not None
             if match:
                 name = match["name"]
                 if name not in self.names:  # a pronoun
                     name = antecedent
                 if name:
-                    quoted = match.re is self.tagged or (
+                    quoted = tagged or (
                         match["sep"] in "：:" and _QUOTE_REST.match(sentence[match.end():]))
                     current = None if quoted else name
                     antecedent = name
@@ -131,6 +140,95 @@ class SpeechRules:
         if current in named:
             return False  # the report names the speaker: it is narrating
         return not (named and _NARRATION_VERBS.search(sentence))
+
+
+class _Foreign(Exception):
+    """A shared pattern matched a name the document does not list."""
+
+
+class _Checked:
+    """A pattern compiled for many documents' names, used for one document:
+    a match on a name that document does not list raises :class:`_Foreign`."""
+
+    def __init__(self, pattern: re.Pattern, foreign: frozenset[str]):
+        self.pattern, self.foreign = pattern, foreign
+
+    def match(self, text: str) -> re.Match | None:
+        found = self.pattern.match(text)
+        if found is not None and found["name"] in self.foreign:
+            raise _Foreign
+        return found
+
+    def findall(self, text: str) -> list[str]:
+        found = self.pattern.findall(text)
+        if self.foreign.intersection(found):
+            raise _Foreign
+        return found
+
+
+class _Shared(SpeechRules):
+    """One document's rules on patterns compiled for a superset of its names.
+
+    The same answers as ``SpeechRules.exact(names)``: the names are literal
+    alternatives, so a pattern over more names finds the same first match
+    as one over fewer, unless it matches one of the extra names first; then
+    the sentence or text is judged again by the exact rules (rare: a
+    document's text names the people its sidecar lists).
+    """
+
+    def __init__(self, names: tuple[str, ...], wide: SpeechRules):
+        self.key = names
+        self.names = sorted({n for n in names if n}, key=len, reverse=True)
+        foreign = frozenset(wide.names) - set(self.names)
+        self.cue = _Checked(wide.cue, foreign)
+        self.tagged = _Checked(wide.tagged, foreign)
+        self.subject = _Checked(wide.subject, foreign)
+        self.any_name = _Checked(wide.any_name, foreign)
+
+    def sentences(self, text: str, last_speaker: str | None,
+                  bounds: list[tuple[int, int]] | None = None) -> list[Sentence]:
+        try:
+            return super().sentences(text, last_speaker, bounds)
+        except _Foreign:
+            return SpeechRules.exact(self.key).sentences(text, last_speaker, bounds)
+
+    def names_in(self, text: str) -> list[str]:
+        try:
+            return super().names_in(text)
+        except _Foreign:
+            return SpeechRules.exact(self.key).names_in(text)
+
+
+class _Vocabulary:
+    """The names the shared patterns are compiled for, in this process.
+
+    A document that names someone new adds them and compiles the patterns
+    again, which costs what compiling its own would; every later document
+    whose people are all known compiles nothing. A corpus of N people thus
+    compiles at most N times, usually a handful. Past MAX names the patterns
+    get slow to compile and match, and the vocabulary stops growing: other
+    documents get their own rules (cached).
+    """
+
+    MAX = 128
+
+    def __init__(self):
+        self.names: frozenset[str] = frozenset()
+        self.wide: SpeechRules | None = None
+
+    def rules(self, names: tuple[str, ...]) -> SpeechRules:
+        wanted = {n for n in names if n}
+        if not wanted:
+            return SpeechRules.exact(names)
+        if not wanted <= self.names:
+            if len(self.names | wanted) > self.MAX:
+                return SpeechRules.exact(names)
+            self.names |= wanted
+            self.wide = SpeechRules(sorted(self.names))
+        return _Shared(names, self.wide)
+
+
+_VOCABULARY = _Vocabulary()
 
 
 def paragraph_mode(found: list[Sentence]) -> tuple[str, str | None, str]:
