@@ -9,9 +9,10 @@ return problems rather than raising.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from .annotate import Annotation, dateline_text
+from .annotate import Annotation
+from .rules.dates import date_provenance, event_evidence, publication_evidence
+from .rules import lexicon as L
 from .errors import Problem
 from .read import Source
 from .contract.records import Document, Edit, Paragraph, Participant, Sentence
@@ -114,50 +115,6 @@ def sentences(spans: list[Span], notes: list[Annotation], rows: list[Paragraph],
                 date=row["date"],
             ))
     return out
-
-
-@lru_cache(maxsize=4096)
-def _date_pattern(value: str, full: bool) -> re.Pattern:
-    year, month, day = (int(x) for x in value.split("-"))
-    if full:
-        return re.compile(rf"{year}年0?{month}月0?{day}日")
-    return re.compile(rf"(?<![0-9])(?:0?{month}月)?0?{day}日")
-
-
-def date_provenance(value: str, evidence: list[tuple[str, str]]) -> tuple[str, str | None]:
-    """'stated' when one of the ``(paragraph_id, text)`` pieces gives the full
-    date, 'inferred' when it gives only the day (or month and day) and the
-    rest comes from the sidecar's source, 'external' otherwise; with the
-    paragraph_id of the evidence."""
-    for full, verdict in ((True, "stated"), (False, "inferred")):
-        pattern = _date_pattern(value, full)
-        for pid, text in evidence:
-            if pattern.search(text):
-                return verdict, pid
-    return "external", None
-
-
-def event_evidence(rows: list[Paragraph]) -> list[tuple[str, str]]:
-    """Where the event's date may be read: the body, titles, editors' notes
-    ("※这是…2023年10月23日…讲话") and a speech's date line. Never captions:
-    their dates are the photos'."""
-    return [(r["paragraph_id"], r["text"]) for r in rows
-            if r["segment_type"] in ("body", "editor_note", "title")
-            or r["annotation_rule"].startswith("speech-date-line")]
-
-
-def publication_evidence(rows: list[Paragraph]) -> list[tuple[str, str]]:
-    """Where the publication date may be read: a dispatch's dateline, alone or
-    opening the first paragraph, and editors' notes."""
-    found = []
-    for r in rows:
-        if r["segment_type"] == "editor_note":
-            found.append((r["paragraph_id"], r["text"]))
-        elif not r["annotation_rule"].startswith("speech-date-line"):
-            dateline = dateline_text(r["segment_type"], r["text"])
-            if dateline:
-                found.append((r["paragraph_id"], dateline))
-    return found
 
 
 def document(source: Source, rows: list[Paragraph], edit_list: list[Edit],

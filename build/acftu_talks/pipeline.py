@@ -16,7 +16,7 @@ from typing import Iterator
 from . import DATASET_NAME, __version__, annotate, assemble, executor, read, segment
 from .contract import ids, roundtrip, validate
 from .release import card, finish, write
-from .rules import participants
+from .rules import genres, participants
 from .errors import InputError, Problem, raise_if_errors
 from .progress import Progress
 from .contract.records import CONFIGS
@@ -81,6 +81,8 @@ def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[P
     """Run every step on one source; return its records (None if unusable)."""
     problems = validate.check_file_name(source.doc_id, source.text_path, schema_dir)
     problems += validate.check_sidecar(source.meta, source.meta_path, source.meta_lines, schema_dir)
+    if not problems:
+        problems += genres.check(source.meta, source.meta_path, source.meta_lines)
     if any(p.severity == "error" for p in problems):
         return None, problems
     meta = source.meta
@@ -88,7 +90,8 @@ def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[P
     names_en = {p["name"]: p["name_en"] for p in people}
     names_en.setdefault(meta["speaker"], meta["speaker_en"])
     spans, loose = segment.segment(source.raw)
-    notes = annotate.annotate(spans, meta["doc_type"], meta["speaker"], [p["name"] for p in people])
+    notes = annotate.annotate(spans, meta["doc_type"], meta["speaker"], [p["name"] for p in people],
+                              language=meta["language"])
     problems += assemble.apply_overrides(source, notes)
     rows = assemble.paragraphs(source, spans, notes, names_en)
     sentence_rows = assemble.sentences(spans, notes, rows, names_en)

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import re
 
-TERMINALS = frozenset("。！？!?")
-CLOSERS = frozenset("”’」』）)》】")
-OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+from . import lexicon as L
+
+TERMINALS = frozenset(L.TERMINALS)
+CLOSERS = frozenset(L.CLOSERS)
+OPENERS = dict(L.QUOTE_PAIRS)
 _CLOSER_OF = {v: k for k, v in OPENERS.items()}
-_SPACE = frozenset(" \t\u3000\u00a0")
+_SPACE = frozenset(L.SPACES)
 # "习近平说。" "他笑着说。" right after a quotation that ended a sentence.
 _MARK = re.compile("[" + re.escape("".join(OPENERS) + "".join(_CLOSER_OF) + "".join(TERMINALS) + "…") + "]")
-_TAG = re.compile(r"[^。！？!?“”，,]{1,12}?(?:说|表示|强调|指出|感慨道|说道)[。！!]")
+_TAG = re.compile(rf"[^。！？!?“”，,]{{1,12}}?(?:{L.TAG_VERBS.pattern()})[。！!]")
 
 
 def split(text: str) -> list[tuple[int, int]]:
@@ -102,7 +104,7 @@ def _split(text: str, ignore: frozenset[int]) -> tuple[list[tuple[int, int]], li
             # The stop is inside a quotation that goes on: not a sentence end.
             i = j
             continue
-        if text[j - 1] in "”’」』":
+        if text[j - 1] in _CLOSER_OF:
             tag = _TAG.match(text, j)
             if tag:
                 j = tag.end()
