@@ -68,9 +68,9 @@ def speech(text: str, seg_type: str, rule_set: genres.RuleSet, author: str | Non
            rules: SpeechRules, previous: Annotation | None) -> tuple[str, str | None, str, list[Sentence]]:
     """Speech mode, speaker, rule name and sentences of one paragraph."""
     bounds = sentence_splitter.split(text)
-    if seg_type != "body":
+    if seg_type != "body" and NOT_BODY.enabled:
         return "none", None, NOT_BODY.name, [Sentence(s, e, "none", None, rules=(NOT_BODY.name,)) for s, e in bounds]
-    if rule_set.speech == "author":
+    if rule_set.speech == "author" and AUTHOR.enabled:
         # A published speech text is the speaker's own wording throughout.
         return "direct", author, AUTHOR.name, [
             Sentence(s, e, "direct", author, rules=(AUTHOR.name,), content_start=s, content_end=e) for s, e in bounds]

@@ -53,8 +53,8 @@ CAPTION = register(
                {"segment_type": "photo_caption"}),
               ("习近平同代表们亲切握手。（本报记者张三摄）", None, {"segment_type": "photo_caption"}),
               ("习近平在展览现场。新华社发（李响 摄）", None, {"segment_type": "photo_caption"})],
-    counter_examples=[("会议进行了拍摄。", None, {"segment_type": "body"}),
-                      ("大家合影留念，由专人拍摄", None, {"segment_type": "body"})])
+    counter_examples=[("正文第一段。\n会议进行了拍摄。", "会议", {"segment_type": "body"}),
+                      ("正文第一段。\n大家合影留念，由专人拍摄", "合影", {"segment_type": "body"})])
 EDITOR_NOTE_RULE = register(
     "editor-note-mark", 1, "paragraph", "segment_type=editor_note",
     "the paragraph opens with ※ or 编者按",
@@ -104,7 +104,9 @@ SUBTITLE_RULE = register(
     "subtitle-dash", 1, "paragraph", "segment_type=title",
     "a subtitle under the title, opening with ——",
     examples=[("在庆祝中国共产党成立100周年大会上的讲话\n——2021年7月1日\n同志们，朋友们：", "——",
-               {"segment_type": "title"})],
+               {"segment_type": "title"}),
+              ("习近平在全国劳动模范和先进工作者表彰大会上强调\n弘扬劳模精神\n蔡奇出席\n——在表彰大会上的讲话\n"
+               "同志们：", "——在", {"segment_type": "title"})],
     counter_examples=[("标题\n习近平\n同志们：\n——这是我们的目标。", "——这是", {"segment_type": "body"})])
 SPEECH_DATE_RULE = register(
     "speech-date-line", 1, "paragraph", "segment_type=dateline",

@@ -40,14 +40,16 @@ AGENT = register(
     "passive-agent", 1, "participant", "role=presided|spoke",
     "in a passive clause (大会由王东明主持) the agent after 由 has the role, not the subject",
     examples=[("座谈会由全国总工会主席王东明主持。", None, {"roles": [("王东明", "presided")]},
-               ("王东明", "李玉赋"))],
+               ("王东明", "李玉赋")),
+              ("学习习近平总书记重要讲话精神座谈会由全国总工会主席王东明主持。", None,
+               {"roles": [("王东明", "presided")]}, ("习近平", "王东明"))],
     counter_examples=[("李玉赋主持座谈会。", None, {"roles": [("李玉赋", "presided")]}, ("王东明", "李玉赋"))])
 UNKNOWN = register(
     "unknown-name-in-list", 1, "participant", "role (with a warning)",
     "a two- or three-character item of a list of names before a role verb is a participant even "
     "when the sidecar does not know it (the build asks the curators to add it)",
     examples=[("全国总工会副主席李玉赋、张工作了发言。", None,
-               {"roles": [("李玉赋", "spoke")]}, ("李玉赋",)),
+               {"roles": [("李玉赋", "spoke"), ("张工", "spoke")]}, ("李玉赋",)),
               ("丁薛祥、杨晓渡参加集体谈话。", None,
                {"roles": [("丁薛祥", "attended"), ("杨晓渡", "attended")]}, ("丁薛祥",))],
     counter_examples=[("全体成员参加集体谈话。", None, {"roles": []}, ("丁薛祥",))])

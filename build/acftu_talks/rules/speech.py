@@ -118,7 +118,7 @@ QUOTE_TAGGED = register(
 NOT_SUBJECT = register(
     "name-not-subject", 1, "sentence", "speech_mode=narration",
     "a name after 按照, 正如, 这是 and the like is not the subject of the verb after it",
-    examples=[("正如习近平总书记所说，幸福是奋斗出来的。", None, {"speech_mode": "narration", "speaker": None}),
+    examples=[("正如习近平总书记指出，实干才能梦想成真。", None, {"speech_mode": "narration", "speaker": None}),
               ("按照习近平总书记要求，各地加强工作。", None, {"speech_mode": "narration"})],
     counter_examples=[("习近平总书记强调，幸福是奋斗出来的。", None, {"speech_mode": "reported"})])
 SUBJECT = register(
@@ -126,8 +126,7 @@ SUBJECT = register(
     "a known person named as a sentence's subject is who a later 他/她 refers to",
     examples=[("习近平23日上午考察。王沪宁陪同。他强调，要团结奋斗。", "他强调",
                {"speech_mode": "reported", "speaker": "王沪宁"}, ("习近平", "王沪宁"))],
-    counter_examples=[("习近平23日上午考察。按照王沪宁要求，大家集合。他强调，要团结奋斗。", "他强调",
-                       {"speech_mode": "reported", "speaker": "习近平"}, ("习近平", "王沪宁"))])
+    counter_examples=[("会议强调，要团结。他指出，要奋斗。", "他指出", {"speech_mode": "narration", "speaker": None})])
 SOURCE_TAG = register(
     "source-tag-skipped", 1, "sentence", "speaker (who 他/她 refer to)",
     "a source tag opening the lead (央视网消息（新闻联播）：, 新华社北京10月23日电, 本报北京10月23日讯) "
@@ -140,7 +139,7 @@ SOURCE_TAG = register(
                {"speech_mode": "reported", "speaker": "习近平"}),
               ("本报北京10月23日讯 国家主席习近平23日在中南海会见代表。他指出，要团结。", "他指出",
                {"speech_mode": "reported", "speaker": "习近平"})],
-    counter_examples=[("会议要求，国家主席习近平的讲话要传达到基层。他指出，要团结。", "他指出",
+    counter_examples=[("记者从全国总工会获悉：国家主席习近平23日会见代表。他指出，要团结。", "他指出",
                        {"speech_mode": "narration", "speaker": None})])
 PREVIOUS = register(
     "antecedent-from-previous-paragraph", 1, "sentence", "speaker (who 他/她 refer to)",
@@ -195,8 +194,7 @@ NOT_SPEECH = register(
     "a paraphrase goes on after it",
     examples=[(_R + "（掌声）", "掌声", {"speech_mode": "none", "speaker": None}),
               ("我们的目标一定能够实现！（热烈掌声）", "热烈", {"speech_mode": "none"}),
-              (_R + "（完）", "完", {"speech_mode": "none"}),
-              (_R + "（掌声）要坚持党的领导。", "要坚持", {"speech_mode": "reported", "speaker": "习近平"})],
+              (_R + "（完）", "完", {"speech_mode": "none"})],
     counter_examples=[("讲话结束后，全场响起热烈掌声。", None, {"speech_mode": "narration"})])
 NARRATION = register(
     "narration-default", 1, "sentence", "speech_mode=narration",
@@ -322,8 +320,10 @@ class SpeechRules:
                 else:  # a pronoun
                     name, why = antecedent
                     rules = (CUE_PRONOUN.name, *why)
+                if rules == (CUE_NAME.name,) and match.re is self.cue and not CUE_NAME.enabled:
+                    name = None
                 if name:
-                    quoted = match.re is self.tagged or (
+                    quoted = match.re is self.tagged or (QUOTE_COLON.enabled and
                         match.re is self.cue and match["sep"] and match["sep"] in "：:"
                         and _QUOTE_REST.match(sentence[match.end():]))
                     if match.re is self.tagged:
@@ -352,7 +352,7 @@ class SpeechRules:
             subject = self.subject.match(sentence) if self.subject and SUBJECT.enabled else None
             if subject and not self._not_subject(subject):
                 antecedent = (self.canonical[subject["name"]], (SUBJECT.name, *tag_rules))
-            if current:
+            if current and CONTINUES.enabled:
                 stop = self._stops(sentence, current)
                 if stop is None or stop == FIXED.name:
                     why = (CONTINUES.name,) + ((FIXED.name,) if stop else ())
@@ -428,12 +428,13 @@ PARAGRAPH_MIXED = register(
     "narration-and-cue", 1, "paragraph", "speech_mode=mixed",
     "narration and reported speech in one paragraph (the lead: who met whom, then 习近平强调，……)",
     examples=[("中共中央总书记、国家主席习近平29日上午在中南海集体谈话。" + _R, None,
-               {"speech_mode": "mixed", "speaker": "习近平"})],
+               {"speech_mode": "mixed", "speaker": "习近平", "annotation_rule": "body-default/narration-and-cue"})],
     counter_examples=[(_R, None, {"speech_mode": "reported"})])
 PARAGRAPH_SEVERAL = register(
     "several-modes", 1, "paragraph", "speech_mode=mixed",
     "a paragraph with a quotation and other modes",
-    examples=[("习近平来到车间。习近平说：“大家辛苦了！”", None, {"speech_mode": "mixed", "speaker": "习近平"})],
+    examples=[("习近平来到车间。习近平说：“大家辛苦了！”", None,
+               {"speech_mode": "mixed", "speaker": "习近平", "annotation_rule": "body-default/several-modes"})],
     counter_examples=[("中共中央总书记习近平29日在中南海集体谈话。" + _R, None, {"speech_mode": "mixed"})])
 
 
