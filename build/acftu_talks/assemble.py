@@ -88,6 +88,16 @@ def sentence_id(pid: str, number: int) -> str:
     return f"{pid}.s{number:02d}"
 
 
+def _start(span: Span, offset: int | None) -> int | None:
+    return None if offset is None else span.raw_offset(offset)
+
+
+def _end(span: Span, offset: int | None) -> int | None:
+    # an end maps from the last character, so that a cut right after the
+    # span is not counted into it
+    return None if offset is None else span.raw_offset(offset - 1) + 1
+
+
 def sentences(spans: list[Span], notes: list[Annotation], rows: list[Paragraph],
               names_en: dict[str, str]) -> list[Sentence]:
     """One record per sentence, its offsets mapped back into the raw text."""
@@ -112,6 +122,10 @@ def sentences(spans: list[Span], notes: list[Annotation], rows: list[Paragraph],
                 reporting_cue=s.cue,
                 cue_start=span.raw_offset(s.cue_start) if has_cue else None,
                 cue_end=span.raw_offset(s.cue_end - 1) + 1 if has_cue else None,
+                source_start=_start(span, s.source_start),
+                source_end=_end(span, s.source_end),
+                content_start=_start(span, s.content_start),
+                content_end=_end(span, s.content_end),
                 date=row["date"],
             ))
     return out

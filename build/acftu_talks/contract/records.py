@@ -11,7 +11,8 @@ from typing import Optional, TypedDict
 
 import pyarrow as pa
 
-SEGMENT_TYPES = ("title", "byline", "dateline", "heading", "body", "photo_caption", "editor_note")
+SEGMENT_TYPES = ("title", "byline", "dateline", "heading", "body", "photo_caption", "editor_note",
+                 "stage_direction", "boilerplate")
 SPEECH_MODES = ("direct", "reported", "mixed", "narration", "none")
 PARTICIPANT_ROLES = ("speaker", "attended", "reported", "spoke", "presided", "photographer")
 EDIT_KINDS = ("edge_whitespace", "carriage_return", "zero_width", "artifact", "blank_line")
@@ -72,6 +73,10 @@ class Sentence(TypedDict):
     reporting_cue: Optional[str]
     cue_start: Optional[int]
     cue_end: Optional[int]
+    source_start: Optional[int]
+    source_end: Optional[int]
+    content_start: Optional[int]
+    content_end: Optional[int]
     date: str
 
 
@@ -149,7 +154,8 @@ SENTENCE_SCHEMA = pa.schema([
     _f("sentence_number", _I), _f("text", _S), _f("char_start", _I), _f("char_end", _I),
     _f("segment_type", _S), _f("speech_mode", _S), _f("speaker", _S, True),
     _f("speaker_en", _S, True), _f("reporting_cue", _S, True), _f("cue_start", _I, True),
-    _f("cue_end", _I, True), _f("date", _D),
+    _f("cue_end", _I, True), _f("source_start", _I, True), _f("source_end", _I, True),
+    _f("content_start", _I, True), _f("content_end", _I, True), _f("date", _D),
 ])
 
 DOCUMENT_SCHEMA = pa.schema([

@@ -150,6 +150,11 @@ TITLES = Vocabulary("titles", "titles that name their holder alone", (
     ("总理", "总理指出，要稳住经济大盘。"),
     ("委员长", "委员长强调，要加强人大工作。"),
 ))
+# A title after these is another, lower office: 副主席 is not 主席.
+DEPUTY_PREFIXES = Vocabulary("deputy_prefixes", "prefixes that make a title another office", (
+    ("副", "全国总工会副主席徐留平作了发言。"),
+    ("常务副", "常务副主席王东明主持。"),
+))
 PRONOUNS = Vocabulary("pronouns", "third-person pronouns that refer to the last speaker", (
     ("他", "他强调，要坚持党的领导。"),
     ("她", "她表示，要做好妇女工作。"),

@@ -82,9 +82,14 @@ TITLE_HOLDER = register(
     "a title names the person the text gives it to (中共中央总书记、国家主席习近平, 习近平总书记); "
     "a title two people hold in the text names no one",
     examples=[("习近平总书记来到车间。总书记强调，要弘扬劳模精神。", "总书记强调",
-               {"speech_mode": "reported", "speaker": "习近平"})],
-    counter_examples=[("国务院总理李强、国务院副总理丁薛祥出席。总理强调，要稳住经济。", "总理强调",
-                       {"speech_mode": "narration", "speaker": None}, ("李强", "丁薛祥"))])
+               {"speech_mode": "reported", "speaker": "习近平"}),
+              ("国务院总理李强、国务院副总理丁薛祥出席。总理强调，要稳住经济。", "总理强调",
+               {"speech_mode": "reported", "speaker": "李强"}, ("李强", "丁薛祥"))],
+    counter_examples=[
+                      ("国家主席习近平会见代表。全国总工会副主席徐留平、李玉赋作了发言。", "徐留平",
+                       {"speech_mode": "narration", "speaker": None}, ("习近平", "徐留平", "李玉赋")),
+                      ("中央军委主席习近平、全国总工会主席王东明出席。主席强调，要团结。", "主席强调",
+                       {"speech_mode": "narration", "speaker": None}, ("习近平", "王东明"))])
 CUE_NO_COMMA = register(
     "cue-without-comma", 1, "sentence", "speech_mode=reported, speaker",
     "a known person and a reporting verb followed directly by the paraphrase, not by 的/了/过/着",
@@ -256,7 +261,9 @@ class SpeechRules:
                 del self.canonical[title]
             self.titles = set()
         self.names = sorted(self.canonical, key=len, reverse=True)
-        who = "|".join(re.escape(n) for n in self.names)
+        # a title alone is a mention only where it starts a phrase (会上，总书记强调),
+        # not inside a longer title (中共中央总书记, 副主席)
+        who = "|".join(rf"(?<![{L.HAN}]){re.escape(n)}" if n in self.titles else re.escape(n) for n in self.names)
         pronoun = [_PRONOUN] if CUE_PRONOUN.enabled else []
         name_or_pronoun = "|".join(([who] if who else []) + pronoun) or "(?!)"
         name_or_pronoun = f"(?:{name_or_pronoun})"
@@ -403,7 +410,8 @@ def title_holders(text: str, names: list[str]) -> dict[str, str]:
     for title in L.TITLES.words:
         t = re.escape(title)
         # the title, then further titles joined by 、, then the name; or the name then the title
-        pattern = re.compile(rf"{t}(?:、[{L.HAN}]{{2,12}}?)*(?P<a>{who})|(?P<b>{who})(?:同志)?{t}")
+        deputy = "".join(rf"(?<!{re.escape(p)})" for p in L.DEPUTY_PREFIXES.words)
+        pattern = re.compile(rf"{deputy}{t}(?:、[{L.HAN}]{{2,12}}?)*(?P<a>{who})|(?P<b>{who})(?:同志)?{t}")
         for match in pattern.finditer(text):
             holders.setdefault(title, set()).add(match["a"] or match["b"])
     return {title: people.pop() for title, people in holders.items() if len(people) == 1}
