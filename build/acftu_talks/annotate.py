@@ -15,35 +15,9 @@ from .rules import genres
 from .rules import sentences as sentence_splitter
 from .rules.captions import caption_fields
 from .rules.front_matter import NAME_LINE, FrontMatter, dateline_text, segment_type  # noqa: F401
-from .rules.registry import register
-from .rules.speech import MODAL_OPENING, Sentence, SpeechRules, paragraph_mode, title_holders
+from .rules.speech import (AUTHOR, content_bounds, CONTINUATION, MODAL_OPENING, NOT_BODY, Sentence, SpeechRules, paragraph_mode,
+                           title_holders)
 from .segment import Span
-
-NOT_BODY = register(
-    "not-body", 1, "paragraph", "speech_mode=none",
-    "a paragraph that is not body text (title, byline, dateline, heading, caption, note, stage direction, "
-    "boilerplate) is nobody's speech",
-    examples=[("习近平在同全总新一届领导班子成员集体谈话时强调\n习近平强调，要团结。", "集体谈话时",
-               {"speech_mode": "none", "speaker": None})],
-    counter_examples=[("标题\n习近平强调，要团结。", "团结", {"speech_mode": "reported"})])
-AUTHOR = register(
-    "speech-text-author", 1, "paragraph", "speech_mode=direct, speaker",
-    "in a speaker's own speech text every body sentence is his, the byline's author (or the sidecar's speaker)",
-    examples=[("组织动员亿万职工积极投身强国建设\n习近平\n我们要团结奋斗。这里，我再强调几点。", "我们要",
-               {"speech_mode": "direct", "speaker": "习近平"}, ("习近平",), "speech_text")],
-    counter_examples=[("组织动员亿万职工积极投身强国建设\n我们要团结奋斗。", "我们要",
-                       {"speech_mode": "narration"})])
-CONTINUATION = register(
-    "reported-continuation", 1, "paragraph", "speech_mode=reported, speaker",
-    "a paragraph with no cue right after reported speech that opens with the modal of an instruction "
-    "(要, 必须, 应当 ...) continues the paraphrase",
-    examples=[("习近平强调，要坚持党的领导。\n要团结动员亿万职工积极建功新时代。", "团结动员",
-               {"speech_mode": "reported", "speaker": "习近平"})],
-    counter_examples=[("王沪宁参加集体谈话。\n要团结动员亿万职工积极建功新时代。", "团结动员",
-                       {"speech_mode": "narration"}, ("习近平", "王沪宁")),
-                      ("习近平强调，要坚持党的领导。\n随后，王沪宁参加座谈。", "随后",
-                       {"speech_mode": "narration"}, ("习近平", "王沪宁"))])
-
 
 @dataclass
 class Annotation:
@@ -64,6 +38,12 @@ class Annotation:
         return f"{self.segment_rule}/{self.speech_rule}"
 
 
+def _content(text: str, start: int, end: int) -> dict:
+    """No source mention (the speaker is named elsewhere), and the sentence as content."""
+    first, last = content_bounds(text, start, end)
+    return {"content_start": first, "content_end": last}
+
+
 def speech(text: str, seg_type: str, rule_set: genres.RuleSet, author: str | None,
            rules: SpeechRules, previous: Annotation | None) -> tuple[str, str | None, str, list[Sentence]]:
     """Speech mode, speaker, rule name and sentences of one paragraph."""
@@ -73,14 +53,14 @@ def speech(text: str, seg_type: str, rule_set: genres.RuleSet, author: str | Non
     if rule_set.speech == "author" and AUTHOR.enabled:
         # A published speech text is the speaker's own wording throughout.
         return "direct", author, AUTHOR.name, [
-            Sentence(s, e, "direct", author, rules=(AUTHOR.name,), content_start=s, content_end=e) for s, e in bounds]
+            Sentence(s, e, "direct", author, rules=(AUTHOR.name,), **_content(text, s, e)) for s, e in bounds]
     last = previous.speaker if previous else None
     found = rules.sentences(text, last, bounds)
     if CONTINUATION.enabled and {s.speech_mode for s in found} == {"narration"} and previous \
             and previous.speech_mode in ("reported", "mixed") and last and MODAL_OPENING.match(text) \
             and not rules.names_in(text):
-        found = [Sentence(s.start, s.end, "reported", last, rules=(CONTINUATION.name,),
-                          content_start=s.start, content_end=s.end) for s in found]
+        found = [Sentence(s.start, s.end, "reported", last, rules=(CONTINUATION.name,), **_content(text, s.start, s.end))
+                 for s in found]
         return "reported", last, CONTINUATION.name, found
     mode, speaker, rule = paragraph_mode(found)
     return mode, speaker, rule, found

@@ -224,9 +224,29 @@ def render(template: str, blocks: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(fill, template)
 
 
+# The gold sentence file, next to the card in the source repository.
+GOLD_SENTENCES = Path("tests") / "expected" / "sentences.tsv"
+
+
+def attribution_block(staging: Path, card_source: Path | None) -> str:
+    """The attribution layer scored against the gold sentence file, when the
+    build can read it (a corpus without one gets a sentence saying so)."""
+    from .. import score
+    gold = card_source.parent / GOLD_SENTENCES if card_source else None
+    if gold is None or not gold.is_file():
+        return "This build had no gold sentence file to score against."
+    result = score.score(score.read_gold(gold), score.read_release(staging))
+    return score.markdown(result, GOLD_SENTENCES.as_posix())
+
+
 def write_card(staging: Path, summary, schema_dir: Path, card_source: Path | None) -> None:
     template = card_source.read_text(encoding="utf-8") if card_source and card_source.exists() else "# {{ dataset_name }}\n"
-    text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, generated_blocks(summary, schema_dir))
+    blocks = generated_blocks(summary, schema_dir)
+    from ..rules import tables
+    blocks["annotation_rules"] = tables.card_block()
+    if "attribution_score" in template:
+        blocks["attribution_score"] = attribution_block(staging, card_source)
+    text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, blocks)
     (staging / "README.md").write_text(text, encoding="utf-8")
     # The rights statement, and the licence of the project's own work it refers to.
     for name in (RIGHTS_FILE, LICENSE_FILE):

@@ -13,6 +13,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .. import DATASET_NAME, __version__
+from ..rules import registry
 from . import checksums, cite, croissant, figure
 
 CITATION_FILE = "CITATION.cff"
@@ -30,7 +31,7 @@ def inputs(corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> dict
                 found[f"{label}/{path.relative_to(folder).as_posix()}"] = path
     if card_source and card_source.exists():
         found["dataset_card.md"] = card_source
-        for name in ("RIGHTS.md", CHANGELOG_FILE):
+        for name in ("RIGHTS.md", CHANGELOG_FILE, "tests/expected/sentences.tsv"):  # the last: the card's score
             if (card_source.parent / name).exists():
                 found[name] = card_source.parent / name
     return {key: checksums.sha256(path) for key, path in sorted(found.items())}
@@ -43,6 +44,7 @@ def manifest(corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> di
         "tools": {"python": platform.python_version(), "pyarrow": version("pyarrow"),
                   "jsonschema": version("jsonschema")},
         "inputs": inputs(corpus_dir, schema_dir, card_source),
+        "annotation_rules": registry.versions(),
     }
 
 

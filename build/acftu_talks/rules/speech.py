@@ -417,6 +417,32 @@ def title_holders(text: str, names: list[str]) -> dict[str, str]:
     return {title: people.pop() for title, people in holders.items() if len(people) == 1}
 
 
+NOT_BODY = register(
+    "not-body", 1, "paragraph", "speech_mode=none",
+    "a paragraph that is not body text (title, byline, dateline, heading, caption, note, stage direction, "
+    "boilerplate) is nobody's speech",
+    examples=[("习近平在同全总新一届领导班子成员集体谈话时强调\n习近平强调，要团结。", "集体谈话时",
+               {"speech_mode": "none", "speaker": None})],
+    counter_examples=[("标题\n习近平强调，要团结。", "团结", {"speech_mode": "reported"})])
+AUTHOR = register(
+    "speech-text-author", 1, "paragraph", "speech_mode=direct, speaker",
+    "in a speaker's own speech text every body sentence is his, the byline's author (or the sidecar's speaker)",
+    examples=[("组织动员亿万职工积极投身强国建设\n习近平\n我们要团结奋斗。这里，我再强调几点。", "我们要",
+               {"speech_mode": "direct", "speaker": "习近平"}, ("习近平",), "speech_text")],
+    counter_examples=[("组织动员亿万职工积极投身强国建设\n我们要团结奋斗。", "我们要",
+                       {"speech_mode": "narration"})])
+CONTINUATION = register(
+    "reported-continuation", 1, "paragraph", "speech_mode=reported, speaker",
+    "a paragraph with no cue right after reported speech that opens with the modal of an instruction "
+    "(要, 必须, 应当 ...) continues the paraphrase",
+    examples=[("习近平强调，要坚持党的领导。\n要团结动员亿万职工积极建功新时代。", "团结动员",
+               {"speech_mode": "reported", "speaker": "习近平"})],
+    counter_examples=[("王沪宁参加集体谈话。\n要团结动员亿万职工积极建功新时代。", "团结动员",
+                       {"speech_mode": "narration"}, ("习近平", "王沪宁")),
+                      ("习近平强调，要坚持党的领导。\n随后，王沪宁参加座谈。", "随后",
+                       {"speech_mode": "narration"}, ("习近平", "王沪宁"))])
+
+
 PARAGRAPH_CUE = register(
     "reporting-cue", 1, "paragraph", "speech_mode=reported",
     "every sentence of the paragraph is reported speech",
