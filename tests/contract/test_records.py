@@ -69,7 +69,7 @@ def test_descriptions_are_the_properties_own_not_the_shared_definitions():
 
 def test_vocabularies():
     assert records.SEGMENT_TYPES == ("title", "byline", "dateline", "heading", "body", "photo_caption",
-                                     "editor_note")
+                                     "editor_note", "stage_direction", "boilerplate")
     assert records.SPEECH_MODES == ("direct", "reported", "mixed", "narration", "none")
     assert records.EDIT_KINDS == ("edge_whitespace", "carriage_return", "zero_width", "artifact", "blank_line")
     assert "photographer" in records.PARTICIPANT_ROLES
