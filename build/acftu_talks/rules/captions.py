@@ -15,7 +15,7 @@ _SPACE = f"[{L.SPACES}]"
 # "新华社发（李响 摄）", "张三 摄影".
 CREDIT = re.compile(
     rf"(?<![^\s（(。，；;])[（(]?\s*(?P<credit>(?P<agency>(?:[{L.HAN}]{{0,8}}(?:{L.CREDIT_KEYWORDS.pattern()})"
-    r"|新华社发)\s*[（(]?\s*)?"
+    rf"|(?:{L.AGENCIES.pattern()})发)\s*[（(]?\s*)?"
     rf"(?P<names>{_NAME}(?:(?:\s+|\s*[、，]\s*){_NAME})*)\s*(?:{L.PHOTO_MARKS.pattern()}))\s*[）)]?\s*[）)]?$")
 _SET_OFF = L.SPACES + L.OPEN_BRACKETS
 # A full date "2024年4月22日"; after a range "至24日" or "至4月1日", a caption
