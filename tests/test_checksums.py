@@ -54,7 +54,7 @@ def test_manifest_hashes_every_input(release):
     want = {f"{folder.name}/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest()
             for folder in (CORPUS, SCHEMA) for p in folder.iterdir() if p.is_file()}
     # the gold sentence file is an input: the card reports the attribution score against it
-    for name in ("dataset_card.md", "RIGHTS.md", "CHANGELOG.md", "tests/expected/sentences.tsv"):
+    for name in ("dataset_card.md", "RIGHTS.md", "CHANGELOG.md", "LICENSE", "tests/expected/sentences.tsv"):
         want[name] = hashlib.sha256((ROOT / name).read_bytes()).hexdigest()
     assert manifest["inputs"] == want
 

@@ -14,7 +14,8 @@ from typing import Mapping
 from .rules import genres
 from .rules import sentences as sentence_splitter
 from .rules.captions import caption_fields
-from .rules.front_matter import NAME_LINE, FrontMatter, dateline_text, segment_type  # noqa: F401
+from .rules.front_matter import (NAME_LINE, SPEECH_DATE_RULE, FrontMatter, dateline_text,  # noqa: F401
+                                 segment_type)
 from .rules.speech import (AUTHOR, content_bounds, CONTINUATION, MODAL_OPENING, NOT_BODY, Sentence, SpeechRules, paragraph_mode,
                            title_holders)
 from .segment import Span
@@ -32,6 +33,9 @@ class Annotation:
     sentences: list[Sentence] = field(default_factory=list)
     source: str = "rule"
     caption_rules: list[str] = field(default_factory=list)
+    # A speech's date line gives the day the speech was given; a dispatch's
+    # dateline gives the day it was filed.
+    event_date_line: bool = False
 
     @property
     def rule(self) -> str:
@@ -66,9 +70,10 @@ def speech(text: str, seg_type: str, rule_set: genres.RuleSet, author: str | Non
     return mode, speaker, rule, found
 
 
-def annotate(spans: list[Span], doc_type: str, speaker: str, names: list[str],
-             aliases: Mapping[str, str] | None = None, language: str = "zh") -> list[Annotation]:
-    """Annotate the paragraphs of one document, in order.
+def annotate(passages: list, doc_type: str, speaker: str, names: list[str],
+             aliases: Mapping[str, str] | None = None, language: str = "zh") -> None:
+    """Annotate the paragraphs of one document, in order: each passage gets
+    its ``annotation``.
 
     ``names`` are the people the sidecar knows; ``aliases`` maps other
     surface forms to their canonical names (a people registry's aliases).
@@ -79,24 +84,33 @@ def annotate(spans: list[Span], doc_type: str, speaker: str, names: list[str],
     rule_set = genres.RULE_SETS[(language, doc_type)]
     known = [speaker, *names]
     surfaces = dict(aliases or {})
-    full_text = "\n".join(span.text for span in spans)
+    full_text = "\n".join(passage.span.text for passage in passages)
     for title, holder in title_holders(full_text, known + list(surfaces)).items():
         surfaces.setdefault(title, surfaces.get(holder, holder))
     rules = SpeechRules.for_names(tuple(known), tuple(sorted(surfaces.items())))
     front = FrontMatter(known)
-    result: list[Annotation] = []
     author = speaker
     previous_body: Annotation | None = None
-    for span in spans:
-        seg, seg_rule = segment_type(span.text, front)
-        if seg == "byline" and NAME_LINE.match(span.text):
+    for passage in passages:
+        text = passage.span.text
+        seg, seg_rule = segment_type(text, front)
+        if seg == "byline" and NAME_LINE.match(text):
             # The byline names the author of a signed text.
-            author = span.text
-        mode, who, speech_rule, sents = speech(span.text, seg, rule_set, author, rules, previous_body)
-        note = Annotation(seg, mode, who, seg_rule, speech_rule, sentences=sents)
+            author = text
+        mode, who, speech_rule, sents = speech(text, seg, rule_set, author, rules, previous_body)
+        note = Annotation(seg, mode, who, seg_rule, speech_rule, sentences=sents,
+                          event_date_line=seg_rule == SPEECH_DATE_RULE.name)
         if seg == "photo_caption":
-            note.caption_date, note.photo_credit, note.photographers = caption_fields(span.text, note.caption_rules)
-        result.append(note)
+            note.caption_date, note.photo_credit, note.photographers = caption_fields(text, note.caption_rules)
+        passage.annotation = note
         if seg == "body":
             previous_body = note
-    return result
+
+
+def annotate_spans(spans: list[Span], doc_type: str, speaker: str, names: list[str],
+                   aliases: Mapping[str, str] | None = None, language: str = "zh") -> list[Annotation]:
+    """The annotations of bare spans, in order (for callers without passages)."""
+    from .passage import Passage
+    passages = [Passage(span) for span in spans]
+    annotate(passages, doc_type, speaker, names, aliases, language)
+    return [p.annotation for p in passages]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from acftu_talks.annotate import annotate
+from acftu_talks.annotate import annotate_spans as annotate
+from acftu_talks.passage import Passage
 from acftu_talks.rules.captions import caption_fields
 from acftu_talks.rules.dates import date_provenance, event_evidence
 from acftu_talks.rules.participants import roles_in
@@ -28,9 +29,9 @@ def run(rule: Rule, example: Example) -> tuple[dict, set[str]]:
     spans, _ = segment(text)
     notes = annotate(spans, example.doc_type, names[0], names[1:])
     if rule.level == "date":
-        rows = [{"paragraph_id": span.paragraph_number, "text": span.text, "segment_type": note.segment_type,
-                 "annotation_rule": note.rule} for span, note in zip(spans, notes)]
-        verdict, where = date_provenance(EVENT_DATE, event_evidence(rows))
+        passages = [Passage(span, note, {"paragraph_id": span.paragraph_number, "text": span.text})
+                    for span, note in zip(spans, notes)]
+        verdict, where = date_provenance(EVENT_DATE, event_evidence(passages))
         return {"evidence": (verdict, where)}, {f"date-{verdict}"}
     target = example.target or text
     index = next(i for i, span in enumerate(spans) if target in span.text or span.text in target)

@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from acftu_talks import cli, pipeline
-from acftu_talks.annotate import annotate
+from acftu_talks.annotate import annotate_spans as annotate
 from acftu_talks.errors import InputError
 from acftu_talks.segment import segment
 

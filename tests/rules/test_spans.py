@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from acftu_talks import assemble
 from acftu_talks.annotate import annotate
+from acftu_talks.passage import Passage
 from acftu_talks.segment import segment
 
 # A word-processor artifact inside the lead, before the reported sentence.
@@ -14,10 +15,13 @@ RAW = ("中共中央总书记、国家主席习近平23日下午在中南海集�
 
 def rows():
     spans, _ = segment(RAW)
-    notes = annotate(spans, "news_report", "习近平", [])
-    paragraphs = [{"paragraph_id": f"d.p{s.paragraph_number:03d}", "doc_id": "d", "date": "2023-10-23"}
-                  for s in spans]
-    return assemble.sentences(spans, notes, paragraphs, {"习近平": "Xi Jinping"})
+    passages = [Passage(span) for span in spans]
+    annotate(passages, "news_report", "习近平", [])
+    out = []
+    for p in passages:
+        p.record = {"paragraph_id": f"d.p{p.paragraph_number:03d}", "doc_id": "d", "date": "2023-10-23"}
+        out += assemble.sentences(p, {"习近平": "Xi Jinping"})
+    return out
 
 
 def test_offsets_skip_an_artifact_inside_the_paragraph():

@@ -41,3 +41,13 @@ def test_card_and_manifest_name_every_rule_with_its_version(release):
         assert f"| `{rule.name}` | {rule.version} |" in card
         assert manifest["annotation_rules"][rule.name] == rule.version
     assert not re.search(r"\{\{\s*[a-z_]+\s*\}\}", card)
+
+
+def test_rule_order_does_not_depend_on_import_order():
+    import subprocess
+    import sys
+    code = ("import acftu_talks.rules.{} as m; from acftu_talks.rules import registry; "
+            "print(','.join(r.name for r in registry.all_rules()))")
+    runs = {subprocess.run([sys.executable, "-c", code.format(module)], capture_output=True, text=True, check=True,
+                           env={"PYTHONPATH": str(ROOT / "build")}).stdout for module in ("dates", "participants")}
+    assert len(runs) == 1 and runs.pop().startswith("caption-credit,editor-note-mark,")

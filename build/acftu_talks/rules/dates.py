@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .front_matter import SPEECH_DATE_RULE, dateline_text
+from .front_matter import dateline_text
 from .registry import register
 
 STATED = register(
@@ -55,23 +55,24 @@ def date_provenance(value: str, evidence: list[tuple[str, str]]) -> tuple[str, s
     raise RuntimeError("no rule decided the date's provenance")
 
 
-def event_evidence(rows: list[dict]) -> list[tuple[str, str]]:
+def event_evidence(passages: list) -> list[tuple[str, str]]:
     """Where the event's date may be read: the body, titles, editors' notes
     ("※这是…2023年10月23日…讲话") and a speech's date line. Never captions:
     their dates are the photos'."""
-    return [(r["paragraph_id"], r["text"]) for r in rows
-            if r["segment_type"] in _EVENT_TYPES or r["annotation_rule"].startswith(SPEECH_DATE_RULE.name)]
+    return [(p.record["paragraph_id"], p.record["text"]) for p in passages
+            if p.annotation.segment_type in _EVENT_TYPES or p.annotation.event_date_line]
 
 
-def publication_evidence(rows: list[dict]) -> list[tuple[str, str]]:
+def publication_evidence(passages: list) -> list[tuple[str, str]]:
     """Where the publication date may be read: a dispatch's dateline, alone or
     opening the first paragraph, and editors' notes."""
     found = []
-    for r in rows:
-        if r["segment_type"] == "editor_note":
-            found.append((r["paragraph_id"], r["text"]))
-        elif not r["annotation_rule"].startswith(SPEECH_DATE_RULE.name):
-            dateline = dateline_text(r["segment_type"], r["text"])
+    for p in passages:
+        pid, text, segment = p.record["paragraph_id"], p.record["text"], p.annotation.segment_type
+        if segment == "editor_note":
+            found.append((pid, text))
+        elif not p.annotation.event_date_line:
+            dateline = dateline_text(segment, text)
             if dateline:
-                found.append((r["paragraph_id"], dateline))
+                found.append((pid, dateline))
     return found

@@ -18,6 +18,7 @@ single rule makes a test fail).
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 
 LEVELS = ("paragraph", "sentence", "caption", "participant", "date")
@@ -85,6 +86,7 @@ def register(name: str, version: int, level: str, produces: str, description: st
     rule = Rule(name, version, level, produces, description,
                 tuple(_example(e) for e in examples), tuple(_example(e) for e in counter_examples))
     RULES[name] = rule
+    _MODULE[name] = sys._getframe(1).f_globals.get("__name__", "").rsplit(".", 1)[-1]
     return rule
 
 
@@ -93,10 +95,18 @@ def get(name: str) -> Rule:
     return RULES[name]
 
 
+# The modules that register rules, in the order a paragraph meets them;
+# within a module, rules keep the order they are registered in (the order they apply).
+MODULES = ("front_matter", "captions", "speech", "participants", "dates")
+_MODULE: dict[str, str] = {}
+
+
 def all_rules() -> list[Rule]:
-    """Every registered rule, loading the modules that register them."""
+    """Every registered rule, loading the modules that register them, in
+    the same order whichever module was imported first."""
     from . import captions, dates, front_matter, participants, speech  # noqa: F401  (they register)
-    return list(RULES.values())
+    order = {name: i for i, name in enumerate(RULES)}
+    return sorted(RULES.values(), key=lambda r: (MODULES.index(_MODULE[r.name]), order[r.name]))
 
 
 def versions() -> dict[str, int]:
