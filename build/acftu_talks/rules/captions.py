@@ -13,10 +13,12 @@ _SPACE = f"[{L.SPACES}]"
 # A credit closes a caption: "新华社记者 鞠鹏 摄", "新华社记者 鞠鹏 谢环驰 摄" (Xinhua
 # separates two photographers by a space), "（新华社记者 王晔 摄）", "本报记者张三摄",
 # "新华社发（李响 摄）", "张三 摄影".
+_OPEN, _CLOSE = f"[{L.OPEN_BRACKETS}]", f"[{L.CLOSE_BRACKETS}]"
+_LIST = "".join(L.LIST_SEPARATORS.words[:1]) + L.COMMAS  # 、 and ，
 CREDIT = re.compile(
-    rf"(?<![^\s（(。，；;])[（(]?\s*(?P<credit>(?P<agency>(?:[{L.HAN}]{{0,8}}(?:{L.CREDIT_KEYWORDS.pattern()})"
-    rf"|(?:{L.AGENCIES.pattern()})发)\s*[（(]?\s*)?"
-    rf"(?P<names>{_NAME}(?:(?:\s+|\s*[、，]\s*){_NAME})*)\s*(?:{L.PHOTO_MARKS.pattern()}))\s*[）)]?\s*[）)]?$")
+    rf"(?<![^\s{L.OPEN_BRACKETS}。，；;]){_OPEN}?\s*(?P<credit>(?P<agency>(?:[{L.HAN}]{{0,8}}"
+    rf"(?:{L.CREDIT_KEYWORDS.pattern()})|(?:{L.AGENCIES.pattern()})发)\s*{_OPEN}?\s*)?"
+    rf"(?P<names>{_NAME}(?:(?:\s+|\s*[{_LIST}]\s*){_NAME})*)\s*(?:{L.PHOTO_MARKS.pattern()}))\s*{_CLOSE}?\s*{_CLOSE}?$")
 _SET_OFF = L.SPACES + L.OPEN_BRACKETS
 # A full date "2024年4月22日"; after a range "至24日" or "至4月1日", a caption
 # names the photo's own day: "这是22日下午", "这是3月30日", "图为23日".
@@ -71,7 +73,7 @@ def caption_fields(text: str, fired: list[str] | None = None) -> tuple[str | Non
     credit = match["credit"].strip() if match else None
     if credit and credit.count("（") > credit.count("）"):
         credit += "）"  # "新华社发（李响 摄）": the bracket belongs to the credit
-    names = re.split(r"[\s、，]+", match["names"].strip()) if match else []
+    names = re.split(rf"[\s{_LIST}]+", match["names"].strip()) if match else []
     if match:
         fired.append(PHOTOGRAPHERS.name)
     photo_date = None

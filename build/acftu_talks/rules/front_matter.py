@@ -13,7 +13,7 @@ import re
 
 from . import lexicon as L
 from .captions import find_credit
-from .registry import NoRuleDecided, get, register
+from .registry import NoRuleDecided, register
 
 _HAN = f"[{L.HAN}]"
 # A dateline: "新华社北京10月29日电", optionally "（记者 X）". Alone on its line it
@@ -28,10 +28,10 @@ SOURCE_TAG = re.compile(
     rf"(?:[{L.OPEN_BRACKETS}][^{L.CLOSE_BRACKETS}]{{1,20}}[{L.CLOSE_BRACKETS}])?)[{L.COLONS}]?[{L.SPACES}]*")
 EDITOR_NOTE = re.compile(rf"^(?:※|[【\[]?编者按[】\]]?[{L.COLONS}]?)")
 # "（2020年11月24日）" under a speech's title: the day it was given.
-SPEECH_DATE = re.compile(r"^[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]$")
+SPEECH_DATE = re.compile(rf"^[{L.OPEN_BRACKETS}]\d{{4}}年\d{{1,2}}月\d{{1,2}}日[{L.CLOSE_BRACKETS}]$")
 SUBTITLE = re.compile("^(?:" + "|".join(L.DASHES) + ")")
 _NUM = f"[{L.CHINESE_NUMERALS}]+"
-HEADING = re.compile(rf"^(?:{_NUM}、|[（(]{_NUM}[）)]|第{_NUM}部分)[^。！？]{{1,40}}$")
+HEADING = re.compile(rf"^(?:{_NUM}、|[{L.OPEN_BRACKETS}]{_NUM}[{L.CLOSE_BRACKETS}]|第{_NUM}部分)[^{L.TERMINALS}]{{1,40}}$")
 NAME_LINE = re.compile(rf"^{L.PERSON_NAME}$")
 REPORTER_LINE = re.compile(
     rf"^(?:{L.AGENCIES.pattern()})?记者[{L.SPACES}]*{L.PERSON_NAME}(?:[{L.SPACES}]+{L.PERSON_NAME})*$")
@@ -210,5 +210,3 @@ def source_tag_end(text: str) -> int:
     match = SOURCE_TAG.match(text)
     return match.end() if match else 0
 
-
-__all__ = ["FrontMatter", "segment_type", "dateline_text", "source_tag_end", "get"]
