@@ -59,7 +59,7 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 
 # A Chinese personal name: two to four Han characters (张三, 王沪宁, 欧阳明高),
 # or a transliterated name with interpuncts (阿不都热依木·阿不都热西提).
-PERSON_NAME = rf"[{HAN}]{{2,4}}(?:·[{HAN}]{{1,8}})*"
+PERSON_NAME = rf"(?:[{HAN}]{{1,8}}(?:·[{HAN}]{{1,8}})+|[{HAN}]{{2,4}})"
 
 # --- Speech -------------------------------------------------------------------
 
