@@ -14,8 +14,7 @@ from typing import Mapping
 from .rules import genres
 from .rules import sentences as sentence_splitter
 from .rules.captions import caption_fields
-from .rules.front_matter import (NAME_LINE, SPEECH_DATE_RULE, FrontMatter, dateline_text,  # noqa: F401
-                                 segment_type)
+from .rules.front_matter import NAME_LINE, SPEECH_DATE_RULE, FrontMatter, segment_type
 from .rules.speech import (AUTHOR, content_bounds, CONTINUATION, MODAL_OPENING, NOT_BODY, Sentence, SpeechRules, paragraph_mode,
                            title_holders)
 from .segment import Span

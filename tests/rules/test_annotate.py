@@ -1,6 +1,7 @@
 import pytest
 
-from acftu_talks.annotate import FrontMatter, annotate, segment_type
+from acftu_talks.annotate import annotate
+from acftu_talks.rules.front_matter import FrontMatter, segment_type
 from acftu_talks.passage import Passage
 from acftu_talks.rules.captions import caption_fields
 from acftu_talks.segment import segment
