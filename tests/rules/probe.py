@@ -20,8 +20,10 @@ def run(rule: Rule, example: Example) -> tuple[dict, set[str]]:
     text, names = example.text, list(example.names)
     if rule.level == "participant":
         known = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-        found = roles_in(text, known)
-        return {"roles": [(n, r) for n, r, _, _ in found]}, {x for *_, rules in found for x in rules}
+        # the first name is the text's speaker, as in annotate's calls
+        skipped: list[str] = []
+        found = roles_in(text, known, frozenset(names[:1]), skipped)
+        return {"roles": [(n, r) for n, r, _, _ in found]}, {x for *_, rules in found for x in rules} | set(skipped)
     if rule.level == "caption":
         fired: list[str] = []
         date, credit, photographers = caption_fields(text, fired)

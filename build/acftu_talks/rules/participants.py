@@ -49,10 +49,19 @@ UNKNOWN = register(
     "a two- or three-character item of a list of names before a role verb is a participant even "
     "when the sidecar does not know it (the build asks the curators to add it)",
     examples=[("全国总工会副主席李玉赋、张工作了发言。", None,
-               {"roles": [("李玉赋", "spoke"), ("张工", "spoke")]}, ("李玉赋",)),
+               {"roles": [("李玉赋", "spoke"), ("张工", "spoke")]}, ("习近平", "李玉赋")),
               ("丁薛祥、杨晓渡参加集体谈话。", None,
                {"roles": [("丁薛祥", "attended"), ("杨晓渡", "attended")]}, ("丁薛祥",))],
     counter_examples=[("全体成员参加集体谈话。", None, {"roles": []}, ("丁薛祥",))])
+
+
+SPEAKER_SPOKE = register(
+    "speaker-not-also-spoke", 1, "participant", "role=spoke (not for a speaker)",
+    "a person whose words the text conveys (speaker) is not listed again as having spoken (发言) at the event: "
+    "his speech is what the text reports",
+    examples=[("习近平在座谈会上发言。李玉赋作了发言。", None, {"roles": [("李玉赋", "spoke")]},
+               ("习近平", "李玉赋"))],
+    counter_examples=[("李玉赋作了发言。", None, {"roles": [("李玉赋", "spoke")]}, ("习近平", "李玉赋"))])
 
 
 def _name_pattern(names: list[str]) -> re.Pattern | None:
@@ -80,9 +89,11 @@ def _subjects(region: str, known: re.Pattern | None) -> tuple[list[str], list[st
     return [name for _, name in sorted(found)], unknown, bool(agent)
 
 
-def roles_in(text: str, known: re.Pattern | None) -> list[tuple[str, str, list[str], list[str]]]:
+def roles_in(text: str, known: re.Pattern | None, speakers: frozenset[str] = frozenset(),
+             fired: list[str] | None = None) -> list[tuple[str, str, list[str], list[str]]]:
     """The ``(name, role, unknown names of its clause, rules)`` a narrated
-    sentence gives, in order."""
+    sentence gives, in order; ``speakers`` are the text's speakers so far.
+    Rules that decided a role *not* to be given are appended to ``fired``."""
     found = []
     begin = 0
     for verb in _VERB.finditer(text) if ROLE_VERB.enabled else ():
@@ -91,6 +102,10 @@ def roles_in(text: str, known: re.Pattern | None) -> list[tuple[str, str, list[s
         clause = max(begin, max(text.rfind(c, 0, verb.start()) for c in L.CLAUSE_MARKS) + 1)
         names, unknown, passive = _subjects(text[clause:verb.start()], known)
         for name in names:
+            if verb.lastgroup == "spoke" and name in speakers and SPEAKER_SPOKE.enabled:
+                if fired is not None:
+                    fired.append(SPEAKER_SPOKE.name)
+                continue
             rules = [ROLE_VERB.name] + [AGENT.name] * passive + [UNKNOWN.name] * (name in unknown)
             found.append((name, verb.lastgroup, unknown, rules))
         begin = verb.end()
@@ -127,9 +142,9 @@ def participants(rows: list[Paragraph], notes: list, people: list[dict],
                 continue
             text = row["text"][sentence.start:sentence.end]
             reported_unknown: set[str] = set()
-            for name, role, unknown, _ in roles_in(text, known):
-                if not (role == "spoke" and (name, "speaker") in found):
-                    add(name, role, "text", pid)
+            speakers = frozenset(name for name, role in found if role == "speaker")
+            for name, role, unknown, _ in roles_in(text, known, speakers):
+                add(name, role, "text", pid)
                 for other in unknown:
                     if other in reported_unknown:
                         continue
