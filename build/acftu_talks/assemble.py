@@ -11,13 +11,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .annotate import Annotation, dateline_text
+from .annotate import Annotation
 from .errors import Problem
 from .passage import Passage
 from .read import Source
 from .rules import participants
+from .rules.dates import date_provenance, event_evidence, publication_evidence
 from .segment import Cut
 
 
@@ -104,6 +104,16 @@ def sentence_id(pid: str, number: int) -> str:
     return f"{pid}.s{number:02d}"
 
 
+def _start(span, offset: int | None) -> int | None:
+    return None if offset is None else span.raw_offset(offset)
+
+
+def _end(span, offset: int | None) -> int | None:
+    # an end maps from the last character, so that a cut right after the
+    # span is not counted into it
+    return None if offset is None else span.raw_offset(offset - 1) + 1
+
+
 def sentences(passage: Passage, names_en: dict[str, str]) -> list[dict]:
     """One record per sentence of a passage whose paragraph record is made,
     its offsets mapped back into the raw text."""
@@ -128,74 +138,13 @@ def sentences(passage: Passage, names_en: dict[str, str]) -> list[dict]:
             reporting_cue=s.cue,
             cue_start=span.raw_offset(s.cue_start) if has_cue else None,
             cue_end=span.raw_offset(s.cue_end - 1) + 1 if has_cue else None,
+            source_start=_start(span, s.source_start),
+            source_end=_end(span, s.source_end),
+            content_start=_start(span, s.content_start),
+            content_end=_end(span, s.content_end),
             date=row["date"],
         ))
     return out
-
-
-# Any full date ("2018年10月29日") and any day ("29日": the digits before 日),
-# compiled once for every date. A text states the full date when some match
-# has its year and its month and day, each with or without one leading zero;
-# it states the day when some run of digits before 日 is the day, with or
-# without one leading zero ("10月29日" counts by its day as well).
-_FULL_DATE = re.compile(r"([0-9]{4})年([0-9]+)月([0-9]+)日")
-_DAY = re.compile(r"(?<![0-9])([0-9]+)日")
-
-
-@lru_cache(maxsize=16)
-def _year_pattern(year: int, month: int, day: int) -> re.Pattern:
-    return re.compile(rf"{year}年0?{month}月0?{day}日")
-
-
-def _stating(value: str, full: bool):
-    """A test of whether a text states the date ``value`` (ISO) in full, or its day."""
-    year, month, day = (int(x) for x in value.split("-"))
-    days, key = (str(day), f"0{day}"), f"{day}日"
-    if not full:
-        # most texts do not hold the day at all: a substring test in C decides them
-        return lambda text: key in text and any(m[1] in days for m in _DAY.finditer(text))
-    if year < 1000:  # a year of fewer than four digits matches inside longer ones
-        pattern = _year_pattern(year, month, day)
-        return lambda text: pattern.search(text) is not None
-    months, key = (str(month), f"0{month}"), f"{year}年"
-    return lambda text: key in text and any(m[1] == key[:4] and m[2] in months and m[3] in days
-                                            for m in _FULL_DATE.finditer(text))
-
-
-def date_provenance(value: str, evidence: list[tuple[str, str]]) -> tuple[str, str | None]:
-    """'stated' when one of the ``(paragraph_id, text)`` pieces gives the full
-    date, 'inferred' when it gives only the day (or month and day) and the
-    rest comes from the sidecar's source, 'external' otherwise; with the
-    paragraph_id of the evidence."""
-    for full, verdict in ((True, "stated"), (False, "inferred")):
-        states = _stating(value, full)
-        for pid, text in evidence:
-            if states(text):
-                return verdict, pid
-    return "external", None
-
-
-def event_evidence(passages: list[Passage]) -> list[tuple[str, str]]:
-    """Where the event's date may be read: the body, titles, editors' notes
-    ("※这是…2023年10月23日…讲话") and a speech's date line. Never captions:
-    their dates are the photos'."""
-    return [(p.record["paragraph_id"], p.record["text"]) for p in passages
-            if p.annotation.segment_type in ("body", "editor_note", "title") or p.annotation.event_date_line]
-
-
-def publication_evidence(passages: list[Passage]) -> list[tuple[str, str]]:
-    """Where the publication date may be read: a dispatch's dateline, alone or
-    opening the first paragraph, and editors' notes."""
-    found = []
-    for p in passages:
-        pid, text, segment = p.record["paragraph_id"], p.record["text"], p.annotation.segment_type
-        if segment == "editor_note":
-            found.append((pid, text))
-        elif not p.annotation.event_date_line:
-            dateline = dateline_text(segment, text)
-            if dateline:
-                found.append((pid, dateline))
-    return found
 
 
 def document(source: Source, passages: list[Passage], edit_list: list[dict], people: list[dict]) -> dict:
