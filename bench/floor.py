@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import operator
 import re
 import sys
 import tomllib
@@ -47,23 +48,30 @@ KNOWN = ("paragraphs", "sentences", "documents")
 
 
 class Writer:
-    """Rows as tuples in schema order; one Arrow table per row group."""
+    """Rows as dicts; one Arrow table per row group, its columns taken in one
+    C-level pass (``itemgetter``), so a column the floor does not fill fails
+    by name."""
 
     def __init__(self, path: Path, schema: pa.Schema):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.schema, self.rows, self.count = schema, [], 0
+        self.values = operator.itemgetter(*schema.names)
         self.writer = pq.ParquetWriter(path, schema, compression="zstd", use_dictionary=True,
                                        write_statistics=True)
 
-    def add(self, row: tuple) -> None:
+    def add(self, row: dict) -> None:
         self.rows.append(row)
         if len(self.rows) >= ROW_GROUP_ROWS:
             self.flush()
 
     def flush(self) -> None:
         if self.rows:
-            columns = [pa.array(values, f.type) for values, f in zip(zip(*self.rows), self.schema)]
-            self.writer.write_table(pa.Table.from_arrays(columns, schema=self.schema),
+            try:
+                columns = zip(*map(self.values, self.rows))
+            except KeyError as missing:
+                raise SystemExit(f"floor.py: the floor does not fill the column {missing} of {self.schema.names}")
+            arrays = [pa.array(values, f.type) for values, f in zip(columns, self.schema)]
+            self.writer.write_table(pa.Table.from_arrays(arrays, schema=self.schema),
                                     row_group_size=ROW_GROUP_ROWS)
             self.count += len(self.rows)
             self.rows = []
@@ -139,15 +147,28 @@ def document(data: bytes, meta: dict, writers: dict[str, Writer]) -> int:
         if pub_evidence is None and kind == "dateline" and pub_day in text:
             pub_evidence = pid
         speaker_en = names_en.get(who) if who else None
-        paragraphs.add((pid, doc_id, number, line_number, text, kind, mode, who, speaker_en, day,
-                        meta["occasion"], doc_type, start, end, caption_date, credit, "rule", rule))
+        paragraphs.add({
+            "paragraph_id": pid, "doc_id": doc_id, "paragraph_number": number, "line_number": line_number,
+            "text": text, "segment_type": kind, "speech_mode": mode, "speaker": who, "speaker_en": speaker_en,
+            "date": day, "occasion": meta["occasion"], "doc_type": doc_type, "char_start": start, "char_end": end,
+            "caption_date": caption_date, "photo_credit": credit, "annotation_source": "rule",
+            "annotation_rule": rule})
         for s, found in enumerate(SENTENCE.finditer(text), start=1):
             a, b = found.span()
             has_cue = s == 1 and cue is not None
-            sentences.add((f"{pid}.s{s:02d}", pid, doc_id, s, found.group(), start + a, start + b, kind, mode,
-                           who, speaker_en, cue["cue"] if has_cue else None,
-                           start + cue.start("cue") if has_cue else None,
-                           start + cue.end("cue") if has_cue else None, day))
+            speech = mode in ("reported", "direct")
+            sentences.add({
+                "sentence_id": f"{pid}.s{s:02d}", "paragraph_id": pid, "doc_id": doc_id, "sentence_number": s,
+                "text": found.group(), "char_start": start + a, "char_end": start + b, "segment_type": kind,
+                "speech_mode": mode, "speaker": who, "speaker_en": speaker_en,
+                "reporting_cue": cue["cue"] if has_cue else None,
+                "cue_start": start + cue.start("cue") if has_cue else None,
+                "cue_end": start + cue.end("cue") if has_cue else None,
+                "source_start": start + cue.start("who") if has_cue else None,
+                "source_end": start + cue.end("who") if has_cue else None,
+                "content_start": start + (cue.end() if has_cue else a) if speech else None,
+                "content_end": start + b - 1 if speech else None,
+                "date": day})
             n_sentences += 1
     participants = []
     for person in people:
@@ -162,15 +183,23 @@ def document(data: bytes, meta: dict, writers: dict[str, Writer]) -> int:
                   "removed": removed, "paragraph_id": pid}
                  for i, (k, n, a, b, removed, pid) in enumerate(edits, start=1)]
     detail = lambda d: d["source"] + (f". {d['note']}" if d.get("note") else "")  # noqa: E731
-    writers["documents"].add((
-        doc_id, doc_type, meta["title"], meta["title_source"], meta["title_en"], meta["title_en_source"],
-        meta["language"], speaker, meta["speaker_en"], meta["occasion"], meta["occasion_en"], meta["venue"],
-        meta["venue_en"], meta.get("context_en"), day, date["precision"], date.get("part_of_day"),
-        "stated" if evidence else "external", detail(date), evidence,
-        published, pub["precision"], "inferred" if pub_evidence else "external", detail(pub), pub_evidence,
-        meta["publisher"], meta["publisher_en"], meta.get("publication_issue"), meta.get("publication_issue_en"),
-        f"corpus/{doc_id}.txt", meta["received_as"], meta.get("provenance_en"), hashlib.sha256(data).hexdigest(),
-        len(raw), number, len(meta.get("overrides", [])), n_sentences, edit_rows, participants))
+    publication_source = "inferred" if pub_evidence else "external"
+    writers["documents"].add({
+        "doc_id": doc_id, "doc_type": doc_type, "title": meta["title"], "title_source": meta["title_source"],
+        "title_en": meta["title_en"], "title_en_source": meta["title_en_source"], "language": meta["language"],
+        "speaker": speaker, "speaker_en": meta["speaker_en"], "occasion": meta["occasion"],
+        "occasion_en": meta["occasion_en"], "venue": meta["venue"], "venue_en": meta["venue_en"],
+        "context_en": meta.get("context_en"), "date": day, "date_precision": date["precision"],
+        "date_part_of_day": date.get("part_of_day"), "date_source": "stated" if evidence else "external",
+        "date_source_detail": detail(date), "date_evidence": evidence, "publication_date": published,
+        "publication_date_precision": pub["precision"], "publication_date_source": publication_source,
+        "publication_date_source_detail": detail(pub), "publication_date_evidence": pub_evidence,
+        "publisher": meta["publisher"], "publisher_en": meta["publisher_en"],
+        "publication_issue": meta.get("publication_issue"), "publication_issue_en": meta.get("publication_issue_en"),
+        "source_file": f"corpus/{doc_id}.txt", "received_as": meta["received_as"],
+        "provenance_en": meta.get("provenance_en"), "source_sha256": hashlib.sha256(data).hexdigest(),
+        "source_chars": len(raw), "n_paragraphs": number, "n_overridden": len(meta.get("overrides", [])),
+        "n_sentences": n_sentences, "edits": edit_rows, "participants": participants})
     return number
 
 
