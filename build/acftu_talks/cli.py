@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--out", type=Path, default=Path("release"), help="release folder (default: release/)")
             cmd.add_argument("--card", type=Path, default=Path("dataset_card.md"),
                              help="card template (default: dataset_card.md)")
+    help_ = "print character-level precision and recall of a release's alignments against a gold set"
+    score = sub.add_parser("score-alignments", help=help_, description=help_)
+    score.add_argument("--release", type=Path, default=Path("release"), help="built release (default: release/)")
+    score.add_argument("--gold", type=Path, default=Path("tests/expected/alignments.tsv"),
+                       help="gold TSV (default: tests/expected/alignments.tsv)")
     cite = sub.add_parser("cite", help="print how to cite the dataset", description="print how to cite the dataset")
     cite.add_argument("--format", choices=FORMATS, default="bibtex", help="citation format (default: bibtex)")
     return parser
@@ -83,6 +88,8 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     if args.command == "cite":
         sys.stdout.write(render(args.format))
         return 0
+    if args.command == "score-alignments":
+        return _score(args)
     root = Path.cwd()
     for label, path in (("--corpus", args.corpus), ("--schema", args.schema),
                         ("--release", getattr(args, "release", None))):
@@ -126,6 +133,17 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     else:
         print("overridden by sidecar: none (every row typed by the rules)")
     print(f'load it: datasets.load_dataset("{args.out}", "paragraphs")')
+    return 0
+
+
+def _score(args) -> int:
+    from .relations import score
+    for label, path in (("--release", args.release / "data" / "alignments"), ("--gold", args.gold)):
+        if not path.exists():
+            print(f"acftu-talks: {label} {path}: not found (build the release first, or pass {label} PATH)",
+                  file=sys.stderr)
+            return 2
+    print(score.table(score.score(score.cases(score.read_release(args.release)), score.read_gold(args.gold))))
     return 0
 
 

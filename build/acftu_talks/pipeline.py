@@ -19,7 +19,7 @@ from .release import card, finish, write
 from .rules import participants
 from .errors import InputError, Problem, raise_if_errors
 from .progress import Progress
-from .contract.records import CONFIGS
+from .contract.records import CONFIGS, CORPUS_CONFIGS
 from .segment import inner_zero_width
 
 
@@ -191,6 +191,8 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
     try:
         sinks = {}
         for name, (_, arrow_schema, schema_file) in CONFIGS.items():
+            if name in CORPUS_CONFIGS:
+                continue  # written by their release step
             json_schema = json.loads((schema_dir / schema_file).read_text(encoding="utf-8"))
             schema = write.with_descriptions(arrow_schema, json_schema, _file_metadata(name))
             sinks[name] = write.ParquetSink(staging / card.data_folder(name), schema, card.SPLIT)

@@ -170,10 +170,79 @@ DOCUMENT_SCHEMA = pa.schema([
     _f("edits", pa.list_(EDIT_TYPE)), _f("participants", pa.list_(PARTICIPANT_TYPE)),
 ])
 
+class Alignment(TypedDict):
+    alignment_id: str
+    kind: str
+    op: Optional[str]
+    event_id_a: str
+    event_id_b: str
+    doc_id_a: str
+    sentence_id_a: Optional[str]
+    char_start_a: int
+    char_end_a: int
+    text_a: str
+    doc_id_b: str
+    sentence_id_b: Optional[str]
+    char_start_b: Optional[int]
+    char_end_b: Optional[int]
+    text_b: Optional[str]
+    artifact: Optional[bool]
+    score: Optional[float]
+    method: str
+    method_version: str
+
+
+class Occurrence(TypedDict):
+    doc_id: str
+    sentence_id: str
+    char_start: int
+    char_end: int
+    date: str
+    speech_mode: str
+    speaker: Optional[str]
+
+
+class Formulation(TypedDict):
+    formulation_id: str
+    text: str
+    boilerplate: bool
+    boilerplate_rule: str
+    occurrences: list[Occurrence]
+    event_ids: list[str]
+    first_date: str
+    last_date: str
+    n_events: int
+    n_documents: int
+
+
+ALIGNMENT_SCHEMA = pa.schema([
+    _f("alignment_id", _S), _f("kind", _S), _f("op", _S, True), _f("event_id_a", _S), _f("event_id_b", _S),
+    _f("doc_id_a", _S), _f("sentence_id_a", _S, True), _f("char_start_a", _I), _f("char_end_a", _I),
+    _f("text_a", _S), _f("doc_id_b", _S), _f("sentence_id_b", _S, True), _f("char_start_b", _I, True),
+    _f("char_end_b", _I, True), _f("text_b", _S, True), _f("artifact", pa.bool_(), True),
+    _f("score", pa.float64(), True), _f("method", _S), _f("method_version", _S),
+])
+
+OCCURRENCE_TYPE = pa.struct([
+    _f("doc_id", _S), _f("sentence_id", _S), _f("char_start", _I), _f("char_end", _I), _f("date", _D),
+    _f("speech_mode", _S), _f("speaker", _S, True),
+])
+
+FORMULATION_SCHEMA = pa.schema([
+    _f("formulation_id", _S), _f("text", _S), _f("boilerplate", pa.bool_()), _f("boilerplate_rule", _S),
+    _f("occurrences", pa.list_(OCCURRENCE_TYPE)), _f("event_ids", pa.list_(_S)), _f("first_date", _D),
+    _f("last_date", _D), _f("n_events", _I), _f("n_documents", _I),
+])
+
 # config name -> (record type, Arrow schema, JSON Schema file name)
 CONFIGS = {
     "paragraphs": (Paragraph, PARAGRAPH_SCHEMA, "paragraph.schema.json"),
     "sentences": (Sentence, SENTENCE_SCHEMA, "sentence.schema.json"),
     "documents": (Document, DOCUMENT_SCHEMA, "document.schema.json"),
+    "alignments": (Alignment, ALIGNMENT_SCHEMA, "alignment.schema.json"),
+    "formulations": (Formulation, FORMULATION_SCHEMA, "formulation.schema.json"),
 }
+# Configs derived from the staged records of the whole corpus by a release
+# step (release/finish.py), not written document by document.
+CORPUS_CONFIGS = ("alignments", "formulations")
 DEFAULT_CONFIG = "paragraphs"

@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from .. import DATASET_NAME, __version__
 from . import cite, figure, write
+from ..relations import relate
 from .croissant import member_schemas
 from ..contract.records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
 from .yamltext import dump as _yaml
@@ -209,6 +210,7 @@ def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
         "apa": cite.apa().rstrip("\n"),
         "config_names": ", ".join(f"`{name}`" for name in CONFIGS),
     })
+    blocks.update(relate.card_blocks(summary))
     return blocks
 
 

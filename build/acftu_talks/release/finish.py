@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from ..contract import ids
+from ..relations import relate
 from . import card, checksums, manifest
 
 
@@ -21,6 +22,11 @@ def copy_schemas(staging: Path, summary, corpus_dir: Path, schema_dir: Path, car
     for schema_file in sorted(schema_dir.glob("*.schema.json")):
         (staging / "schema").mkdir(exist_ok=True)
         shutil.copyfile(schema_file, staging / "schema" / schema_file.name)
+
+
+def write_relations(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
+    """The alignments and formulations configs, read off the staged sentences."""
+    relate.write_relations(staging, summary, corpus_dir, schema_dir)
 
 
 def write_card(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
@@ -39,6 +45,7 @@ def write_sums(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_
 STEPS = (
     # corpus-level configs derived from the staged records come first
     copy_schemas,
+    write_relations,
     write_card,
     write_id_changes,
     manifest.write,
