@@ -112,19 +112,17 @@ def write_relations(staging: Path, summary, corpus_dir: Path, schema_dir: Path) 
     corpus = read_staged(staging, corpus_dir)
     alignments, forms = relate(corpus)
     for name, rows in (("alignments", alignments), ("formulations", forms)):
-        _, arrow_schema, schema_file = CONFIGS[name]
-        path = str(schema_dir / schema_file)
+        config = CONFIGS[name]
+        path = str(schema_dir / config.schema_file)
         accepts = fastcheck.accepter(path)
         for row in rows:
             if accepts is None or not accepts(row):
                 errors = sorted(e.message for e in validate.validator(path).iter_errors(row))
                 if errors:
-                    key = row.get("alignment_id") or row.get("formulation_id")
-                    raise RelationError(f"{name} row {key}: {'; '.join(errors)}")
-        json_schema = validate.load_schema(path)
-        schema = write.with_descriptions(arrow_schema, json_schema, {
+                    raise RelationError(f"{name} row {row[config.key]}: {'; '.join(errors)}")
+        schema = config.arrow_schema.with_metadata({
             "dataset": DATASET_NAME, "dataset_version": __version__, "config": name,
-            "schema": schema_file, "schema_version": __version__})
+            "schema": config.schema_file, "schema_version": __version__})
         sink = write.ParquetSink(staging / card.data_folder(name), schema, card.SPLIT)
         sink.add([_dated(row) for row in rows])
         sink.close()
