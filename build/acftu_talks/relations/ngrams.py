@@ -13,8 +13,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import Callable, Iterator
 
-# a posting packs (span, offset) into one int: span * _SHIFT + offset
-_SHIFT = 1 << 24
+# a posting packs (span, offset) into one int: span * SHIFT + offset
+SHIFT = 1 << 24
 
 
 def is_mark(ch: str) -> bool:
@@ -40,12 +40,12 @@ class NgramIndex:
     def add(self, text: str) -> int:
         """Index ``text`` as the next span; return its span number."""
         span = len(self.texts)
-        if len(text) >= _SHIFT:
+        if len(text) >= SHIFT:
             raise ValueError(f"a span of {len(text)} characters is longer than the index allows")
         self.texts.append(text)
         n, post = self.n, self.postings
         for i in range(len(text) - n + 1):
-            post[text[i:i + n]].append(span * _SHIFT + i)
+            post[text[i:i + n]].append(span * SHIFT + i)
         return span
 
     def _pairs(self, max_postings: int, keep: Callable[[int, int], bool]) -> Iterator[tuple[int, int, int, int]]:
@@ -55,9 +55,9 @@ class NgramIndex:
             if len(postings) < 2 or len(postings) > max_postings:
                 continue
             for x, px in enumerate(postings):
-                sa, ia = divmod(px, _SHIFT)
+                sa, ia = divmod(px, SHIFT)
                 for py in postings[x + 1:]:
-                    sb, ib = divmod(py, _SHIFT)
+                    sb, ib = divmod(py, SHIFT)
                     if sa == sb or not keep(sa, sb):
                         continue
                     yield (sa, ia, sb, ib) if sa < sb else (sb, ib, sa, ia)

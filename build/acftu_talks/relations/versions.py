@@ -14,7 +14,7 @@ import difflib
 from typing import Iterator
 
 from .corpus import Corpus, Doc
-from .ngrams import NgramIndex
+from .ngrams import SHIFT, NgramIndex
 
 METHOD = "char-diff"
 N = 8
@@ -22,7 +22,7 @@ N = 8
 # versions of one report differ in a few places; two reports of one event
 # written independently share their formulas but little else.
 MIN_SHARED = 0.8
-MAX_POSTINGS = 64
+MAX_POSTINGS = 64  # documents of one event and doc_type that share a gram
 
 
 def candidate_pairs(corpus: Corpus) -> list[tuple[Doc, Doc]]:
@@ -37,11 +37,26 @@ def candidate_pairs(corpus: Corpus) -> list[tuple[Doc, Doc]]:
         index = NgramIndex(N)
         for doc in docs:
             index.add(doc.raw)
-        shared = index.shared_grams(MAX_POSTINGS, lambda a, b: True)
-        for (x, y), count in sorted(shared.items()):
-            grams = min(len(docs[x].raw), len(docs[y].raw)) - N + 1
-            if grams > 0 and count >= MIN_SHARED * grams:
-                pairs.append((docs[x], docs[y]))
+        # positions of each document whose gram the other document has too
+        shared: dict[tuple[int, int, int], int] = {}
+        for postings in index.postings.values():
+            per_doc: dict[int, int] = {}
+            for p in postings:
+                span = p // SHIFT
+                per_doc[span] = per_doc.get(span, 0) + 1
+            if len(per_doc) < 2 or len(per_doc) > MAX_POSTINGS:
+                continue
+            present = sorted(per_doc)
+            for i, x in enumerate(present):
+                for y in present[i + 1:]:
+                    shared[(x, y, x)] = shared.get((x, y, x), 0) + per_doc[x]
+                    shared[(x, y, y)] = shared.get((x, y, y), 0) + per_doc[y]
+        for x in range(len(docs)):
+            for y in range(x + 1, len(docs)):
+                shorter = x if len(docs[x].raw) <= len(docs[y].raw) else y
+                grams = len(docs[shorter].raw) - N + 1
+                if grams > 0 and shared.get((x, y, shorter), 0) >= MIN_SHARED * grams:
+                    pairs.append((docs[x], docs[y]))
     return pairs
 
 
