@@ -1,16 +1,18 @@
 """The n-gram index: one posting per position, candidates only from shared
 grams, maximal exact matches."""
+import numpy as np
 from hypothesis import given, strategies as st
 
-from acftu_talks.relations.ngrams import NgramIndex, content_length, is_mark
+from acftu_talks.relations.ngrams import SHIFT, NgramIndex, content_length, is_mark
 
 
-def test_one_posting_per_gram_position():
+def test_one_posting_per_gram_position_and_none_across_spans():
     index = NgramIndex(3)
     for text in ("工会是职工之家", "职工", "工会是"):
         index.add(text)
-    assert sum(len(p) for p in index.postings.values()) == 5 + 0 + 1
-    assert len(index.postings["工会是"]) == 2
+    hashes, postings = index._postings()
+    assert len(postings) == 5 + 0 + 1  # 家职工 (across two spans) is no gram
+    assert [[divmod(int(p), SHIFT) for p in g] for g in index.groups(10)] == [[(0, 0), (2, 0)]]
 
 
 def test_a_gram_in_too_many_spans_seeds_nothing():
@@ -28,6 +30,14 @@ def test_maximal_matches_are_extended_both_ways():
     index.add("他说工会是职工之家，对")
     found = index.maximal_matches(10, lambda a, b: True)
     assert found == {(0, 1): {(2, 2, 8)}}  # 工会是职工之家， from offset 2 in both
+
+
+def test_a_hash_collision_never_makes_a_match(monkeypatch):
+    index = NgramIndex(2)
+    index.add("甲乙")
+    index.add("丙丁")
+    monkeypatch.setattr(index, "groups", lambda m: [np.array([0, SHIFT])])  # as if the two hashed alike
+    assert index.maximal_matches(10, lambda a, b: True) == {}
 
 
 def test_keep_decides_which_span_pairs_are_candidates():

@@ -44,6 +44,12 @@ class Doc:
     # spans of the raw file that the builder records as file artifacts
     # (documents.edits of kind "artifact"): not part of the published text
     artifacts: tuple[tuple[int, int], ...] = ()
+    _by_id: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def sentence(self, sentence_id: str) -> Optional[Sentence]:
+        if len(self._by_id) != len(self.sentences):
+            self._by_id = {s.sentence_id: s for s in self.sentences}
+        return self._by_id.get(sentence_id)
 
     def sentence_at(self, start: int, end: int) -> Optional[Sentence]:
         """The first sentence overlapping [start, end) (for an empty span,

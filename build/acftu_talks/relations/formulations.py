@@ -143,7 +143,7 @@ def _record(corpus: Corpus, text: str, occ: list[tuple]) -> dict:
     rows = []
     for doc_id, sentence_id, s, e in occ:
         doc = corpus[doc_id]
-        sentence = next(x for x in doc.sentences if x.sentence_id == sentence_id)
+        sentence = doc.sentence(sentence_id)
         rows.append({"doc_id": doc_id, "sentence_id": sentence_id, "char_start": s, "char_end": e,
                      "date": sentence.date, "speech_mode": sentence.speech_mode, "speaker": sentence.speaker})
     dates = sorted(o["date"] for o in rows)

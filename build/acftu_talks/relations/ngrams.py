@@ -1,29 +1,39 @@
 """A character n-gram index: the only source of candidate pairs.
 
-Building it touches each character once (one posting per n-gram position), so
-it is linear in the corpus's characters. A gram attested in more than
-``max_postings`` spans says nothing about which spans belong together (a
-title formula in every report of the genre); like the stop n-grams of
-passim and TextPAIR it seeds no candidates, which keeps the number of
-candidate pairs linear too.
+Building it is one pass over the characters: each n-gram position gets a
+64-bit polynomial hash, computed for all positions at once with numpy
+(16 bytes a position with its posting, where a dict of Python strings would
+take some 200). The postings are then grouped by hash with one sort (in C);
+a group is a gram's postings. Matches are checked character by character,
+so a hash collision can never make a row.
+
+A gram attested in more than ``max_postings`` spans says nothing about
+which spans belong together (a title formula in every report of the genre);
+like the stop n-grams of passim and TextPAIR it seeds no candidates, which
+keeps the number of candidate pairs linear in the corpus too.
 """
 from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Callable, Iterator
+
+import numpy as np
 
 # a posting packs (span, offset) into one int: span * SHIFT + offset
 SHIFT = 1 << 24
+_BASE = np.uint64(1_000_003)
 
 
+@lru_cache(maxsize=65536)
 def is_mark(ch: str) -> bool:
-    """Punctuation or space: what does not make a passage meaningful."""
+    """Punctuation, symbol or space: what does not make a passage meaningful."""
     return ch.isspace() or unicodedata.category(ch)[0] in "PZS"
 
 
 def content_length(text: str) -> int:
-    """Characters that are not punctuation or space."""
+    """Characters that are not punctuation, symbols or space."""
     return sum(not is_mark(ch) for ch in text)
 
 
@@ -35,35 +45,66 @@ class NgramIndex:
             raise ValueError("n must be at least 1")
         self.n = n
         self.texts: list[str] = []
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        self._bounds: list[tuple[int, int]] | None = None  # of each gram's postings in _sorted
+        self._sorted = np.empty(0, np.int64)
 
     def add(self, text: str) -> int:
         """Index ``text`` as the next span; return its span number."""
-        span = len(self.texts)
         if len(text) >= SHIFT:
             raise ValueError(f"a span of {len(text)} characters is longer than the index allows")
         self.texts.append(text)
-        n, post = self.n, self.postings
-        for i in range(len(text) - n + 1):
-            post[text[i:i + n]].append(span * SHIFT + i)
-        return span
+        self._bounds = None
+        return len(self.texts) - 1
+
+    def _postings(self) -> tuple[np.ndarray, np.ndarray]:
+        """(hash, posting) of every n-gram position, in span order."""
+        n = self.n
+        lengths = np.fromiter((len(t) for t in self.texts), dtype=np.int64, count=len(self.texts))
+        if not len(lengths) or lengths.max(initial=0) < n:
+            return np.empty(0, np.uint64), np.empty(0, np.int64)
+        codes = np.frombuffer("".join(self.texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        m = len(codes) - n + 1
+        h = np.zeros(m, dtype=np.uint64)
+        with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
+            for k in range(n):
+                h = h * _BASE + codes[k:k + m]
+        span = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)[:m]
+        offset = np.arange(m, dtype=np.int64) - starts[span]
+        inside = offset <= lengths[span] - n  # the gram ends in its own span
+        return h[inside], span[inside] * SHIFT + offset[inside]
+
+    def groups(self, max_postings: int) -> list[np.ndarray]:
+        """The postings of each gram held by 2 to ``max_postings`` positions,
+        each group in position order, groups in order of their first posting."""
+        if self._bounds is None:
+            hashes, postings = self._postings()
+            order = np.argsort(hashes, kind="stable")
+            hashes, postings = hashes[order], postings[order]
+            cuts = np.flatnonzero(hashes[1:] != hashes[:-1]) + 1
+            bounds = np.concatenate(([0], cuts, [len(hashes)])) if len(hashes) else np.array([0])
+            self._bounds = [(int(bounds[i]), int(bounds[i + 1])) for i in range(len(bounds) - 1)
+                            if bounds[i + 1] - bounds[i] >= 2]
+            self._sorted = postings
+        found = [self._sorted[a:b] for a, b in self._bounds if b - a <= max_postings]
+        found.sort(key=lambda g: int(g[0]))
+        return found
 
     def _pairs(self, max_postings: int, keep: Callable[[int, int], bool]) -> Iterator[tuple[int, int, int, int]]:
         """(span_a, offset_a, span_b, offset_b), span_a < span_b, for every
-        two postings of a gram in two spans that ``keep`` accepts."""
-        for postings in self.postings.values():
-            if len(postings) < 2 or len(postings) > max_postings:
-                continue
-            for x, px in enumerate(postings):
-                sa, ia = divmod(px, SHIFT)
-                for py in postings[x + 1:]:
-                    sb, ib = divmod(py, SHIFT)
-                    if sa == sb or not keep(sa, sb):
+        two postings of one gram in two spans that ``keep`` accepts."""
+        n, texts = self.n, self.texts
+        for group in self.groups(max_postings):
+            located = [divmod(int(p), SHIFT) for p in group]
+            for x, (sa, ia) in enumerate(located):
+                gram = texts[sa][ia:ia + n]
+                for sb, ib in located[x + 1:]:
+                    if sa == sb or not keep(sa, sb) or texts[sb][ib:ib + n] != gram:
                         continue
                     yield (sa, ia, sb, ib) if sa < sb else (sb, ib, sa, ia)
 
     def shared_grams(self, max_postings: int, keep: Callable[[int, int], bool]) -> Counter:
-        """How many gram positions each candidate pair of spans shares."""
+        """How many pairs of gram positions each candidate pair of spans shares."""
         counts: Counter = Counter()
         for sa, _, sb, _ in self._pairs(max_postings, keep):
             counts[(sa, sb)] += 1

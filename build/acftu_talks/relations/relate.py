@@ -62,7 +62,7 @@ def _check_span(corpus: Corpus, where: str, doc_id: str, sentence_id, start, end
     if raw[start:end] != text:
         raise RelationError(f"{where}: {doc_id}[{start}:{end}] is {raw[start:end]!r}, the row says {text!r}")
     if sentence_id is not None:
-        s = next((s for s in corpus[doc_id].sentences if s.sentence_id == sentence_id), None)
+        s = corpus[doc_id].sentence(sentence_id)
         if s is None:
             raise RelationError(f"{where}: no sentence {sentence_id}")
         if end > start and not (s.char_start <= start and end <= s.char_end) and not where.startswith("version"):

@@ -22,7 +22,8 @@ N = 8
 # versions of one report differ in a few places; two reports of one event
 # written independently share their formulas but little else.
 MIN_SHARED = 0.8
-MAX_POSTINGS = 64  # documents of one event and doc_type that share a gram
+# a gram repeated more often than this in one event's reports is a formula, not evidence
+MAX_GRAM_POSTINGS = 256
 
 
 def candidate_pairs(corpus: Corpus) -> list[tuple[Doc, Doc]]:
@@ -39,13 +40,11 @@ def candidate_pairs(corpus: Corpus) -> list[tuple[Doc, Doc]]:
             index.add(doc.raw)
         # positions of each document whose gram the other document has too
         shared: dict[tuple[int, int, int], int] = {}
-        for postings in index.postings.values():
+        for group in index.groups(MAX_GRAM_POSTINGS):
             per_doc: dict[int, int] = {}
-            for p in postings:
-                span = p // SHIFT
+            for p in group:
+                span = int(p) // SHIFT
                 per_doc[span] = per_doc.get(span, 0) + 1
-            if len(per_doc) < 2 or len(per_doc) > MAX_POSTINGS:
-                continue
             present = sorted(per_doc)
             for i, x in enumerate(present):
                 for y in present[i + 1:]:
