@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from html import escape
 
-FILE = "images/formulations.svg"
 TITLE = "Substantive formulations across the talks"
 FIRST, AGAIN = "#0072B2", "#D55E00"  # Okabe-Ito blue, vermillion
 FONT = 'font-family="Noto Sans CJK SC, Source Han Sans SC, sans-serif"'

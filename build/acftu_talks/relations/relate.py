@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from . import METHOD_VERSION, figure, formulations, paraphrase, reuse, score, versions
+from ..contract import layout
 from .corpus import Corpus, read_staged
 
 KINDS = ("version", "paraphrase", "omitted", "reuse")
@@ -100,15 +101,15 @@ def _dated(row: dict) -> dict:
     return {**row, "occurrences": [{**o, "date": dt.date.fromisoformat(o["date"])} for o in row["occurrences"]]}
 
 
-def write_relations(staging: Path, summary, corpus_dir: Path, schema_dir: Path) -> None:
+def write_relations(staging: Path, summary, inputs) -> None:
     """The alignments and formulations configs, from the staged sentences and
     documents; counts and sizes go into ``summary`` for the card. Raises
     RelationError on a row its schema rejects (a builder bug, like a span
     that does not verify)."""
-    from .. import DATASET_NAME, __version__
     from ..contract import fastcheck, validate
     from ..contract.records import CONFIGS
-    from ..release import card, write
+    from ..release import write
+    corpus_dir, schema_dir = inputs.corpus_dir, inputs.schema_dir
     corpus = read_staged(staging, corpus_dir)
     alignments, forms = relate(corpus)
     for name, rows in (("alignments", alignments), ("formulations", forms)):
@@ -120,20 +121,18 @@ def write_relations(staging: Path, summary, corpus_dir: Path, schema_dir: Path) 
                 errors = sorted(e.message for e in validate.validator(path).iter_errors(row))
                 if errors:
                     raise RelationError(f"{name} row {row[config.key]}: {'; '.join(errors)}")
-        schema = config.arrow_schema.with_metadata({
-            "dataset": DATASET_NAME, "dataset_version": __version__, "config": name,
-            "schema": config.schema_file, "schema_version": __version__})
-        sink = write.ParquetSink(staging / card.data_folder(name), schema, card.SPLIT)
+        schema = config.arrow_schema.with_metadata(write.file_metadata(name))
+        sink = write.ParquetSink(staging / layout.data_folder(name), schema)
         sink.add([_dated(row) for row in rows])
         sink.close()
         summary.counts[name] = sink.count
         summary.nbytes[name] = sink.nbytes
-    (staging / figure.FILE).parent.mkdir(parents=True, exist_ok=True)
-    (staging / figure.FILE).write_text(figure.svg(sorted({d.event_id for d in corpus}),
+    (staging / layout.FORMULATIONS_FIGURE).parent.mkdir(parents=True, exist_ok=True)
+    (staging / layout.FORMULATIONS_FIGURE).write_text(figure.svg(sorted({d.event_id for d in corpus}),
                                                   [(f["text"], f["event_ids"], f["boilerplate"]) for f in forms]),
                                        encoding="utf-8")
     # what the card shows, not the rows: counts, the scores, the figure's data
-    gold = corpus_dir.parent / GOLD
+    gold = inputs.root / GOLD
     summary.relations = {
         "kinds": {k: sum(r["kind"] == k for r in alignments) for k in KINDS},
         "formulations": [(f["text"], f["event_ids"], f["boilerplate"]) for f in forms],
@@ -174,13 +173,13 @@ def card_blocks(summary) -> dict[str, str]:
         shares.append(f"| `{doc_id}` | {chars} | {reused} | {new} |")
     counts = ", ".join(f"{n} `{k}`" for k, n in rel["kinds"].items())
     scores = (score.table(rel["scores"]) if rel["scores"] is not None else
-              f"(no gold set at `{GOLD}` beside this corpus: not scored)")
+              f"(no gold set at `{GOLD}` in the repository this release was built from: not scored)")
     return {
         "alignment_counts": counts,
         "n_formulations": str(len(rel["formulations"])),
         "n_boilerplate": str(sum(b for _, _, b in rel["formulations"])),
         "alignment_scores": scores,
-        "formulations_figure": f"![{figure.describe(rel['events'], rel['formulations'])}]({figure.FILE})",
+        "formulations_figure": f"![{figure.describe(rel['events'], rel['formulations'])}]({layout.FORMULATIONS_FIGURE})",
         "formulations_table": figure.table(rel["events"], rel["formulations"]),
         "reuse_table": "\n".join(shares),
     }
