@@ -79,9 +79,11 @@ class Corpus:
         return self.docs[doc_id]
 
 
-def _parquet_rows(folder: Path, columns: list[str]):
+def _parquet_rows(folder: Path, columns: list[str], optional: tuple[str, ...] = ()):
     for path in sorted(folder.glob("*.parquet")):
-        for batch in pq.ParquetFile(path).iter_batches(columns=columns, batch_size=10_000):
+        file = pq.ParquetFile(path)
+        present = columns + [c for c in optional if c in file.schema_arrow.names]
+        for batch in file.iter_batches(columns=present, batch_size=10_000):
             yield from batch.to_pylist()
 
 
@@ -89,7 +91,9 @@ def read_staged(staging: Path, corpus_dir: Path) -> Corpus:
     """The corpus as staged: documents and sentences from the Parquet
     configs under ``staging/data``, raw texts from ``corpus_dir``."""
     docs: dict[str, Doc] = {}
-    for d in _parquet_rows(staging / "data" / "documents", ["doc_id", "doc_type", "date", "source_file", "edits"]):
+    # event_id is read where the documents config has it (see event_of)
+    for d in _parquet_rows(staging / "data" / "documents", ["doc_id", "doc_type", "date", "source_file", "edits"],
+                           optional=("event_id",)):
         # bytes decoded as they are (BOM, CR kept): the offsets of every config count these code points
         raw = (corpus_dir / Path(d["source_file"]).name).read_bytes().decode("utf-8")
         artifacts = tuple((e["char_start"], e["char_end"]) for e in d["edits"] if e["kind"] == "artifact")
