@@ -42,14 +42,17 @@ def readout_sentences(doc: Doc) -> list[Sentence]:
 
 
 def event_pairs(corpus: Corpus) -> list[tuple[Doc, Doc]]:
-    """(speech text, readout) pairs of one event."""
+    """(speech text, readout) pairs of one event, grouped by event first so
+    that a large corpus is not compared document against document."""
+    by_event: dict[str, list[Doc]] = {}
+    for doc in corpus:
+        by_event.setdefault(doc.event_id, []).append(doc)
     pairs = []
-    for speech in corpus:
-        if speech.doc_type != SPEECH_TEXT:
-            continue
-        for other in corpus:
-            if other.event_id == speech.event_id and other.doc_type != SPEECH_TEXT:
-                pairs.append((speech, other))
+    for event in sorted(by_event):
+        docs = by_event[event]
+        for speech in docs:
+            if speech.doc_type == SPEECH_TEXT:
+                pairs += [(speech, other) for other in docs if other.doc_type != SPEECH_TEXT]
     return pairs
 
 
