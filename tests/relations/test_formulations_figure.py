@@ -2,7 +2,7 @@
 import re
 import xml.etree.ElementTree as ET
 
-from acftu_talks.relations import figure
+from acftu_talks.relations import formulations_figure as figure
 
 EVENTS = ["2013-10-23", "2018-10-29", "2023-10-23"]
 FORMS = [("全心全意依靠工人阶级", EVENTS, False), ("工会是职工之家，工会干部是", EVENTS[1:], False),

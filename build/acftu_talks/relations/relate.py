@@ -10,7 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import METHOD_VERSION, figure, formulations, paraphrase, reuse, score, versions
+from . import METHOD_VERSION, formulations, formulations_figure as figure, paraphrase, reuse, score, versions
 from ..contract import layout
 from .corpus import Corpus, read_staged
 

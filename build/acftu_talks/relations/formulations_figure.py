@@ -2,7 +2,7 @@
 uses, one row per formulation, one column per event (an SVG dot matrix),
 and the same facts as a Markdown table (the figure's text alternative).
 
-Written by hand like release/figure.py: same data, same bytes. Colours are
+Written by hand like release/figure.py (the composition figure): same data, same bytes. Colours are
 from the Okabe-Ito palette (safe for the common colour-vision
 deficiencies), and the marks differ in shape too: a filled circle where a
 formulation is first attested, a ring where it recurs.
