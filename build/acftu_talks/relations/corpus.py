@@ -20,7 +20,7 @@ def event_of(doc: dict) -> str:
     return event if event else doc["doc_id"][:10]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a corpus holds one per sentence
 class Sentence:
     sentence_id: str
     doc_id: str
