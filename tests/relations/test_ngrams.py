@@ -63,3 +63,19 @@ def test_every_match_is_exact_and_maximal(a, b):
             assert a[sa:sa + length] == b[sb:sb + length] and length >= 3
             assert sa == 0 or sb == 0 or a[sa - 1] != b[sb - 1]
             assert sa + length == len(a) or sb + length == len(b) or a[sa + length] != b[sb + length]
+
+
+def test_chunks_and_hash_partitions_give_the_same_groups(monkeypatch):
+    from acftu_talks.relations import ngrams
+    texts = ["工会是职工之家，工会干部是娘家人", "让职工群众感到工会是职工之家", "甲乙丙丁戊己庚辛", "工会干部是最可信赖的娘家人"] * 3
+
+    def grouped():
+        index = NgramIndex(3)
+        for t in texts:
+            index.add(t)
+        return sorted(tuple(int(p) for p in g) for g in index.groups(100))
+
+    whole = grouped()
+    monkeypatch.setattr(ngrams, "CHUNK_CHARS", 20)
+    monkeypatch.setattr(ngrams, "PARTITION_CHARS", 30)
+    assert grouped() == whole and whole

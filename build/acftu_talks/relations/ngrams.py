@@ -1,10 +1,12 @@
 """A character n-gram index: the only source of candidate pairs.
 
-Building it is one pass over the characters: each n-gram position gets a
-64-bit polynomial hash, computed for all positions at once with numpy
-(16 bytes a position with its posting, where a dict of Python strings would
-take some 200). The postings are then grouped by hash with one sort (in C);
-a group is a gram's postings. Matches are checked character by character,
+Each n-gram position gets a 64-bit polynomial hash, computed with numpy a
+chunk of text at a time (16 bytes a position with its posting, where a dict
+of Python strings would take some 200). The postings are grouped by hash
+with one sort (in C) per hash partition; a group is a gram's postings. A
+corpus of up to PARTITION_CHARS characters is one pass over its characters;
+a larger one takes one pass per partition, so that the index holds a bounded
+share of the postings at a time. Matches are checked character by character,
 so a hash collision can never make a row.
 
 A gram attested in more than ``max_postings`` spans says nothing about
@@ -24,6 +26,11 @@ import numpy as np
 # a posting packs (span, offset) into one int: span * SHIFT + offset
 SHIFT = 1 << 24
 _BASE = np.uint64(1_000_003)
+# Characters hashed at a time, and per hash partition of the postings: above
+# PARTITION_CHARS the grouping runs in several passes over the text, each
+# holding only its partition's postings (16 bytes a position).
+CHUNK_CHARS = 1 << 21
+PARTITION_CHARS = 1 << 23
 
 
 @lru_cache(maxsize=65536)
@@ -45,24 +52,32 @@ class NgramIndex:
             raise ValueError("n must be at least 1")
         self.n = n
         self.texts: list[str] = []
-        self._bounds: list[tuple[int, int]] | None = None  # of each gram's postings in _sorted
-        self._sorted = np.empty(0, np.int64)
 
     def add(self, text: str) -> int:
         """Index ``text`` as the next span; return its span number."""
         if len(text) >= SHIFT:
             raise ValueError(f"a span of {len(text)} characters is longer than the index allows")
         self.texts.append(text)
-        self._bounds = None
         return len(self.texts) - 1
 
-    def _postings(self) -> tuple[np.ndarray, np.ndarray]:
-        """(hash, posting) of every n-gram position, in span order."""
-        n = self.n
-        lengths = np.fromiter((len(t) for t in self.texts), dtype=np.int64, count=len(self.texts))
-        if not len(lengths) or lengths.max(initial=0) < n:
+    def _chunks(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """(hash, posting) of every n-gram position, CHUNK_CHARS characters
+        of spans at a time, in span order."""
+        n, first = self.n, 0
+        while first < len(self.texts):
+            last, size = first, 0
+            while last < len(self.texts) and (last == first or size + len(self.texts[last]) <= CHUNK_CHARS):
+                size += len(self.texts[last])
+                last += 1
+            yield self._hashes(first, last)
+            first = last
+
+    def _hashes(self, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+        n, texts = self.n, self.texts[first:last]
+        lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+        if not len(lengths) or lengths.sum() < n:
             return np.empty(0, np.uint64), np.empty(0, np.int64)
-        codes = np.frombuffer("".join(self.texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         m = len(codes) - n + 1
         h = np.zeros(m, dtype=np.uint64)
@@ -72,21 +87,46 @@ class NgramIndex:
         span = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)[:m]
         offset = np.arange(m, dtype=np.int64) - starts[span]
         inside = offset <= lengths[span] - n  # the gram ends in its own span
-        return h[inside], span[inside] * SHIFT + offset[inside]
+        return h[inside], (span[inside] + first) * SHIFT + offset[inside]
+
+    def _postings(self) -> tuple[np.ndarray, np.ndarray]:
+        """(hash, posting) of every n-gram position, in span order."""
+        parts = list(self._chunks())
+        if not parts:
+            return np.empty(0, np.uint64), np.empty(0, np.int64)
+        return np.concatenate([h for h, _ in parts]), np.concatenate([p for _, p in parts])
 
     def groups(self, max_postings: int) -> list[np.ndarray]:
         """The postings of each gram held by 2 to ``max_postings`` positions,
-        each group in position order, groups in order of their first posting."""
-        if self._bounds is None:
-            hashes, postings = self._postings()
-            order = np.argsort(hashes, kind="stable")
-            hashes, postings = hashes[order], postings[order]
-            cuts = np.flatnonzero(hashes[1:] != hashes[:-1]) + 1
-            bounds = np.concatenate(([0], cuts, [len(hashes)])) if len(hashes) else np.array([0])
-            self._bounds = [(int(bounds[i]), int(bounds[i + 1])) for i in range(len(bounds) - 1)
-                            if bounds[i + 1] - bounds[i] >= 2]
-            self._sorted = postings
-        found = [self._sorted[a:b] for a, b in self._bounds if b - a <= max_postings]
+        each group in position order, groups in order of their first posting.
+
+        Positions are grouped one hash partition at a time (``partitions``
+        passes over the text, each holding about 1/partitions of the
+        postings), so the index's memory stays bounded as the corpus grows."""
+        found = []
+        total = sum(len(t) for t in self.texts)
+        partitions = max(1, -(-total // PARTITION_CHARS))
+        for part in range(partitions):
+            hashes, postings = [], []
+            for h, p in self._chunks():
+                if partitions > 1:
+                    keep = h % np.uint64(partitions) == np.uint64(part)
+                    h, p = h[keep], p[keep]
+                hashes.append(h)
+                postings.append(p)
+            if not hashes:
+                continue
+            h, p = np.concatenate(hashes), np.concatenate(postings)
+            del hashes, postings
+            order = np.argsort(h, kind="stable")
+            h, p = h[order], p[order]
+            del order
+            if not len(h):
+                continue
+            cuts = np.concatenate(([0], np.flatnonzero(h[1:] != h[:-1]) + 1, [len(h)]))
+            sizes = np.diff(cuts)
+            for i in np.flatnonzero((sizes >= 2) & (sizes <= max_postings)):
+                found.append(p[cuts[i]:cuts[i + 1]].copy())
         found.sort(key=lambda g: int(g[0]))
         return found
 
