@@ -3,11 +3,12 @@ import dataclasses
 import random
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from acftu_talks.relations import relate
 from acftu_talks.relations.corpus import Corpus
 
-from relations_fixtures import real_corpus
+from relations_fixtures import doc, real_corpus
 
 
 def _shuffled(corpus: Corpus, seed: int) -> Corpus:
@@ -64,3 +65,25 @@ def test_the_released_rows_are_what_relate_gives(release):
     shipped_forms = pq.read_table(next((release / "data" / "formulations").glob("*.parquet"))).to_pylist()
     assert [f["formulation_id"] for f in shipped_forms] == [f["formulation_id"] for f in forms]
     assert shipped_forms[0]["occurrences"][0]["date"].isoformat() == forms[0]["occurrences"][0]["date"]
+
+
+_PHRASES = ["坚持全心全意依靠工人阶级的根本方针", "树立大抓基层的鲜明导向", "工会是职工之家，工会干部是娘家人",
+            "职工群众", "习近平强调，", "加快建设知识型、技能型、创新型产业工人大军", "甲乙丙", "，", "。"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["2013-10-23", "2018-10-29", "2023-10-23"]),
+                          st.sampled_from(["news_report", "speech_text"]),
+                          st.lists(st.sampled_from(_PHRASES), min_size=1, max_size=12)),
+                min_size=1, max_size=5), st.randoms(use_true_random=False))
+def test_rows_slice_their_texts_and_do_not_depend_on_the_reading_order(specs, rng):
+    docs = [doc(f"{date}-x-d{i}", "".join(parts) + "。", doc_type=kind,
+                mode="direct" if kind == "speech_text" else "reported")
+            for i, (date, kind, parts) in enumerate(specs)]
+    rows, forms = relate.relate(Corpus(docs))  # verify() inside raises on a bad span
+    shuffled = list(docs)
+    rng.shuffle(shuffled)
+    assert relate.relate(Corpus(shuffled)) == (rows, forms)
+    for r in rows:
+        assert Corpus(docs)[r["doc_id_a"]].raw[r["char_start_a"]:r["char_end_a"]] == r["text_a"]
+    assert len({r["alignment_id"] for r in rows}) == len(rows)
