@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..contract import ids
 from . import card, checksums, manifest
+from .reader import write_reader
 
 
 def copy_schemas(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
@@ -40,6 +41,7 @@ STEPS = (
     # corpus-level configs derived from the staged records come first
     copy_schemas,
     write_card,
+    write_reader,  # reads the staged configs back: after every config, before the sums
     write_id_changes,
     manifest.write,
     write_sums,  # last: over every file above
