@@ -212,10 +212,12 @@ function copyText(text) {
   const fallback = () => {
     const ta = document.createElement("textarea");
     ta.value = text; ta.setAttribute("readonly", ""); ta.style.position = "fixed"; ta.style.opacity = "0";
-    document.body.appendChild(ta); ta.select();
+    document.body.appendChild(ta); ta.focus({ preventScroll: true }); ta.select();
     let ok = false;
     try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
     ta.remove(); shown(ok);
+    const back = selected && document.getElementById(selected);
+    if (back) back.focus({ preventScroll: true });
   };
   if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(() => shown(true), fallback);
   else fallback();
