@@ -36,7 +36,8 @@ def _para(doc, n, start, end, seg, mode, speaker=None, caption_date=None, senten
     para = {"paragraph_id": pid, "doc_id": doc, "paragraph_number": n, "text": TEXTS[doc][start:end],
             "segment_type": seg, "speech_mode": mode, "speaker": speaker, "speaker_en": None,
             "annotation_rule": f"rule-for-{seg}/{mode}", "annotation_source": "rule", "char_start": start,
-            "char_end": end, "caption_date": caption_date, "photo_credit": None, "date": DAY}
+            "char_end": end, "caption_date": caption_date, "photo_credit": None, "date": DAY,
+            "errata": [f"{B}.e1"] if doc == B and start == 0 else []}
     sents = []
     for k, (s, e, smode, cue) in enumerate(sentences, 1):
         cue_at = TEXTS[doc].find(cue, s) if cue else None
@@ -65,7 +66,8 @@ def _records():
              "publisher_en": pub_en, "date": DAY, "publication_date": DAY, "speaker": "习近平",
              "speaker_en": "Xi Jinping", "occasion": "集体谈话", "occasion_en": "collective talk",
              "source_chars": len(TEXTS[d]), "edits": [],
-             "errata": ([{"char_start": 3, "char_end": 5, "published": "围绕", "intended": None,
+             "errata": ([{"erratum_id": f"{B}.e1", "line_number": 1, "char_start": 3, "char_end": 5,
+                          "paragraph_id": f"{B}.p001", "published": "围绕", "intended": None,
                           "status": "suspected", "evidence": "made up for the test"}] if d == B else [])}
             for d, t, pub, pub_en in ((A, "news_report", "新华社", "Xinhua"), (C, "news_report", "央视", "CCTV"),
                                       (B, "speech_text", "求是", "Qiushi"))]
@@ -80,9 +82,11 @@ def _alignment(n, kind, da, sa, a0, a1, db, sb, b0, b1):
 
 
 ALIGNMENTS = [
-    _alignment(1, "paraphrase", A, f"{A}.p001.s01", 6, 13, B, f"{B}.p001.s01", 0, 13),
+    # side a is the speech text, side b the readout
+    _alignment(1, "paraphrase", B, f"{B}.p001.s01", 0, 13, A, f"{A}.p001.s01", 6, 13),
     _alignment(2, "omitted", B, f"{B}.p001.s02", 13, 21, None, None, None, None),
     _alignment(3, "version", C, f"{C}.p001.s01", 13, 14, A, f"{A}.p001.s01", 13, 14),
+    _alignment(4, "reuse", A, f"{A}.p002.s01", 15, 30, C, f"{C}.p002.s01", 15, 30),
 ]
 FORMULATIONS = [{
     "formulation_id": "f-weirao-zhongxin", "text": "围绕中心", "boilerplate": False, "boilerplate_rule": None,
@@ -93,9 +97,14 @@ FORMULATIONS = [{
          "speech_mode": "reported", "speaker": "习近平"}],
     "first_date": dt.date(2013, 1, 1), "last_date": DAY, "n_events": 1, "n_documents": 2}]
 EVENTS = [{"event_id": "2023-01-02-test-talk", "date": DAY, "occasion": "集体谈话", "occasion_en": "collective talk",
-           "documents": [{"doc_id": B, "role": "speech_text", "outlet": "Qiushi", "version_of": None},
-                         {"doc_id": A, "role": "readout", "outlet": "Xinhua", "version_of": None},
-                         {"doc_id": C, "role": "readout", "outlet": "CCTV", "version_of": A}]}]
+           "venue": "中南海", "venue_en": "Zhongnanhai", "part_of_day": "下午", "congress": "大会",
+           "congress_en": "the congress", "congress_start": dt.date(2022, 12, 1), "congress_end": dt.date(2022, 12, 4),
+           "documents": [{"doc_id": B, "doc_type": "speech_text", "text_kind": "speech_text", "publisher": "求是",
+                          "publisher_en": "Qiushi", "version_of": None},
+                         {"doc_id": A, "doc_type": "news_report", "text_kind": "readout", "publisher": "新华社",
+                          "publisher_en": "Xinhua", "version_of": None},
+                         {"doc_id": C, "doc_type": "news_report", "text_kind": "readout", "publisher": "央视",
+                          "publisher_en": "CCTV", "version_of": A}]}]
 
 
 def write_fixture_release(folder: Path, with_corpus_configs: bool = True) -> Path:
@@ -169,11 +178,14 @@ def test_with_the_corpus_configs_the_reader_uses_them(tmp_path):
     (pair,) = model["versions"]
     assert (pair["a"], pair["b"], pair["declared"], pair["source"]) == (C, A, True, "alignments")
     assert pair["diffs"] == [[13, 14, 13, 14, "！", "。"]]
+    # reuse rows stay out of the page: the formulations show reuse
     assert [(a["kind"], a["a"][1], a["b"][1]) for a in model["alignments"]] == [
-        ("omitted", f"{B}.p001.s02", None), ("paraphrase", f"{A}.p001.s01", f"{B}.p001.s01")]
+        ("omitted", f"{B}.p001.s02", None), ("paraphrase", f"{B}.p001.s01", f"{A}.p001.s01")]
+    assert (event["venue_en"], event["congress_start"]) == ("Zhongnanhai", "2022-12-01")
     (form,) = model["formulations"]
     assert [o[4] for o in form["occurrences"]] == ["2013-01-01", "2023-01-02"]
     speech = next(d for d in model["documents"] if d["doc_id"] == B)
+    # once, though the document lists it and its paragraph names it
     assert speech["errata"] == [{"start": 3, "end": 5, "published": "围绕", "corrected": None,
                                  "status": "suspected", "evidence": "made up for the test"}]
     assert speech["paragraphs"][1]["caption_date"] == "2024-01-01"

@@ -19,7 +19,11 @@ from ... import DATASET_NAME, __version__
 from .. import cite
 
 ROLE_READOUT, ROLE_SPEECH = "readout", "speech_text"
-ALIGNMENT_KINDS = ("version", "paraphrase", "omitted", "reuse")
+# Shown beside an event's title when the events config has them.
+EVENT_DETAILS = ("part_of_day", "venue", "venue_en", "congress", "congress_en", "congress_start", "congress_end")
+# The reader links sentences of one talk; reuse across talks is shown through
+# the formulations, so reuse rows stay out of the page.
+SHOWN_ALIGNMENTS = ("paraphrase", "omitted")
 
 
 def read_config(staging: Path, config: str) -> list[dict] | None:
@@ -62,7 +66,8 @@ def _errata(doc: dict, paragraphs: list[dict], sentences: list[dict], text: str)
     found = []
     for row in [doc, *paragraphs, *sentences]:
         for e in row.get("errata") or []:
-            found.append(_erratum(e))
+            if isinstance(e, dict):  # paragraphs and sentences may list only erratum ids
+                found.append(_erratum(e))
     out, seen = [], set()
     for e in found:
         if (e["start"] is None or e["end"] is None) and e["published"]:
@@ -97,14 +102,15 @@ def _events(documents: list[dict], events: list[dict] | None) -> tuple[list[dict
             members = []
             for m in ev.get("documents") or []:
                 m = m if isinstance(m, dict) else {"doc_id": m}
-                members.append({"doc_id": m["doc_id"], "role": _first(m, "role") or "",
-                                "outlet": _first(m, "outlet", "outlet_en", "publisher") or "",
+                members.append({"doc_id": m["doc_id"], "role": _first(m, "role", "text_kind") or "",
+                                "outlet": _first(m, "outlet", "publisher_en", "publisher") or "",
                                 "version_of": _first(m, "version_of")})
             if not members:
                 members = [{"doc_id": d["doc_id"], "role": "", "outlet": "", "version_of": None}
                            for d in documents if d.get("event_id") == ev["event_id"]]
             out.append({"event_id": ev["event_id"], "date": _iso(ev.get("date")),
                         "occasion": ev.get("occasion") or "", "occasion_en": ev.get("occasion_en") or "",
+                        **{k: _iso(ev.get(k)) for k in EVENT_DETAILS},
                         "documents": members})
         derived = False
     else:
@@ -112,7 +118,7 @@ def _events(documents: list[dict], events: list[dict] | None) -> tuple[list[dict
         for d in documents:
             groups.setdefault(d.get("event_id") or d["doc_id"][:10], []).append(d)
         out = [{"event_id": eid, "date": docs[0]["date"], "occasion": docs[0]["occasion"],
-                "occasion_en": docs[0]["occasion_en"],
+                "occasion_en": docs[0]["occasion_en"], **{k: None for k in EVENT_DETAILS},
                 "documents": [{"doc_id": d["doc_id"], "role": "", "outlet": "", "version_of": None}
                               for d in docs]} for eid, docs in groups.items()]
         derived = True
@@ -242,7 +248,7 @@ def build_model(staging: Path) -> dict:
         "bibtex": cite.bibtex().strip(),
         "events_derived": events_derived, "events": events, "documents": docs, "versions": versions,
         "alignments": None if alignments is None else sorted(
-            (_alignment(a) for a in alignments if a["kind"] != "version"),
+            (_alignment(a) for a in alignments if a["kind"] in SHOWN_ALIGNMENTS),
             key=lambda a: (a["kind"], str(a["a"]), str(a["b"]))),
         "formulations": None if formulations is None else sorted(
             (_formulation(f) for f in formulations), key=lambda f: (f["first"] or "", f["id"])),

@@ -131,6 +131,12 @@ function setView(name, html) {
 function eventTitle(ev) {
   return `${esc(ev.date)} · ${esc(ev.occasion_en || "collective talk")} <span lang="zh">${esc(ev.occasion || "")}</span>`;
 }
+function eventDetails(ev) {
+  const parts = [];
+  if (ev.venue || ev.venue_en) parts.push(`${esc(ev.venue_en || "")} <span lang="zh">${esc(ev.venue || "")}</span>${ev.part_of_day ? ` ${esc(ev.part_of_day)}` : ""}`);
+  if (ev.congress || ev.congress_en) parts.push(`after 之后 ${esc(ev.congress_en || "")} <span lang="zh">${esc(ev.congress || "")}</span>${ev.congress_start ? ` (${esc(ev.congress_start)} – ${esc(ev.congress_end || "")})` : ""}`);
+  return parts.length ? `<p class="muted small">${parts.join(" · ")}</p>` : "";
+}
 function compareLinks(ev) {
   const roles = ev.documents.map(m => m.role);
   let out = "";
@@ -147,7 +153,7 @@ function viewEvents() {
   if (DATA.events_derived)
     html += notice("This release has no <code>events</code> config: documents are grouped into talks by the date in their doc_id, and each one's role is read from its doc_type. 本版本无 events 表：按文献编号中的日期归组。");
   for (const ev of DATA.events) {
-    html += `<section class="event" aria-labelledby="ev-${esc(ev.event_id)}"><h2 id="ev-${esc(ev.event_id)}">${eventTitle(ev)}</h2><ul>`;
+    html += `<section class="event" aria-labelledby="ev-${esc(ev.event_id)}"><h2 id="ev-${esc(ev.event_id)}">${eventTitle(ev)}</h2>${eventDetails(ev)}<ul>`;
     for (const m of ev.documents) {
       const d = docById.get(m.doc_id);
       if (!d) continue;
