@@ -170,7 +170,7 @@ def test_same_records_give_the_same_page(tmp_path):
 
 def test_with_the_corpus_configs_the_reader_uses_them(tmp_path):
     model = build_model(write_fixture_release(tmp_path / "stage"))
-    assert not model["events_derived"]
+    assert model["events_source"] == "events"
     (event,) = model["events"]
     assert event["event_id"] == "2023-01-02-test-talk"
     assert [(m["doc_id"], m["role"], m["outlet"]) for m in event["documents"]] == [
@@ -193,7 +193,8 @@ def test_with_the_corpus_configs_the_reader_uses_them(tmp_path):
 
 def test_without_the_corpus_configs_the_reader_derives_and_says_so(tmp_path):
     model = build_model(write_fixture_release(tmp_path / "stage", with_corpus_configs=False))
-    assert model["events_derived"] and model["alignments"] is None and model["formulations"] is None
+    assert model["events_source"] == "doc_id"
+    assert model["alignments"] is None and model["formulations"] is None
     (event,) = model["events"]
     assert event["event_id"] == "2023-01-02"  # the doc_id's date
     assert {m["doc_id"]: m["role"] for m in event["documents"]} == {A: "readout", C: "readout", B: "speech_text"}
@@ -202,6 +203,21 @@ def test_without_the_corpus_configs_the_reader_derives_and_says_so(tmp_path):
     (pair,) = model["versions"]
     assert (pair["a"], pair["b"], pair["declared"], pair["source"]) == (C, A, False, "reader-diff")
     assert pair["diffs"] == [[13, 14, 13, 14, "！", "。"]]
+
+
+def test_without_an_events_config_the_documents_event_id_and_version_of_serve(tmp_path):
+    stage = write_fixture_release(tmp_path / "stage", with_corpus_configs=False)
+    path = stage / "data" / "documents" / "train-00000-of-00001.parquet"
+    rows = pq.read_table(path).to_pylist()
+    for row in rows:
+        row["event_id"] = "2023-01-02-test-talk"
+        row["version_of"] = A if row["doc_id"] == C else None
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    model = build_model(stage)
+    assert model["events_source"] == "documents.event_id"
+    assert [ev["event_id"] for ev in model["events"]] == ["2023-01-02-test-talk"]
+    (pair,) = model["versions"]
+    assert (pair["a"], pair["b"], pair["declared"], pair["source"]) == (C, A, True, "reader-diff")
 
 
 def test_the_real_2018_versions_differ_in_their_three_known_places(release):

@@ -93,8 +93,9 @@ def _doc_text(paragraphs: list[dict], length: int, edits: list[dict] | None) -> 
     return "".join(chars)
 
 
-def _events(documents: list[dict], events: list[dict] | None) -> tuple[list[dict], bool]:
-    """The talks with their documents; ``derived`` when the release has no events config."""
+def _events(documents: list[dict], events: list[dict] | None) -> tuple[list[dict], str]:
+    """The talks with their documents, and where they come from: the events
+    config, else the documents' event_id, else the date in each doc_id."""
     by_doc = {d["doc_id"]: d for d in documents}
     if events:
         out = []
@@ -112,7 +113,7 @@ def _events(documents: list[dict], events: list[dict] | None) -> tuple[list[dict
                         "occasion": ev.get("occasion") or "", "occasion_en": ev.get("occasion_en") or "",
                         **{k: _iso(ev.get(k)) for k in EVENT_DETAILS},
                         "documents": members})
-        derived = False
+        source = "events"
     else:
         groups: dict[str, list[dict]] = {}
         for d in documents:
@@ -121,7 +122,7 @@ def _events(documents: list[dict], events: list[dict] | None) -> tuple[list[dict
                 "occasion_en": docs[0]["occasion_en"], **{k: None for k in EVENT_DETAILS},
                 "documents": [{"doc_id": d["doc_id"], "role": "", "outlet": "", "version_of": None}
                               for d in docs]} for eid, docs in groups.items()]
-        derived = True
+        source = "documents.event_id" if all(d.get("event_id") for d in documents) else "doc_id"
     for ev in out:
         for m in ev["documents"]:
             d = by_doc.get(m["doc_id"], {})
@@ -130,7 +131,7 @@ def _events(documents: list[dict], events: list[dict] | None) -> tuple[list[dict
             m["version_of"] = m["version_of"] or d.get("version_of")
         ev["documents"].sort(key=lambda m: (m["role"] != ROLE_READOUT, m["doc_id"]))
     out.sort(key=lambda ev: (ev["date"] or "", ev["event_id"]))
-    return out, derived
+    return out, source
 
 
 def _version_pairs(events: list[dict], events_derived: bool) -> list[dict]:
@@ -192,7 +193,7 @@ def build_model(staging: Path) -> dict:
     sentences = read_config(staging, "sentences") or []
     alignments = read_config(staging, "alignments")
     formulations = read_config(staging, "formulations")
-    events, events_derived = _events([{k: _iso(v) for k, v in d.items()} for d in documents],
+    events, events_source = _events([{k: _iso(v) for k, v in d.items()} for d in documents],
                                      read_config(staging, "events"))
     event_of = {m["doc_id"]: (ev["event_id"], m) for ev in events for m in ev["documents"]}
 
@@ -227,7 +228,7 @@ def build_model(staging: Path) -> dict:
             } for p in paras],
         })
 
-    versions = _version_pairs(events, events_derived)
+    versions = _version_pairs(events, events_source != "events")
     version_rows = [a for a in alignments or [] if a["kind"] == "version"]
     for pair in versions:
         rows = [a for a in version_rows if {a["doc_id_a"], a["doc_id_b"]} == {pair["a"], pair["b"]}]
@@ -246,10 +247,12 @@ def build_model(staging: Path) -> dict:
     return {
         "name": DATASET_NAME, "version": __version__, "citation": cite.apa().strip(),
         "bibtex": cite.bibtex().strip(),
-        "events_derived": events_derived, "events": events, "documents": docs, "versions": versions,
+        "events_source": events_source, "events": events, "documents": docs, "versions": versions,
         "alignments": None if alignments is None else sorted(
             (_alignment(a) for a in alignments if a["kind"] in SHOWN_ALIGNMENTS),
             key=lambda a: (a["kind"], str(a["a"]), str(a["b"]))),
         "formulations": None if formulations is None else sorted(
-            (_formulation(f) for f in formulations), key=lambda f: (f["first"] or "", f["id"])),
+            # those used by most talks first
+            (_formulation(f) for f in formulations),
+            key=lambda f: (-(f["n_events"] or 0), f["first"] or "", f["text"], f["id"])),
     }

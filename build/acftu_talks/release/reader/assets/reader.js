@@ -30,6 +30,8 @@ for (const ev of DATA.events) eventById.set(ev.event_id, ev);
 
 const main = document.getElementById("main");
 let currentView = "", currentDoc = null, selected = null;
+// A sentence chosen by a click is already where the reader looks: no scroll.
+let keepScroll = false;
 
 function esc(s) {
   return String(s == null ? "" : s).replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -71,12 +73,14 @@ function marked(text, base, spans) {
   return out;
 }
 
+// A suspected erratum's reading is inferred, not confirmed by a source.
+function correctedLabel(e) { return e.status === "suspected" ? "likely intended, unconfirmed 疑为" : "corrected 更正"; }
 function errataSpans(d) {
   return d.errata.filter(e => e.start != null && e.end != null).map(e => ({
     s: e.start, e: e.end, close: "</span>",
-    open: `<span class="erratum" data-corr="${esc(e.corrected ? "→ " + e.corrected : "suspected 疑误")}" title="${esc(
+    open: `<span class="erratum" data-corr="${esc(e.corrected ? "→ " + e.corrected + (e.status === "suspected" ? "?" : "") : "suspected 疑误")}" title="${esc(
       `Erratum 勘误: published 原文 “${e.published || ""}”; ` +
-      (e.corrected ? `corrected 更正 “${e.corrected}”` : "correction unknown 更正未确认") +
+      (e.corrected ? `${correctedLabel(e)} “${e.corrected}”` : "correction unknown 更正未确认") +
       (e.status ? ` (${e.status})` : "") + (e.evidence ? `. ${e.evidence}` : ""))}">`,
   }));
 }
@@ -150,8 +154,8 @@ function compareLinks(ev) {
 }
 function viewEvents() {
   let html = `<h1>The talks 三次集体谈话 <span class="muted small">${DATA.events.length} talks, ${DATA.documents.length} documents</span></h1>`;
-  if (DATA.events_derived)
-    html += notice("This release has no <code>events</code> config: documents are grouped into talks by the date in their doc_id, and each one's role is read from its doc_type. 本版本无 events 表：按文献编号中的日期归组。");
+  if (DATA.events_source !== "events")
+    html += notice(`This release has no <code>events</code> config: documents are grouped into talks by ${DATA.events_source === "doc_id" ? "the date in their doc_id" : "their event_id"}, and each one's role is read from its doc_type. 本版本无 events 表：${DATA.events_source === "doc_id" ? "按文献编号中的日期归组" : "按 event_id 归组"}。`);
   for (const ev of DATA.events) {
     html += `<section class="event" aria-labelledby="ev-${esc(ev.event_id)}"><h2 id="ev-${esc(ev.event_id)}">${eventTitle(ev)}</h2>${eventDetails(ev)}<ul>`;
     for (const m of ev.documents) {
@@ -182,7 +186,7 @@ talk 谈话 ${esc(d.date)} · published 发布 ${esc(d.publication_date)} · <co
   if (d.errata.length) {
     html += `<h2>Errata 勘误 (${d.errata.length})</h2><ul class="errata-list">${d.errata.map(e => {
       const where = e.start != null ? [...paraById.values()].find(x => x.doc === d && e.start >= x.para.start && e.start < x.para.start + x.para.text.length) : null;
-      return `<li>published 原文 <span class="pub" lang="zh">${esc(e.published)}</span> → ${e.corrected ? `corrected 更正 <span class="corr" lang="zh">${esc(e.corrected)}</span>` : "suspected, correction unconfirmed 疑误，更正未确认"}${e.status ? ` <span class="badge">${esc(e.status)}</span>` : ""}${where ? ` <a href="#${esc(where.para.id)}">¶${where.para.n}</a>` : ""}${e.evidence ? ` <span class="muted small">${esc(e.evidence)}</span>` : ""}</li>`;
+      return `<li>published 原文 <span class="pub" lang="zh">${esc(e.published)}</span> → ${e.corrected ? `${correctedLabel(e)} <span class="corr" lang="zh">${esc(e.corrected)}</span>` : "suspected, correction unconfirmed 疑误，更正未确认"}${e.status ? ` <span class="badge">${esc(e.status)}</span>` : ""}${where ? ` <a href="#${esc(where.para.id)}">¶${where.para.n}</a>` : ""}${e.evidence ? ` <span class="muted small">${esc(e.evidence)}</span>` : ""}</li>`;
     }).join("")}</ul>`;
   }
   html += d.paragraphs.map(p => paraHtml(d, p, spans)).join("");
@@ -196,7 +200,8 @@ function highlight(id) {
   const el = document.getElementById(id);
   if (!el) return;
   el.classList.add("target");
-  el.scrollIntoView({ block: "center" });
+  if (!keepScroll) el.scrollIntoView({ block: "center" });
+  keepScroll = false;
   el.focus({ preventScroll: true });
   select(id);
 }
@@ -340,7 +345,8 @@ function viewFormulations() {
     return;
   }
   const n = DATA.formulations.length, nb = DATA.formulations.filter(f => f.boilerplate).length;
-  html += `<p>${n} formulations 条提法, ${nb} of them boilerplate of the genre 套话. <label><input type="checkbox" id="show-boiler"> show boilerplate 显示套话</label></p><div id="forms">`;
+  html += `<p>${n} formulations 条提法, ${nb} of them boilerplate of the genre 套话. <label><input type="checkbox" id="show-boiler"> show boilerplate 显示套话</label>
+<label>containing 包含 <input type="search" id="form-filter" lang="zh" autocomplete="off"></label> <span class="muted small">most talks first 按出现谈话次数排序</span></p><div id="forms">`;
   for (const f of DATA.formulations) {
     html += `<section class="form${f.boilerplate ? " boilerplate" : ""}" data-fid="${esc(f.id)}"${f.boilerplate ? " hidden" : ""}><h3 lang="zh">${esc(f.text)}</h3>
 <p class="small"><span class="badge">${f.n_events} talks 次谈话</span><span class="badge">${f.n_documents} documents 篇</span>${esc(f.first)} – ${esc(f.last)}${f.boilerplate ? ` <span class="badge">boilerplate 套话: ${esc(f.rule || "")}</span>` : ""} <code>${esc(f.id)}</code></p><ol>`;
@@ -353,9 +359,16 @@ function viewFormulations() {
     html += `</ol></section>`;
   }
   setView("formulations", html + "</div>");
-  document.getElementById("show-boiler").addEventListener("change", e => {
-    for (const el of main.querySelectorAll(".form.boilerplate")) el.hidden = !e.target.checked;
-  });
+  const boiler = document.getElementById("show-boiler"), filter = document.getElementById("form-filter");
+  const byId = new Map(DATA.formulations.map(f => [f.id, f]));
+  const update = () => {
+    for (const el of main.querySelectorAll(".form")) {
+      const f = byId.get(el.dataset.fid);
+      el.hidden = (f.boilerplate && !boiler.checked) || !f.text.includes(filter.value);
+    }
+  };
+  boiler.addEventListener("change", update);
+  filter.addEventListener("input", update);
 }
 
 // ---- search ----
@@ -443,7 +456,7 @@ function viewAbout() {
 <h2>Keys 快捷键</h2><ul><li><kbd>Tab</kbd> moves between links, sentences and buttons 在链接、句子和按钮间移动</li><li><kbd>j</kbd>/<kbd>k</kbd> next / previous sentence 下一句/上一句; <kbd>Enter</kbd> selects it (its permalink) 选中</li><li><kbd>c</kbd> cites the selection 引用选中内容; <kbd>/</kbd> opens the search 检索</li></ul>
 <h2>Cite 引用</h2><p>Every paragraph and sentence has a permalink (<code>#2018-10-29-acftu-talk-xinhua.p003</code>); the “cite” button copies its id, the release version and this citation. 每段每句均有永久链接。</p>
 <pre class="citation">${esc(DATA.citation)}</pre><pre class="citation">${esc(DATA.bibtex)}</pre>
-<h2>What this page is built from 数据来源</h2><p>The records of release ${esc(DATA.version)} (<code>../data/</code>), read back when the release was built: events config ${present("events") === "absent 无" || DATA.events_derived ? "absent 无 (talks grouped by date)" : "present 有"}, alignments ${present("alignments")}, formulations ${present("formulations")}.</p>`);
+<h2>What this page is built from 数据来源</h2><p>The records of release ${esc(DATA.version)} (<code>../data/</code>), read back when the release was built: events config ${DATA.events_source === "events" ? "present 有" : "absent 无 (talks grouped by " + esc(DATA.events_source) + ")"}, alignments ${present("alignments")}, formulations ${present("formulations")}.</p>`);
 }
 
 function notFound(what) { setView("", `<h1>Not found 未找到</h1><p><code>${esc(what)}</code> is not in release ${esc(DATA.version)}. <a href="#/">Talks 谈话</a></p>`); }
@@ -470,11 +483,16 @@ function route() {
   if (!paraById.has(path) && !sentById.has(path)) window.scrollTo(0, 0);
 }
 
+function choose(sid) {
+  if (location.hash === "#" + sid) return;
+  keepScroll = true;
+  location.hash = sid;
+}
 main.addEventListener("click", e => {
   const c = e.target.closest("[data-cite]");
   if (c) { cite(c.dataset.cite); return; }
   const s = e.target.closest(".sent");
-  if (s && !e.target.closest("a")) { location.hash = s.dataset.sid; return; }
+  if (s && !e.target.closest("a")) { choose(s.dataset.sid); return; }
   const cmp = e.target.closest(".cmp-sent[data-links], .diff");
   if (cmp && !e.target.closest("a")) pairUp(cmp, true);
 });
@@ -483,7 +501,7 @@ main.addEventListener("focusin", e => { const el = e.target.closest(".cmp-sent[d
 main.addEventListener("keydown", e => {
   if (e.key !== "Enter") return;
   const s = e.target.closest(".sent");
-  if (s) { location.hash = s.dataset.sid; return; }
+  if (s) { choose(s.dataset.sid); return; }
   const cmp = e.target.closest(".cmp-sent[data-links], .diff");
   if (cmp) pairUp(cmp, true);
 });
