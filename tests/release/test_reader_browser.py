@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -36,13 +37,28 @@ def _unavailable() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def browser():
+def require_browser() -> None:
+    """Skip where the browser is missing; on CI, fail."""
     reason = _unavailable()
     if reason:
         if os.environ.get("CI") == "true":
             pytest.fail(f"browser tests cannot run on CI: {reason}")
         pytest.skip(reason)
+
+
+def test_a_missing_browser_skips_with_a_reason_but_fails_on_ci(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no Chromium at .*apt-get install chromium"):
+        require_browser()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="browser tests cannot run on CI"):
+        require_browser()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_browser()
     from playwright.sync_api import sync_playwright
     profile = tempfile.mkdtemp(prefix="reader-chromium-")
     with sync_playwright() as p:
@@ -247,6 +263,10 @@ def test_fixture_versions_formulations_and_errata(fixture_reader, open_page):
     links = page.eval_on_selector_all(".form li a", "els => els.map(e => e.getAttribute('href'))")
     assert links == [f"#{A}.p001.s01", f"#{B}.p001.s01"]  # date order
     shot(page, "formulations-fixture")
+    page.fill("#form-filter", "服务大局")
+    assert page.locator(".form:visible").count() == 0
+    page.fill("#form-filter", "围绕")
+    assert page.locator(".form:visible").count() == 1
     page.click(f"a[href='#{A}.p001.s01']")
     page.wait_for_selector(".sent.target")
     assert page.locator(".sent.target").get_attribute("id") == f"{A}.p001.s01"
