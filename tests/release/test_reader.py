@@ -243,7 +243,7 @@ def test_a_cue_that_its_offsets_do_not_slice_out_is_an_error(tmp_path):
 
 def test_write_reader_writes_into_the_staged_release_only(tmp_path):
     stage = write_fixture_release(tmp_path / "stage")
-    write_reader(stage, None, tmp_path / "corpus", tmp_path / "schema", None)
+    write_reader(stage)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()
                   and "data" not in p.parts) == ["stage/reader/index.html"]
     assert embedded((stage / READER_FILE).read_text(encoding="utf-8"))["documents"][0]["doc_id"] == C

@@ -102,7 +102,7 @@ def rows(release: Path, config: str) -> list[dict]:
 @pytest.fixture(scope="module")
 def fixture_reader(tmp_path_factory) -> Path:
     stage = write_fixture_release(tmp_path_factory.mktemp("reader") / "stage")
-    write_reader(stage, None, stage, stage, None)
+    write_reader(stage)
     return stage / READER_FILE
 
 

@@ -12,10 +12,10 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from ...contract import layout
 from .model import build_model
 
-READER_DIR = "reader"
-READER_FILE = f"{READER_DIR}/index.html"
+READER_FILE = layout.READER
 
 
 def _asset(name: str) -> str:
@@ -37,7 +37,9 @@ def render(model: dict) -> str:
     return re.sub(r"\{\{(READER_[A-Z]+)\}\}", lambda m: parts[m.group(1)], page)
 
 
-def write_reader(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
-    """Write ``reader/index.html`` from the records staged in ``staging``."""
-    (staging / READER_DIR).mkdir(exist_ok=True)
+def write_reader(staging: Path, summary=None, inputs=None) -> None:
+    """Write ``reader/index.html`` from the records staged in ``staging``: a
+    release step, but it reads neither the summary nor the inputs, only what
+    the release holds."""
+    (staging / READER_FILE).parent.mkdir(exist_ok=True)
     (staging / READER_FILE).write_text(render(build_model(staging)), encoding="utf-8", newline="\n")

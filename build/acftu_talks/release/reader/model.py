@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ... import DATASET_NAME, __version__
+from ...contract import layout
 from .. import cite
 
 ROLE_READOUT, ROLE_SPEECH = "readout", "speech_text"
@@ -28,8 +29,7 @@ SHOWN_ALIGNMENTS = ("paraphrase", "omitted")
 
 def read_config(staging: Path, config: str) -> list[dict] | None:
     """Every row of a staged config, in file order; None if the release has no such config."""
-    folder = staging / "data" / config
-    files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+    files = layout.data_files(staging, config)
     if not files:
         return None
     # ParquetFile, not read_table: read_table imports pyarrow.dataset (half a second).
