@@ -7,6 +7,7 @@ running them. Screenshots of the main views go to tests/artifacts/reader/.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from test_reader import A, B, C, write_fixture_release
 from acftu_talks.release.reader import READER_FILE, write_reader
 
 CHROMIUM = Path("/usr/bin/chromium")
+PAIRED = re.compile(r"\bpaired\b")
 ARTIFACTS = ROOT / "tests" / "artifacts" / "reader"
 # This machine's closed network refuses connections: no background services.
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -54,6 +56,11 @@ def test_a_missing_browser_skips_with_a_reason_but_fails_on_ci(monkeypatch, tmp_
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="browser tests cannot run on CI"):
         require_browser()
+
+
+def expect(locator):
+    from playwright.sync_api import expect as playwright_expect
+    return playwright_expect(locator)
 
 
 @pytest.fixture(scope="module")
@@ -244,10 +251,11 @@ def test_side_by_side_links_an_aligned_pair(fixture_reader, open_page):
     left = page.locator(f".col[data-col=readout] [data-sid='{A}.p001.s01']")
     right = page.locator(f".col[data-col=speech] [data-sid='{B}.p001.s01']")
     left.hover()
-    assert "paired" in right.get_attribute("class") and "paired" in left.get_attribute("class")
-    assert "paired" not in page.locator(f"[data-sid='{B}.p001.s02']").get_attribute("class")
+    expect(right).to_have_class(PAIRED)
+    expect(left).to_have_class(PAIRED)
+    expect(page.locator(f"[data-sid='{B}.p001.s02']")).not_to_have_class(PAIRED)
     right.focus()
-    assert "paired" in left.get_attribute("class")
+    expect(left).to_have_class(PAIRED)
     omitted = page.locator(f"[data-sid='{B}.p001.s02']")
     assert "omitted" in omitted.get_attribute("class") and "Not in the readout" in page.evaluate(
         "el => getComputedStyle(el, '::before').content", omitted.element_handle())
@@ -286,8 +294,9 @@ def test_keyboard_moves_between_sentences_and_selects(release, open_page):
     second = page.evaluate("document.activeElement.id")
     assert (first, second) == ("2018-10-29-acftu-talk-cctv.p001.s01", "2018-10-29-acftu-talk-cctv.p001.s02")
     page.keyboard.press("Enter")
-    page.wait_for_function("location.hash === '#2018-10-29-acftu-talk-cctv.p001.s02'")
-    assert "target" in page.locator("[id='2018-10-29-acftu-talk-cctv.p001.s02']").get_attribute("class")
+    # the hash changes first, the highlight follows on hashchange
+    page.wait_for_selector("[id='2018-10-29-acftu-talk-cctv.p001.s02'].target")
+    assert page.evaluate("location.hash") == "#2018-10-29-acftu-talk-cctv.p001.s02"
 
 
 # The real corpus's events, alignments and formulations: these run as soon as
@@ -321,7 +330,7 @@ def test_real_side_by_side_links_its_aligned_pairs(release, open_page):
     one = page.locator(f".cmp-sent[data-sid='{first['sentence_id_a']}']")
     other = page.locator(f".cmp-sent[data-sid='{first['sentence_id_b']}']")
     one.hover()
-    assert "paired" in other.get_attribute("class")
+    expect(other).to_have_class(PAIRED)
     omitted = {a["sentence_id_a"] for a in alignments if a["kind"] == "omitted" and a["sentence_id_a"]
                and a["doc_id_a"] in {first["doc_id_a"], first["doc_id_b"]}}
     marked = set(page.eval_on_selector_all(".cmp-sent.omitted", "els => els.map(e => e.dataset.sid)"))
