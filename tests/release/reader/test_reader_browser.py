@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import CORPUS, ROOT
-from test_reader import A, B, C, write_fixture_release
+from reader_fixture import A, B, C, write_fixture_release
 
 from acftu_talks.release.reader import READER_FILE, write_reader
 
