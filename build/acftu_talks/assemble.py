@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import events as event_facts
 from .annotate import Annotation, dateline_text
+from .errata import within
 from .errors import Problem
 from .read import Source
 from .contract.records import Document, Edit, Paragraph, Participant, Sentence
@@ -25,8 +27,18 @@ def paragraph_id(doc_id: str, number: int) -> str:
 def apply_overrides(source: Source, notes: list[Annotation]) -> list[Problem]:
     """Replace rule output with the sidecar's overrides, in place."""
     problems = []
+    first: dict[int, int] = {}  # paragraph_number -> index of the override that took it
     for index, override in enumerate(source.meta.get("overrides", [])):
         number = override["paragraph_number"]
+        if number in first:
+            line = source.meta_lines.get(("overrides", index, "paragraph_number"))
+            earlier = source.meta_lines.get(("overrides", first[number], "paragraph_number"))
+            problems.append(Problem(source.meta_path, line, f"overrides[{index}].paragraph_number",
+                f"paragraph {number} is already overridden by overrides[{first[number]}] (line {earlier})",
+                "meta.override-duplicate",
+                "merge the two [[overrides]] entries into one (one override a paragraph)"))
+            continue
+        first[number] = index
         if not 1 <= number <= len(notes):
             line = source.meta_lines.get(("overrides", index, "paragraph_number"))
             problems.append(Problem(source.meta_path, line, f"overrides[{index}].paragraph_number",
@@ -56,13 +68,14 @@ def edits(source: Source, spans: list[Span], loose: list[Cut]) -> list[Edit]:
 
 
 def paragraphs(source: Source, spans: list[Span], notes: list[Annotation],
-               names_en: dict[str, str]) -> list[Paragraph]:
+               names_en: dict[str, str], event: dict, errata: list[dict]) -> list[Paragraph]:
     meta = source.meta
     rows = []
     for span, note in zip(spans, notes):
         rows.append(Paragraph(
             paragraph_id=paragraph_id(source.doc_id, span.paragraph_number),
             doc_id=source.doc_id,
+            event_id=event["event_id"],
             paragraph_number=span.paragraph_number,
             line_number=span.line_number,
             text=span.text,
@@ -70,8 +83,8 @@ def paragraphs(source: Source, spans: list[Span], notes: list[Annotation],
             speech_mode=note.speech_mode,
             speaker=note.speaker,
             speaker_en=names_en.get(note.speaker) if note.speaker else None,
-            date=meta["date"]["value"],
-            occasion=meta["occasion"],
+            date=event["date"],
+            occasion=event["occasion"],
             doc_type=meta["doc_type"],
             char_start=span.start,
             char_end=span.end,
@@ -79,6 +92,7 @@ def paragraphs(source: Source, spans: list[Span], notes: list[Annotation],
             photo_credit=note.photo_credit,
             annotation_source=note.source,
             annotation_rule=note.rule,
+            errata=within(errata, span.start, span.end),
         ))
     return rows
 
@@ -88,22 +102,25 @@ def sentence_id(pid: str, number: int) -> str:
 
 
 def sentences(spans: list[Span], notes: list[Annotation], rows: list[Paragraph],
-              names_en: dict[str, str]) -> list[Sentence]:
+              names_en: dict[str, str], errata: list[dict]) -> list[Sentence]:
     """One record per sentence, its offsets mapped back into the raw text."""
     out = []
     for span, note, row in zip(spans, notes, rows):
         for number, s in enumerate(note.sentences, start=1):
             has_cue = s.cue_start is not None
+            start = span.raw_offset(s.start)
+            # the end maps from the last character, so that a cut right
+            # after the sentence is not counted into it
+            end = span.raw_offset(s.end - 1) + 1
             out.append(Sentence(
                 sentence_id=sentence_id(row["paragraph_id"], number),
                 paragraph_id=row["paragraph_id"],
                 doc_id=row["doc_id"],
+                event_id=row["event_id"],
                 sentence_number=number,
                 text=span.text[s.start:s.end],
-                char_start=span.raw_offset(s.start),
-                # the end maps from the last character, so that a cut right
-                # after the sentence is not counted into it
-                char_end=span.raw_offset(s.end - 1) + 1,
+                char_start=start,
+                char_end=end,
                 segment_type=note.segment_type,
                 speech_mode=s.speech_mode,
                 speaker=s.speaker,
@@ -112,6 +129,7 @@ def sentences(spans: list[Span], notes: list[Annotation], rows: list[Paragraph],
                 cue_start=span.raw_offset(s.cue_start) if has_cue else None,
                 cue_end=span.raw_offset(s.cue_end - 1) + 1 if has_cue else None,
                 date=row["date"],
+                errata=within(errata, start, end),
             ))
     return out
 
@@ -161,24 +179,27 @@ def publication_evidence(rows: list[Paragraph]) -> list[tuple[str, str]]:
 
 
 def document(source: Source, rows: list[Paragraph], edit_list: list[Edit],
-             n_sentences: int, people: list[Participant]) -> Document:
+             n_sentences: int, people: list[Participant], event: dict, errata: list[dict]) -> Document:
     meta = source.meta
+    provenance = meta.get("provenance", {})
     date, pub = meta["date"], meta["publication_date"]
     date_source, date_evidence = date_provenance(date["value"], event_evidence(rows))
     pub_source, pub_evidence = date_provenance(pub["value"], publication_evidence(rows))
     detail = date["source"] + (f". {date['note']}" if date.get("note") else "")
     return Document(
         doc_id=source.doc_id,
+        event_id=event["event_id"],
+        version_of=meta.get("version_of"),
         doc_type=meta["doc_type"],
         title=meta["title"], title_source=meta["title_source"],
         title_en=meta["title_en"], title_en_source=meta["title_en_source"],
         language=meta["language"],
         speaker=meta["speaker"], speaker_en=meta["speaker_en"],
-        occasion=meta["occasion"], occasion_en=meta["occasion_en"],
-        venue=meta["venue"], venue_en=meta["venue_en"],
-        context_en=meta.get("context_en"),
+        occasion=event["occasion"], occasion_en=event["occasion_en"],
+        venue=event["venue"], venue_en=event["venue_en"],
+        context_en=event_facts.context_en(event),
         date=date["value"], date_precision=date["precision"],
-        date_part_of_day=date.get("part_of_day"),
+        date_part_of_day=event.get("part_of_day"),
         date_source=date_source, date_source_detail=detail, date_evidence=date_evidence,
         publication_date=pub["value"], publication_date_precision=pub["precision"],
         publication_date_source=pub_source,
@@ -190,12 +211,21 @@ def document(source: Source, rows: list[Paragraph], edit_list: list[Edit],
         source_file=f"corpus/{source.doc_id}.txt",
         received_as=meta["received_as"],
         provenance_en=meta.get("provenance_en"),
+        original_url=provenance.get("original_url"),
+        copy_repository=provenance.get("copy_repository"),
+        copy_path=provenance.get("copy_path"),
+        copy_commit=provenance.get("copy_commit"),
+        retrieved=provenance.get("retrieved"),
         source_sha256=source.sha256,
         source_chars=len(source.raw),
         n_paragraphs=len(rows),
         n_overridden=sum(r["annotation_source"] == "override" for r in rows),
         n_sentences=n_sentences,
         edits=edit_list,
+        errata=[{"erratum_id": e["erratum_id"], "line_number": e["line_number"], "char_start": e["char_start"],
+                 "char_end": e["char_end"], "paragraph_id": paragraph_id(source.doc_id, e["paragraph_number"]),
+                 "published": e["published"], "intended": e["intended"], "status": e["status"],
+                 "evidence": e["evidence"]} for e in errata],
         participants=people,
     )
 
@@ -218,46 +248,12 @@ def check_consistency(source: Source, rows: list[Paragraph]) -> list[Problem]:
             f"publication date {meta['publication_date']['value']} is before the event date {meta['date']['value']}",
             "meta.date-order",
             "a text cannot be published before the talk: check both dates against their sources"))
-    problems += _check_event_day(source, rows)
     problems += _check_doc_type(source, rows)
     for row in rows:
         if row["segment_type"] == "title" and row["text"] != meta["title"]:
             problems.append(Problem(path, lines.get(("title",)), "title",
                 f"the text's title line ({row['paragraph_id']}) reads '{row['text']}', the sidecar '{meta['title']}'",
                 "meta.title-mismatch", "copy the title from the text, or override the paragraph's segment_type"))
-    return problems
-
-
-# The lead sentence of a report names the day of the event: "习近平29日上午在…".
-_LEAD_DAY = re.compile(r"(?<![0-9年月])(?P<day>[0-9]{1,2})日(?P<part>上午|下午|晚上|晚间|晚)?")
-_PART_OF_DAY = {"上午": "morning", "下午": "afternoon", "晚上": "evening", "晚间": "evening", "晚": "evening"}
-
-
-def _check_event_day(source: Source, rows: list[Paragraph]) -> list[Problem]:
-    """Warn when the lead sentence names a day or part of day that the
-    sidecar's event date contradicts: a typo there would otherwise be
-    published as an 'external' date without a word."""
-    meta, lines, path = source.meta, source.meta_lines, source.meta_path
-    lead = next((r for r in rows if r["segment_type"] == "body"), None)
-    if lead is None:
-        return []
-    first_sentence = lead["text"].split("。", 1)[0]
-    match = _LEAD_DAY.search(first_sentence)
-    if match is None:
-        return []
-    problems = []
-    day = int(meta["date"]["value"][8:10])
-    if int(match["day"]) != day:
-        problems.append(Problem(path, lines.get(("date", "value")), "date.value",
-            f"the lead sentence ({lead['paragraph_id']}) says {match.group()}, but the event date is "
-            f"{meta['date']['value']}", "meta.date-unconfirmed",
-            "check the date against the text and its source", "warning"))
-    part = _PART_OF_DAY.get(match["part"] or "")
-    if part and meta["date"].get("part_of_day") not in (None, part):
-        problems.append(Problem(path, lines.get(("date", "part_of_day")), "date.part_of_day",
-            f"the lead sentence ({lead['paragraph_id']}) says {match['part']} ({part}), "
-            f"the sidecar '{meta['date']['part_of_day']}'", "meta.part-of-day",
-            f'set part_of_day = "{part}" or check the text', "warning"))
     return problems
 
 

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import DATASET_NAME, __version__, annotate, assemble, executor, read, segment
+from . import DATASET_NAME, __version__, annotate, assemble, errata, events, executor, read, registry, segment
 from .contract import ids, roundtrip, validate
 from .release import card, finish, write
 from .rules import participants
 from .errors import InputError, Problem, raise_if_errors
 from .progress import Progress
-from .contract.records import CONFIGS
+from .contract.records import CONFIGS, DOCUMENT_CONFIGS
 from .segment import inner_zero_width
 
 
@@ -77,34 +77,68 @@ class Summary:
             self.documents_not_listed += 1
 
 
-def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[Problem]]:
+@dataclass
+class Corpus:
+    """What every document is checked against: the events and the people
+    registry, read once per build."""
+
+    events: dict
+    events_path: str
+    people: registry.Registry
+
+
+def read_corpus(corpus_dir: Path, schema_dir: Path, root: Path) -> tuple[Corpus, list[Problem]]:
+    found, events_path, problems = events.read_events(corpus_dir, schema_dir, root)
+    people, more = registry.read_registry(corpus_dir, schema_dir, root)
+    return Corpus(found, events_path, people), problems + more
+
+
+def process(source: read.Source, schema_dir: Path, corpus: Corpus) -> tuple[Built | None, list[Problem]]:
     """Run every step on one source; return its records (None if unusable)."""
     problems = validate.check_file_name(source.doc_id, source.text_path, schema_dir)
     problems += validate.check_sidecar(source.meta, source.meta_path, source.meta_lines, schema_dir)
     if any(p.severity == "error" for p in problems):
         return None, problems
     meta = source.meta
-    people = meta.get("people", [])
-    names_en = {p["name"]: p["name_en"] for p in people}
-    names_en.setdefault(meta["speaker"], meta["speaker_en"])
-    spans, loose = segment.segment(source.raw)
-    notes = annotate.annotate(spans, meta["doc_type"], meta["speaker"], [p["name"] for p in people])
-    problems += assemble.apply_overrides(source, notes)
-    rows = assemble.paragraphs(source, spans, notes, names_en)
-    sentence_rows = assemble.sentences(spans, notes, rows, names_en)
-    people_found, found = participants.participants(rows, notes, people, source.text_path, source.meta_path)
+    event, found = events.check_event(source, corpus.events, corpus.events_path)
     problems += found
-    doc = assemble.document(source, rows, assemble.edits(source, spans, loose), len(sentence_rows), people_found)
+    if event is None:
+        return None, problems
+    people = corpus.people
+    if people.find(meta["speaker"]) is None:
+        problems.append(Problem(source.meta_path, source.meta_lines.get(("speaker",)), "speaker",
+            f"'{meta['speaker']}' is not in the people registry {people.path}", "people.unregistered",
+            f"register the speaker in {people.path} ({registry.stub(meta['speaker'])})"))
+        return None, problems
+    forms = people.surface_forms(meta["speaker"])
+    names_en = {form: people.find(name)["name_en"] for form, name in forms.items()}
+    spans, loose = segment.segment(source.raw)
+    notes = annotate.annotate(spans, meta["doc_type"], meta["speaker"], list(forms))
+    for note in notes:  # every speaker by the registry's name, whatever form the text used
+        note.speaker = forms.get(note.speaker, note.speaker) if note.speaker else None
+        for sentence in note.sentences:
+            sentence.speaker = forms.get(sentence.speaker, sentence.speaker) if sentence.speaker else None
+    problems += assemble.apply_overrides(source, notes)
+    found_errata, found = errata.locate(source, spans)
+    problems += found
+    rows = assemble.paragraphs(source, spans, notes, names_en, event, found_errata)
+    sentence_rows = assemble.sentences(spans, notes, rows, names_en, found_errata)
+    people_found, found = participants.participants(rows, notes, spans, source.raw, people, event,
+                                                    meta["speaker"], source.text_path)
+    problems += found
+    doc = assemble.document(source, rows, assemble.edits(source, spans, loose), len(sentence_rows),
+                            people_found, event, found_errata)
     # A lossy record set is a bug in the builder, not an input problem: let it raise.
     roundtrip.verify(source.raw, rows, doc["edits"])
     problems += assemble.check_consistency(source, rows)
+    problems += events.check_dates(source, event, rows)
     for span in spans:
         for offset in inner_zero_width(span):
             problems.append(Problem(source.text_path, span.line_number,
                 assemble.paragraph_id(source.doc_id, span.paragraph_number),
                 f"zero-width character U+{ord(source.raw[offset]):04X} inside the paragraph (kept) at offset {offset}",
                 "text.zero-width", "remove it from the raw file if it is not meant to be there", "warning"))
-    schema_of = {name: schema_dir / CONFIGS[name][2] for name in CONFIGS}
+    schema_of = {name: schema_dir / CONFIGS[name][2] for name in DOCUMENT_CONFIGS}
     problems += validate.check_records(rows, schema_of["paragraphs"], source.text_path, "paragraph_id")
     problems += validate.check_records(sentence_rows, schema_of["sentences"], source.text_path, "sentence_id")
     problems += validate.check_records([doc], schema_of["documents"], source.meta_path, "doc_id")
@@ -133,9 +167,11 @@ class Outcome:
     problems: list[Problem]
     # declared doc_id, file's doc_id, sidecar path, text path, line of doc_id
     claim: tuple[str, str, str, str, int | None] | None
+    # doc_id, event_id, version_of, sidecar path, line of version_of
+    version: tuple[str, str, str | None, str, int | None] | None = None
 
 
-def read_and_process(text_file: Path, meta_file: Path, schema_dir: Path, root: Path) -> Outcome:
+def read_and_process(text_file: Path, meta_file: Path, schema_dir: Path, root: Path, corpus: Corpus) -> Outcome:
     """Every step for one document, from its files to its records."""
     source, problems = read.read_source(text_file, meta_file, root)
     if source is None:
@@ -144,18 +180,27 @@ def read_and_process(text_file: Path, meta_file: Path, schema_dir: Path, root: P
     claim = None
     if isinstance(declared, str):
         claim = (declared, source.doc_id, source.meta_path, source.text_path, source.meta_lines.get(("doc_id",)))
-    built, found = process(source, schema_dir)
-    return Outcome(built, problems + found, claim)
+    built, found = process(source, schema_dir, corpus)
+    version = None
+    if built is not None:
+        version = (source.doc_id, source.meta["event_id"], source.meta.get("version_of"), source.meta_path,
+                   source.meta_lines.get(("version_of",)))
+    return Outcome(built, problems + found, claim, version)
 
 
 def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem],
                 jobs: int = 1) -> Iterator[Built]:
     pairs, found = read.list_pairs(corpus_dir, root)
     problems += found
+    corpus, found = read_corpus(corpus_dir, schema_dir, root)
+    problems += found
     claimed: dict[str, str] = {}  # declared doc_id -> the sidecar that declared it
-    tasks = [(text_file, meta_file, schema_dir, root) for text_file, meta_file in pairs]
+    versions = []
+    tasks = [(text_file, meta_file, schema_dir, root, corpus) for text_file, meta_file in pairs]
     for outcome in executor.run(read_and_process, tasks, jobs):
         problems += outcome.problems
+        if outcome.version:
+            versions.append(outcome.version)
         if outcome.claim:
             declared, doc_id, meta_path, text_path, line = outcome.claim
             if declared != doc_id:
@@ -171,6 +216,7 @@ def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[P
             claimed.setdefault(declared, meta_path)
         if outcome.built is not None:
             yield outcome.built
+    problems += events.check_versions(versions)
 
 
 def _file_metadata(config: str) -> dict[str, str]:
@@ -190,7 +236,8 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
     staging = write.make_staging(out_dir)
     try:
         sinks = {}
-        for name, (_, arrow_schema, schema_file) in CONFIGS.items():
+        for name in DOCUMENT_CONFIGS:
+            _, arrow_schema, schema_file = CONFIGS[name]
             json_schema = json.loads((schema_dir / schema_file).read_text(encoding="utf-8"))
             schema = write.with_descriptions(arrow_schema, json_schema, _file_metadata(name))
             sinks[name] = write.ParquetSink(staging / card.data_folder(name), schema, card.SPLIT)
