@@ -180,7 +180,7 @@ def check_dates(source: Source, event: dict, rows: list[dict]) -> list[Problem]:
         return problems
     if event["date_precision"] == "day" and int(match["day"]) != int(date[8:10]):
         problems.append(Problem(source.text_path, lead["line_number"], lead["paragraph_id"],
-            f"the lead sentence says {match.group()} (the {int(match['day'])}th), but the event "
+            f"the lead sentence says {match.group()} (day {int(match['day'])}), but the event "
             f"{event['event_id']} is dated {date} to the day", "meta.date-contradicts-text",
             f"check the date: correct date.value in {path} and the event in corpus/{FILE}, "
             f"or record the lead's day as an erratum if the text is wrong"))

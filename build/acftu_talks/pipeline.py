@@ -124,7 +124,7 @@ def process(source: read.Source, schema_dir: Path, corpus: Corpus) -> tuple[Buil
     rows = assemble.paragraphs(source, spans, notes, names_en, event, found_errata)
     sentence_rows = assemble.sentences(spans, notes, rows, names_en, found_errata)
     people_found, found = participants.participants(rows, notes, spans, source.raw, people, event,
-                                                    meta["speaker"], source.text_path)
+                                                    meta["speaker"], source.text_path, found_errata)
     problems += found
     doc = assemble.document(source, rows, assemble.edits(source, spans, loose), len(sentence_rows),
                             people_found, event, found_errata)

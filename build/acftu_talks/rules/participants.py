@@ -57,10 +57,11 @@ def _subjects(region: str, known: re.Pattern | None) -> tuple[list[tuple[int, st
 
 def participants(rows: list[Paragraph], notes: list[Annotation], spans, raw: str,
                  registry: people.Registry, event: dict, speaker: str,
-                 text_path: str) -> tuple[list[Participant], list[Problem]]:
+                 text_path: str, errata: list[dict] = ()) -> tuple[list[Participant], list[Problem]]:
     """Participants of one document in order of first mention, one entry per
     person and role; every unregistered name in a participant position is an
-    error naming the line and characters."""
+    error naming the line and characters, unless an erratum of the sidecar
+    covers it with a registered name as the intended reading."""
     forms = registry.surface_forms(speaker)
     known = _pattern(forms)
     found: dict[tuple[str, str], Participant] = {}
@@ -78,13 +79,27 @@ def participants(rows: list[Paragraph], notes: list[Annotation], spans, raw: str
             position_en="; ".join(p["title_en"] for p in held) or None,
             position="、".join(p["title"] for p in held) or None)
 
-    def unregistered(row: Paragraph, span, index: int, name: str, place: str) -> None:
+    def corrected(start: int, end: int) -> str | None:
+        """The registered form an erratum's intended reading gives for the
+        published characters at [start, end)."""
+        for erratum in errata:
+            if erratum["intended"] and erratum["char_start"] <= start and end <= erratum["char_end"] and known:
+                match = known.search(erratum["intended"])
+                if match:
+                    return match.group()
+        return None
+
+    def unregistered(row: Paragraph, span, index: int, name: str, place: str, role: str) -> None:
         start = span.raw_offset(index)
+        fixed = corrected(start, start + len(name))
+        if fixed:
+            add(fixed, role, row["paragraph_id"])
+            return
         column = start - (raw.rfind("\n", 0, start) + 1) + 1
         close = people.near(registry, name)
-        hint = (f"if it is a misspelling of {close}, record it as an erratum in the sidecar "
-                f"([[errata]] published = \"{name}\" intended = \"{close}\" status = \"suspected\" evidence = \"...\"), "
-                f"and add \"{name}\" to {close}'s aliases in {registry.path}; otherwise register the person: "
+        hint = (f"if it is a misspelling of {close}, record it in the sidecar: [[errata]] "
+                f"published = \"{name}\" intended = \"{close}\" status = \"suspected\" evidence = \"...\" "
+                f"(the text keeps the published form); otherwise register the person: "
                 if close else "register the person: ")
         problems.append(Problem(text_path, row["line_number"], row["paragraph_id"],
             f"'{name}' (characters {column}-{column + len(name) - 1} of the line) {place}, "
@@ -98,7 +113,7 @@ def participants(rows: list[Paragraph], notes: list[Annotation], spans, raw: str
             for name in note.photographers:
                 at = row["text"].find(name, max(credit_at, 0))
                 if registry.find(name) is None:
-                    unregistered(row, span, max(at, 0), name, "is credited for a photo")
+                    unregistered(row, span, max(at, 0), name, "is credited for a photo", "photographer")
                 elif note.caption_date in (None, date):
                     add(name, "photographer", pid)
         if note.segment_type != "body":
@@ -122,6 +137,6 @@ def participants(rows: list[Paragraph], notes: list[Annotation], spans, raw: str
                         add(form, verb.lastgroup, pid)
                 for at, name in unknown:
                     unregistered(row, span, sentence.start + clause + at, name,
-                                 f"is in a participant position (before {verb.group()})")
+                                 f"is in a participant position (before {verb.group()})", verb.lastgroup)
                 begin = verb.end()
     return list(found.values()), problems
