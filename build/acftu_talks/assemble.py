@@ -68,8 +68,11 @@ def edits(source: Source, spans: list[Span], loose: list[Cut]) -> list[Edit]:
 
 
 def paragraphs(source: Source, spans: list[Span], notes: list[Annotation],
-               names_en: dict[str, str], event: dict, errata: list[dict]) -> list[Paragraph]:
+               names_en: dict[str, str], event: dict | None = None, errata: list[dict] = ()) -> list[Paragraph]:
     meta = source.meta
+    if event is None:  # a document on its own, outside a corpus (tests, drafts)
+        event = {"event_id": meta.get("event_id", source.doc_id), "date": meta["date"]["value"],
+                 "occasion": meta.get("occasion", "")}
     rows = []
     for span, note in zip(spans, notes):
         rows.append(Paragraph(
@@ -102,7 +105,7 @@ def sentence_id(pid: str, number: int) -> str:
 
 
 def sentences(spans: list[Span], notes: list[Annotation], rows: list[Paragraph],
-              names_en: dict[str, str], errata: list[dict]) -> list[Sentence]:
+              names_en: dict[str, str], errata: list[dict] = ()) -> list[Sentence]:
     """One record per sentence, its offsets mapped back into the raw text."""
     out = []
     for span, note, row in zip(spans, notes, rows):

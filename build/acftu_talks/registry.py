@@ -78,7 +78,7 @@ def _entry_schema(schema_dir: Path) -> dict:
     """The registry entry's schema: the persons config row, whose nullable
     fields are simply left out in TOML (which has no null)."""
     schema = json.loads((schema_dir / SCHEMA).read_text(encoding="utf-8"))
-    schema["required"] = [k for k in schema["required"] if k not in ("aliases", "title_aliases", "wikidata")]
+    schema["required"] = [k for k in schema["required"] if k not in ("aliases", "title_aliases", "wikidata", "positions")]
     position = schema["properties"]["positions"]["items"]
     position["required"] = [k for k in position["required"] if k not in ("start", "end")]
     return schema
@@ -163,8 +163,9 @@ def stub(name: str) -> str:
 
 def near(registry: Registry, name: str) -> str | None:
     """A registered name that differs from ``name`` in one character (a
-    likely misspelling: 王冬明 for 王东明)."""
+    likely misspelling: 王冬明 for 王东明); two-character names differ in one
+    character too often to tell."""
     for form, pid in registry.by_form.items():
-        if len(form) == len(name) and sum(a != b for a, b in zip(form, name)) == 1:
+        if len(form) == len(name) >= 3 and sum(a != b for a, b in zip(form, name)) == 1:
             return registry.persons[pid]["name"]
     return None
