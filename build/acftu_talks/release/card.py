@@ -209,6 +209,8 @@ def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
         "apa": cite.apa().rstrip("\n"),
         "config_names": ", ".join(f"`{name}`" for name in CONFIGS),
     })
+    from .series_card import blocks as series_blocks  # events, provenance, errata
+    blocks.update(series_blocks(summary, _md_table))
     return blocks
 
 

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from ..contract import ids
-from . import card, checksums, manifest
+from . import card, checksums, manifest, series
 
 
 def copy_schemas(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
@@ -38,6 +38,8 @@ def write_sums(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_
 # Each step is step(staging, summary, corpus_dir, schema_dir, card_source).
 STEPS = (
     # corpus-level configs derived from the staged records come first
+    series.write_events,
+    series.write_persons,
     copy_schemas,
     write_card,
     write_id_changes,
