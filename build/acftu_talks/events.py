@@ -11,12 +11,13 @@ disagrees with itself.
 """
 from __future__ import annotations
 
-import json
+import copy
 import re
 import tomllib
 from pathlib import Path
 
 from . import sidecar
+from .contract import schemas
 from .errors import Problem
 from .read import Source, display
 
@@ -32,12 +33,23 @@ NOTE_DATE = re.compile(r"(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})
 SPEECH_DATE = re.compile(r"^[（(](?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日[）)]$")
 
 
+def _nullable(prop: dict) -> bool:
+    kinds = prop.get("type", [])
+    return "null" in kinds or any(b.get("type") == "null" for b in prop.get("anyOf", []))
+
+
+def validator(schema: dict, schema_dir: Path):
+    """A validator of ``schema`` that resolves the shared $defs locally."""
+    from jsonschema import Draft202012Validator, FormatChecker
+    return Draft202012Validator(schema, registry=schemas.registry(str(schema_dir)), format_checker=FormatChecker())
+
+
 def entry_schema(schema_dir: Path) -> dict:
     """The events.toml entry's schema: the events config row without the
     documents (derived from the sidecars) and with nullable fields optional."""
-    schema = json.loads((schema_dir / SCHEMA).read_text(encoding="utf-8"))
+    schema = copy.deepcopy(schemas.load(str(schema_dir / SCHEMA)))
     schema["properties"].pop("documents")
-    optional = {k for k, v in schema["properties"].items() if "null" in v.get("type", [])}
+    optional = {k for k, v in schema["properties"].items() if _nullable(v)}
     schema["required"] = [k for k in schema["required"] if k != "documents" and k not in optional]
     return schema
 
@@ -55,13 +67,12 @@ def read_events(corpus_dir: Path, schema_dir: Path, root: Path) -> tuple[dict[st
         return {}, path, [Problem(path, getattr(exc, "lineno", None), "toml",
                                   f"not valid TOML: {getattr(exc, 'msg', exc)}", "event.toml",
                                   "fix the syntax; strings need double quotes")]
-    from jsonschema import Draft202012Validator, FormatChecker
-    validator = Draft202012Validator(entry_schema(schema_dir), format_checker=FormatChecker())
+    check = validator(entry_schema(schema_dir), schema_dir)
     lines = sidecar.key_lines(text)
     events: dict[str, dict] = {}
     problems = []
     for index, event in enumerate(data.get("event", [])):
-        errors = list(validator.iter_errors(event))
+        errors = list(check.iter_errors(event))
         for error in errors:
             where = ("event", index, *error.absolute_path)
             problems.append(Problem(path, sidecar.line_of(lines, where),

@@ -9,12 +9,13 @@ a text could not say which of them it names.
 """
 from __future__ import annotations
 
-import json
+import copy
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import sidecar
+from .contract import schemas
 from .errors import Problem
 from .read import display
 
@@ -77,7 +78,7 @@ class Registry:
 def _entry_schema(schema_dir: Path) -> dict:
     """The registry entry's schema: the persons config row, whose nullable
     fields are simply left out in TOML (which has no null)."""
-    schema = json.loads((schema_dir / SCHEMA).read_text(encoding="utf-8"))
+    schema = copy.deepcopy(schemas.load(str(schema_dir / SCHEMA)))
     schema["required"] = [k for k in schema["required"] if k not in ("aliases", "title_aliases", "wikidata", "positions")]
     position = schema["properties"]["positions"]["items"]
     position["required"] = [k for k in position["required"] if k not in ("start", "end")]
@@ -130,8 +131,8 @@ def read_registry(corpus_dir: Path, schema_dir: Path, root: Path) -> tuple[Regis
 
 
 def _check_schema(data: dict, lines: dict, path: str, schema_dir: Path) -> list[Problem]:
-    from jsonschema import Draft202012Validator, FormatChecker
-    validator = Draft202012Validator(_entry_schema(schema_dir), format_checker=FormatChecker())
+    from .events import validator as schema_validator
+    validator = schema_validator(_entry_schema(schema_dir), schema_dir)
     problems = []
     extra = sorted(set(data) - {"person"})
     for key in extra:

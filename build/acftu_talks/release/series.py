@@ -4,7 +4,6 @@ corpus/events.toml and corpus/persons.toml (already checked by the build)
 and the staged documents, and run before the card, which counts them."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -16,9 +15,7 @@ from . import card, write
 
 def _sink(staging: Path, schema_dir: Path, name: str) -> write.ParquetSink:
     from ..pipeline import _file_metadata  # the same file metadata as every config
-    _, arrow_schema, schema_file = CONFIGS[name]
-    json_schema = json.loads((schema_dir / schema_file).read_text(encoding="utf-8"))
-    schema = write.with_descriptions(arrow_schema, json_schema, _file_metadata(name))
+    schema = CONFIGS[name].arrow_schema.with_metadata(_file_metadata(name))
     return write.ParquetSink(staging / card.data_folder(name), schema, card.SPLIT)
 
 
