@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import DATASET_NAME, __version__, annotate, assemble, errata, events, executor, read, registry, segment
+from . import DATASET_NAME, __version__, annotate, assemble, draft, errata, events, executor, read, registry, segment
 from .contract import ids, roundtrip, validate
 from .release import card, finish, write
 from .rules import participants
@@ -180,6 +180,8 @@ def read_and_process(text_file: Path, meta_file: Path, schema_dir: Path, root: P
     source, problems = read.read_source(text_file, meta_file, root)
     if source is None:
         return Outcome(None, problems, None)
+    # a drafted sidecar's guesses must be confirmed before it is built
+    problems += draft.unconfirmed(meta_file.read_text(encoding="utf-8"), source.meta_path)
     declared = source.meta.get("doc_id")
     claim = None
     if isinstance(declared, str):
@@ -293,3 +295,16 @@ def check(corpus_dir: Path, schema_dir: Path, root: Path, release: Path | None =
         problems += check_release.check_release(release, corpus_dir, root)
     raise_if_errors(problems)
     return [p for p in problems if p.severity != "error"]
+
+
+def built_document(doc_id: str, corpus_dir: Path, schema_dir: Path, root: Path) -> Built:
+    """One document's records (for `acftu-talks show`); raises InputError."""
+    text_file, meta_file = corpus_dir / f"{doc_id}.txt", corpus_dir / f"{doc_id}.toml"
+    if not (text_file.is_file() and meta_file.is_file()):
+        raise InputError([Problem(read.display(corpus_dir, root), None, doc_id,
+                                  f"no {doc_id}.txt with its {doc_id}.toml in this folder", "corpus.unknown-doc",
+                                  "give a doc_id (the file name without .txt); `ls corpus/*.txt` lists them")])
+    corpus, problems = read_corpus(corpus_dir, schema_dir, root)
+    outcome = read_and_process(text_file, meta_file, schema_dir, root, corpus)
+    raise_if_errors(problems + outcome.problems)
+    return outcome.built
