@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
         progress.close()
         _report(exc.problems, sys.stderr)
         print(f"acftu-talks: {len(exc.problems)} problem(s); nothing was written"
-              f"{'' if args.command == 'validate' else f', {args.out} is unchanged'}", file=sys.stderr)
+              f"{'' if args.command in ('validate', 'show') else f', {args.out} is unchanged'}", file=sys.stderr)
         return 1
     progress.close()
     _report(summary.warnings, sys.stderr)

@@ -27,9 +27,9 @@ _VERB = re.compile("|".join(f"(?P<{role}>{verbs})" for role, verbs in ROLE_VERBS
 _TITLE = r"(?:主席|书记|委员|常委|秘书长|部长|主任|总理|局长|组长|理事长)"
 # One item of a participant list: an optional title, a 2-3 character name,
 # and what may follow the subject ("代表…", "等", "分别").
-_ITEM = re.compile(rf"^(?:.*{_TITLE})?(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:等|代表.*|分别|先后|也|均|都|一同)?$")
+_ITEM = re.compile(rf"^(?P<title>.*{_TITLE})?(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:等|代表.*|分别|先后|也|均|都|一同)?$")
 # Words that end a list item but are no names ("领导班子成员", "他们").
-_NOT_NAMES = re.compile(r"(?:成员|班子|们|大家|代表|同志|各位|领导|负责人|记者|群众|职工|工人|干部|全体)$")
+_NOT_NAMES = re.compile(rf"(?:成员|班子|们|大家|代表|同志|各位|领导|负责人|记者|群众|职工|工人|干部|全体|{_TITLE[3:-1]})$")
 
 
 def _pattern(forms) -> re.Pattern | None:
@@ -37,9 +37,11 @@ def _pattern(forms) -> re.Pattern | None:
     return re.compile("|".join(re.escape(f) for f in forms)) if forms else None
 
 
-def _subjects(region: str, known: re.Pattern | None) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+def _subjects(region: str, known: re.Pattern | None,
+              titled_only: bool = False) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """The registered forms in a clause's subject and the unregistered names
-    there, each with its offset in ``region``, in text order."""
+    there, each with its offset in ``region``, in text order; with
+    ``titled_only``, only names that follow a title count as names."""
     offset = 0
     if "由" in region:  # "大会由王东明主持": the agent follows 由
         offset = region.rindex("由") + 1
@@ -49,7 +51,8 @@ def _subjects(region: str, known: re.Pattern | None) -> tuple[list[tuple[int, st
     position = 0
     for raw_item in re.split(r"[、和及]", region):
         match = _ITEM.match(raw_item)
-        if match and not (known and known.search(raw_item)) and not _NOT_NAMES.search(match["name"]):
+        if match and not (known and known.search(raw_item)) and not _NOT_NAMES.search(match["name"]) \
+                and (match["title"] or not titled_only):
             unknown.append((offset + position + match.start("name"), match["name"]))
         position += len(raw_item) + 1
     return found, unknown
@@ -121,16 +124,18 @@ def participants(rows: list[Paragraph], notes: list[Annotation], spans, raw: str
         for sentence in note.sentences:
             if sentence.speaker:
                 add(sentence.speaker, "speaker", pid)
-            if sentence.speech_mode != "narration":
-                continue
+            # Outside narration only a titled name before a role verb is a
+            # participant: an unknown name there would otherwise make the
+            # sentence read as the speaker's ("…主席王冬明代表…作了汇报").
+            narration = sentence.speech_mode == "narration"
             text = row["text"][sentence.start:sentence.end]
             begin = 0
             for verb in _VERB.finditer(text):
                 # the subject is in the clause before the verb, not in the
                 # object of an earlier verb ("参加会见，张三等陪同")
                 clause = max(begin, max(text.rfind(c, 0, verb.start()) for c in "，；：,;:") + 1)
-                names, unknown = _subjects(text[clause:verb.start()], known)
-                for _, form in names:
+                names, unknown = _subjects(text[clause:verb.start()], known, titled_only=not narration)
+                for _, form in names if narration else ():
                     person = registry.find(forms.get(form, form))
                     speaker_already = person is not None and (person["person_id"], "speaker") in found
                     if not (verb.lastgroup == "spoke" and speaker_already):
