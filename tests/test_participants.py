@@ -3,6 +3,7 @@ from pathlib import Path
 
 from acftu_talks import assemble, errata as errata_step
 from acftu_talks.annotate import annotate
+from acftu_talks.passage import Passage
 from acftu_talks.read import Source
 from acftu_talks.registry import read_registry
 from acftu_talks.rules.participants import participants
@@ -84,10 +85,12 @@ def run(tmp_path, raw, doc_type="news_report", errata=()):
     source = Source("2018-10-29-t-xinhua", "corpus/t.txt", "corpus/t.toml", raw, "0" * 64, meta)
     spans, _ = segment(raw)
     forms = people.surface_forms("习近平")
-    notes = annotate(spans, doc_type, "习近平", list(forms))
+    passages = [Passage(span) for span in spans]
+    annotate(passages, doc_type, "习近平", list(forms))
     located, _ = errata_step.locate(source, spans)
-    rows = assemble.paragraphs(source, spans, notes, {}, EVENT, located)
-    return participants(rows, notes, spans, raw, people, EVENT, "习近平", "corpus/t.txt", located)
+    rows = [assemble.paragraph(source, p, {}, EVENT, located) for p in passages]
+    return participants(rows, [p.annotation for p in passages], spans, raw, people, EVENT, "习近平",
+                        "corpus/t.txt", located)
 
 
 def roles(found):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import annotate, events as event_facts, registry as people, segment
 from .errors import Problem
+from .passage import Passage
 
 GUESS = re.compile(r"#\s*guess:")
 PLACEHOLDER = re.compile(r'^\s*([A-Za-z_]+)\s*=\s*"[^"]*<[^">]+>[^"]*"')
@@ -78,7 +79,9 @@ def draft(text_file: Path, corpus_dir: Path, schema_dir: Path, root: Path) -> tu
     found_events, events_path, _ = event_facts.read_events(corpus_dir, schema_dir, root)
     spans, _ = segment.segment(raw)
     forms = registry.surface_forms(None)
-    notes_of = annotate.annotate(spans, "news_report", "习近平", list(forms))
+    passages = [Passage(span) for span in spans]
+    annotate.annotate(passages, "news_report", "习近平", list(forms))
+    notes_of = [p.annotation for p in passages]
     rows = [{"paragraph_id": f"{doc_id}.p{s.paragraph_number:03d}", "line_number": s.line_number, "text": s.text,
              "segment_type": n.segment_type, "annotation_rule": n.rule} for s, n in zip(spans, notes_of)]
     notes: list[str] = []

@@ -9,14 +9,14 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from .. import events as event_facts, registry
+from ..contract import layout
 from ..contract.records import CONFIGS
-from . import card, write
+from . import write
 
 
-def _sink(staging: Path, schema_dir: Path, name: str) -> write.ParquetSink:
-    from ..pipeline import _file_metadata  # the same file metadata as every config
-    schema = CONFIGS[name].arrow_schema.with_metadata(_file_metadata(name))
-    return write.ParquetSink(staging / card.data_folder(name), schema, card.SPLIT)
+def _sink(staging: Path, name: str) -> write.ParquetSink:
+    schema = CONFIGS[name].arrow_schema.with_metadata(write.file_metadata(name))
+    return write.ParquetSink(staging / layout.data_folder(name), schema)
 
 
 def _close(sink: write.ParquetSink, summary, name: str) -> None:
@@ -28,7 +28,7 @@ def _close(sink: write.ParquetSink, summary, name: str) -> None:
 def staged_documents(staging: Path) -> list[dict]:
     """What the events config says of each staged document, in doc_id order."""
     columns = ["doc_id", "event_id", "doc_type", "publisher", "publisher_en", "version_of"]
-    files = sorted((staging / card.data_folder("documents")).glob("*.parquet"))
+    files = layout.data_files(staging, "documents")
     rows = []
     for file in files:
         # ParquetFile, not read_table: that one imports pyarrow.dataset and pandas (two seconds)
@@ -47,18 +47,18 @@ def event_rows(staging: Path, corpus_dir: Path, schema_dir: Path) -> list[dict]:
     return [event_facts.record(found[eid], by_event.get(eid, [])) for eid in sorted(found)]
 
 
-def write_events(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
+def write_events(staging: Path, summary, inputs: layout.Inputs) -> None:
     """data/events: one row per event of corpus/events.toml."""
-    rows = event_rows(staging, corpus_dir, schema_dir)
-    sink = _sink(staging, schema_dir, "events")
+    rows = event_rows(staging, inputs.corpus_dir, inputs.schema_dir)
+    sink = _sink(staging, "events")
     sink.add(rows)
     _close(sink, summary, "events")
     summary.events = rows
 
 
-def write_persons(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
+def write_persons(staging: Path, summary, inputs: layout.Inputs) -> None:
     """data/persons: one row per registered person, in person_id order."""
-    people, _ = registry.read_registry(corpus_dir, schema_dir, corpus_dir)
-    sink = _sink(staging, schema_dir, "persons")
+    people, _ = registry.read_registry(inputs.corpus_dir, inputs.schema_dir, inputs.root)
+    sink = _sink(staging, "persons")
     sink.add([people.record(pid) for pid in sorted(people.persons)])
     _close(sink, summary, "persons")
