@@ -113,6 +113,8 @@ def draft(text_file: Path, corpus_dir: Path, schema_dir: Path, root: Path) -> tu
     if tag or dateline:
         why = f"the source tag {tag['tag']} on line 1" if tag else f"the dateline {dateline.group()}"
         d.put("doc_type", "news_report", f"{why}: a report of the event")
+    elif lead_day(rows):
+        d.put("doc_type", "news_report", f"the lead names the day ({lead_day(rows)}): a report of the event")
     elif titles and bylines:
         d.put("doc_type", "speech_text", f"a title and a byline ({bylines[0]['text']}, line {bylines[0]['line_number']}): "
                                          "the speaker's own text")
@@ -177,6 +179,13 @@ def draft(text_file: Path, corpus_dir: Path, schema_dir: Path, root: Path) -> tu
         d.comment(f"  {problem.hint}")
         notes.append(f"line {problem.line}: {problem.message.split(' (')[0]} is not registered: {problem.hint}")
     return d.text(), notes
+
+
+def lead_day(rows: list[dict]) -> str | None:
+    """The day and part of day the first body sentence names ("23日上午")."""
+    lead = next((r for r in rows if r["segment_type"] == "body"), None)
+    match = event_facts.LEAD_DAY.search(lead["text"].split("。", 1)[0]) if lead else None
+    return match.group() if match and match["part"] else None
 
 
 def _pattern(forms):
