@@ -17,7 +17,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from .. import read
-from ..contract import layout, roundtrip, validate
+from ..contract import layout, roundtrip, schemas, validate
 from ..errors import Problem
 from ..contract.records import CONFIGS
 
@@ -103,6 +103,11 @@ def read_rows(release: Path, shown: str, problems: list[Problem]) -> dict[str, l
     """Every row of every config, with the file it came from, checked
     against the Arrow schema and the JSON Schema shipped in the release."""
     rows: dict[str, list[tuple[str, dict]]] = {}
+    shared = release / layout.SCHEMA / schemas.DEFS_FILE
+    if not shared.is_file():  # every record schema refers to it
+        problems.append(Problem(f"{shown}/{layout.SCHEMA}/{schemas.DEFS_FILE}", None, "file",
+                                "schema missing from the release", "release.missing-file", REBUILD))
+        return {name: [] for name in CONFIGS}
     for name, config in CONFIGS.items():
         arrow_schema, schema_file = config.arrow_schema, config.schema_file
         rows[name] = []
