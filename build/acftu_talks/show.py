@@ -52,7 +52,7 @@ def table(built, total_width: int = 160) -> str:
     body = rows(built)
     sizes = [max([width(c)] + [width(r[i]) for r in body]) for i, c in enumerate(COLUMNS[:-1])]
     used = sum(sizes) + 2 * len(sizes)
-    text_width = max(20, total_width - used)
+    text_width = max(8, total_width - used)  # the labels first: they are what a curator reviews
     lines = ["  ".join(pad(c, s) for c, s in zip(COLUMNS[:-1], sizes)) + "  text",
              "  ".join("-" * s for s in sizes) + "  " + "-" * min(text_width, 40)]
     for r in body:
