@@ -57,9 +57,12 @@ def read_corpus(corpus_dir: Path, schema_dir: Path, root: Path) -> tuple[Corpus,
     return Corpus(found, events_path, people), problems + more
 
 
-def process(text_file: Path, meta_file: Path, schema_dir: Path, root: Path, corpus: Corpus) -> Outcome:
+def process(text_file: Path, meta_file: Path, schema_dir: Path, root: Path, corpus: Corpus | None = None) -> Outcome:
     """Every step on one document, from its files to its records and every
-    problem found (run by the executor, maybe in a worker process)."""
+    problem found (run by the executor, maybe in a worker process). Without
+    ``corpus``, the events and people of the text's folder are read."""
+    if corpus is None:
+        corpus, _ = read_corpus(text_file.parent, schema_dir, root)
     source, problems = read.read_source(text_file, meta_file, root)
     if source is None:
         return Outcome(None, problems)
