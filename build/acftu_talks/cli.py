@@ -58,6 +58,22 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--corpus", type=Path, default=Path("corpus"), help="raw texts and sidecars (default: corpus/)")
     show.add_argument("--schema", type=Path, default=Path("schema"), help="JSON Schemas (default: schema/)")
     show.add_argument("--width", type=int, default=None, help="table width (default: the terminal's)")
+    score = sub.add_parser("score", help="score the built sentences' attribution against the gold file",
+                           description="precision, recall and F1 per speech mode, speaker accuracy, source mention "
+                                       "and cue agreement, and the confusion table, against a gold sentence file")
+    score.add_argument("--release", type=Path, default=Path("release"), help="built release (default: release/)")
+    score.add_argument("--gold", type=Path, default=Path("tests/expected/sentences.tsv"),
+                       help="gold sentences (default: tests/expected/sentences.tsv)")
+    docs = sub.add_parser("docs", help="regenerate the rule tables of docs/data-format.md from the rule registry",
+                          description="regenerate the rule tables of docs/data-format.md from the rule registry")
+    docs.add_argument("--file", type=Path, default=Path("docs/data-format.md"),
+                      help="the document holding the tables (default: docs/data-format.md)")
+    docs.add_argument("--check", action="store_true", help="only say whether the tables are current (exit 1 if not)")
+    help_ = "print character-level precision and recall of a release's alignments against a gold set"
+    score_alignments = sub.add_parser("score-alignments", help=help_, description=help_)
+    score_alignments.add_argument("--release", type=Path, default=Path("release"), help="built release (default: release/)")
+    score_alignments.add_argument("--gold", type=Path, default=Path("tests/expected/alignments.tsv"),
+                       help="gold TSV (default: tests/expected/alignments.tsv)")
     cite = sub.add_parser("cite", help="print how to cite the dataset", description="print how to cite the dataset")
     cite.add_argument("--format", choices=FORMATS, default="bibtex", help="citation format (default: bibtex)")
     return parser
@@ -103,6 +119,12 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
         return _new(args, Path.cwd())
     if args.command == "show":
         args.root = Path(".")
+    if args.command == "score":
+        return _score(args)
+    if args.command == "docs":
+        return _docs(args)
+    if args.command == "score-alignments":
+        return _score_alignments(args)
     root = args.root.resolve()
     for label, path in (("--corpus", args.corpus), ("--schema", args.schema), ("--root", args.root),
                         ("--release", getattr(args, "release", None))):
@@ -176,6 +198,46 @@ def _new(args, root: Path) -> int:
     print(f"wrote {target}: confirm every '# guess:' line, then run `acftu-talks validate`")
     for note in notes:
         print(f"  to do: {note}")
+def _score(args) -> int:
+    from . import score
+    if not (args.release / "data" / "sentences").is_dir():
+        print(f"acftu-talks: --release {args.release}: no built sentences there (run `acftu-talks build` first)",
+              file=sys.stderr)
+        return 2
+    if not args.gold.is_file():
+        print(f"acftu-talks: --gold {args.gold}: no such file", file=sys.stderr)
+        return 2
+    result = score.score(score.read_gold(args.gold), score.read_release(args.release))
+    sys.stdout.write(score.render(result, args.gold.as_posix()))
+    return 0
+
+
+def _docs(args) -> int:
+    from .rules import tables
+    if not args.file.is_file():
+        print(f"acftu-talks: --file {args.file}: no such file", file=sys.stderr)
+        return 2
+    text = args.file.read_text(encoding="utf-8")
+    updated = tables.update(text)
+    if args.check:
+        if updated != text:
+            print(f"{args.file}: the rule tables are stale: run `acftu-talks docs`", file=sys.stderr)
+            return 1
+        print(f"ok: the rule tables of {args.file} are current")
+        return 0
+    args.file.write_text(updated, encoding="utf-8")
+    print(f"wrote the rule tables of {args.file} ({len(tables.rules())} rules)")
+    return 0
+
+
+def _score_alignments(args) -> int:
+    from .relations import evaluate as score
+    for label, path in (("--release", args.release / "data" / "alignments"), ("--gold", args.gold)):
+        if not path.exists():
+            print(f"acftu-talks: {label} {path}: not found (build the release first, or pass {label} PATH)",
+                  file=sys.stderr)
+            return 2
+    print(score.table(score.score(score.cases(score.read_release(args.release)), score.read_gold(args.gold))))
     return 0
 
 

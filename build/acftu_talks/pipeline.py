@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from . import annotate, assemble, consistency, draft, errata, events, executor, read, registry, segment
 from .assemble import Built
+from .rules import genres
 from .contract import ids, roundtrip, validate
 from .contract.layout import Inputs
 from .contract.records import CONFIGS, DOCUMENT_CONFIGS
@@ -70,6 +71,8 @@ def process(text_file: Path, meta_file: Path, schema_dir: Path, root: Path, corp
     problems += draft.unconfirmed(meta_file.read_text(encoding="utf-8"), source.meta_path)
     problems += validate.check_file_name(source.doc_id, source.text_path, schema_dir)
     problems += validate.check_sidecar(source.meta, source.meta_path, source.meta_lines, schema_dir)
+    if not _has_errors(problems):
+        problems += genres.check(source.meta, source.meta_path, source.meta_lines)
     if _has_errors(problems):
         return Outcome(None, problems, Claim.of(source))  # the later steps rely on a valid sidecar
     meta = source.meta
@@ -85,7 +88,9 @@ def process(text_file: Path, meta_file: Path, schema_dir: Path, root: Path, corp
     forms = people.surface_forms(meta["speaker"])
     spans, loose = segment.segment(source.raw)
     passages = [Passage(span) for span in spans]
-    annotate.annotate(passages, meta["doc_type"], meta["speaker"], list(forms))
+    # the rules find every registered name and alias, and title aliases (总书记) of the speaker
+    annotate.annotate(passages, meta["doc_type"], meta["speaker"], sorted(set(forms.values())),
+                      aliases=forms, language=meta["language"])
     for passage in passages:  # every speaker by the registry's name, whatever form the text used
         note = passage.annotation
         note.speaker = forms.get(note.speaker, note.speaker) if note.speaker else None

@@ -7,7 +7,7 @@ A release folder::
     README.md            the card (rendered from dataset_card.md)
     data/<config>/train-0000K-of-0000N.parquet
     schema/*.schema.json the JSON Schemas the rows were validated against
-    images/composition.svg
+    images/composition.svg  images/formulations.svg
     CITATION.cff  CHANGELOG.md  RIGHTS.md  LICENSE
     croissant.json  manifest.json  id_changes.json
     SHA256SUMS           last: over every other file
@@ -22,6 +22,7 @@ DATA = "data"
 SCHEMA = "schema"
 README = "README.md"
 FIGURE = "images/composition.svg"
+FORMULATIONS_FIGURE = "images/formulations.svg"
 CITATION = "CITATION.cff"
 CHANGELOG = "CHANGELOG.md"
 RIGHTS = "RIGHTS.md"
@@ -34,6 +35,9 @@ SUMS = "SHA256SUMS"
 # Files of the repository shipped in the release as they are.
 COPIED = (RIGHTS, LICENSE, CHANGELOG)
 CARD_SOURCE = "dataset_card.md"
+# The gold sentence file the card's attribution score is computed against:
+# read by the build, not shipped.
+GOLD_SENTENCES = "tests/expected/sentences.tsv"
 
 
 def data_folder(config: str) -> str:

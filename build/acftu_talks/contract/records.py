@@ -61,9 +61,12 @@ CONFIGS = {c.name: c for c in (
     Config("documents", "document.schema.json", "doc_id"),
     Config("events", "event.schema.json", "event_id"),
     Config("persons", "person.schema.json", "person_id"),
+    Config("alignments", "alignment.schema.json", "alignment_id"),
+    Config("formulations", "formulation.schema.json", "formulation_id"),
 )}
+# Configs derived from the staged records of the whole corpus by a release
+# step (release/finish.py), not written document by document.
+CORPUS_CONFIGS = ("events", "persons", "alignments", "formulations")
 DEFAULT_CONFIG = "paragraphs"
-# The configs streamed document by document; the others (events, persons)
-# are corpus-level, written by release steps from corpus/events.toml and
-# corpus/persons.toml.
-DOCUMENT_CONFIGS = ("paragraphs", "sentences", "documents")
+# The configs streamed document by document by the pipeline.
+DOCUMENT_CONFIGS = tuple(name for name in CONFIGS if name not in CORPUS_CONFIGS)

@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from .. import DATASET_NAME, __version__
 from . import cite, figure
+from ..relations import relate
 from .croissant import member_schemas
 from ..contract import layout
 from ..contract.records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
@@ -200,6 +201,7 @@ def generated_blocks(summary) -> dict[str, str]:
     })
     from .series_card import blocks as series_blocks  # events, provenance, errata
     blocks.update(series_blocks(summary, _md_table))
+    blocks.update(relate.card_blocks(summary))
     return blocks
 
 
@@ -215,8 +217,24 @@ def render(template: str, blocks: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(fill, template)
 
 
-def write_card(staging: Path, summary, card_source: Path | None) -> None:
-    """The release's README.md: the card rendered from ``card_source``."""
+def attribution_block(staging: Path, gold: Path | None) -> str:
+    """The staged sentences' attribution scored against the gold sentence
+    file, when the build has one."""
+    from .. import score
+    if gold is None:
+        return "This build had no gold sentence file to score against."
+    result = score.score(score.read_gold(gold), score.read_release(staging))
+    return score.markdown(result, layout.GOLD_SENTENCES)
+
+
+def write_card(staging: Path, summary, card_source: Path | None, gold: Path | None = None) -> None:
+    """The release's README.md: the card rendered from ``card_source``, with
+    the rule table and the attribution score against ``gold``."""
+    from ..rules import tables
     template = card_source.read_text(encoding="utf-8") if card_source and card_source.exists() else "# {{ dataset_name }}\n"
-    text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, generated_blocks(summary))
+    blocks = generated_blocks(summary)
+    blocks["annotation_rules"] = tables.card_block()
+    if "attribution_score" in template:
+        blocks["attribution_score"] = attribution_block(staging, gold)
+    text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, blocks)
     (staging / layout.README).write_text(text, encoding="utf-8")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..contract import ids, layout
 from ..contract.layout import Inputs
+from ..relations import relate
 from . import card, checksums, cite, croissant, figure, manifest, series
 from .summary import Summary
 
@@ -30,8 +31,14 @@ def copy_schemas(staging: Path, summary: Summary, inputs: Inputs) -> None:
         shutil.copyfile(schema_file, staging / layout.SCHEMA / schema_file.name)
 
 
+def write_relations(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    """The alignments and formulations configs and their figure, read off the
+    staged sentences and documents."""
+    relate.write_relations(staging, summary, inputs)
+
+
 def write_card(staging: Path, summary: Summary, inputs: Inputs) -> None:
-    card.write_card(staging, summary, inputs.card_source)
+    card.write_card(staging, summary, inputs.card_source, inputs.repository_file(layout.GOLD_SENTENCES))
 
 
 def copy_repository_files(staging: Path, summary: Summary, inputs: Inputs) -> None:
@@ -75,6 +82,7 @@ STEPS = (
     series.write_events,
     series.write_persons,
     copy_schemas,
+    write_relations,
     write_card,
     copy_repository_files,
     write_figure,
