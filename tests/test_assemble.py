@@ -2,7 +2,7 @@
 annotations, date provenance, edits numbered in text order."""
 from __future__ import annotations
 
-from acftu_talks import annotate, assemble, read, registry, segment
+from acftu_talks import annotate, assemble, people as registry, read, segment
 from acftu_talks.passage import Passage
 
 from conftest import CORPUS, ROOT, SCHEMA

@@ -198,6 +198,9 @@ def _new(args, root: Path) -> int:
     print(f"wrote {target}: confirm every '# guess:' line, then run `acftu-talks validate`")
     for note in notes:
         print(f"  to do: {note}")
+    return 0
+
+
 def _score(args) -> int:
     from . import score
     if not (args.release / "data" / "sentences").is_dir():

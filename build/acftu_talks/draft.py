@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import annotate, events as event_facts, registry as people, segment
+from . import annotate, events as event_facts, people, segment
 from .errors import Problem
 from .passage import Passage
+from .rules import front_matter
 
 GUESS = re.compile(r"#\s*guess:")
 PLACEHOLDER = re.compile(r'^\s*([A-Za-z_]+)\s*=\s*"[^"]*<[^">]+>[^"]*"')
@@ -107,7 +108,7 @@ def draft(text_file: Path, corpus_dir: Path, schema_dir: Path, root: Path) -> tu
 
     first = rows[0]["text"] if rows else ""
     tag = SOURCE_TAG.match(first)
-    dateline = next((m for r in rows[:3] for m in [annotate.DATELINE_PREFIX.match(r["text"])] if m), None)
+    dateline = next((m for r in rows[:3] for m in [front_matter.DATELINE_PREFIX.match(r["text"])] if m), None)
     titles = [r for r in rows if r["segment_type"] == "title"]
     bylines = [r for r in rows if r["segment_type"] == "byline"]
     if tag or dateline:

@@ -13,7 +13,7 @@ from typing import Iterator, NamedTuple
 
 from dataclasses import dataclass
 
-from . import annotate, assemble, consistency, draft, errata, events, executor, read, registry, segment
+from . import annotate, assemble, consistency, draft, errata, events, executor, people as registry, read, segment
 from .assemble import Built
 from .rules import genres
 from .contract import ids, roundtrip, validate

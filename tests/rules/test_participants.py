@@ -5,7 +5,7 @@ from acftu_talks import assemble, errata as errata_step
 from acftu_talks.annotate import annotate
 from acftu_talks.passage import Passage
 from acftu_talks.read import Source
-from acftu_talks.registry import read_registry
+from acftu_talks.people import read_registry
 from acftu_talks.rules.participants import participants
 from acftu_talks.segment import segment
 

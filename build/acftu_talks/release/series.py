@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from .. import events as event_facts, registry
+from .. import events as event_facts, people as registry
 from ..contract import layout
 from ..contract.records import CONFIGS
 from . import write

@@ -19,7 +19,7 @@ from ..errors import Problem
 from ..contract.records import Paragraph, Participant
 from . import lexicon as L
 from .registry import register
-from .. import registry as people
+from .. import people
 
 _VERB = re.compile("|".join(f"(?P<{role}>{vocab.pattern()})" for role, vocab in L.ROLE_VERBS.items()))
 _NAME = re.compile(L.PERSON_NAME)
