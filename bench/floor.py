@@ -15,7 +15,11 @@ floor's writing cheaper than the build's):
   sentence from the regex above;
 - documents: the sidecar's fields, the date provenance from a plain search for
   the full date in the body and notes (the publication day in a dateline), one edit per trimmed edge or blank line, participants from
-  the sidecar's people found in the text.
+  the registry's people found in the text.
+
+- events and persons: corpus/events.toml (with each event's documents) and
+  corpus/persons.toml;
+- alignments and formulations: no rows (see NOT_COMPUTED).
 
 It does not read the ids lock, check, validate, or write the card. It is a
 floor for the configs, not a second builder: the rows differ from the build's
@@ -44,7 +48,12 @@ SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』）)》】]
 SPACE = " \t\u3000\u00a0"
 # The configs the floor writes, in the order of their columns; run() refuses a
 # CONFIGS entry it does not know, so a new config cannot slip past the floor.
-KNOWN = ("paragraphs", "sentences", "documents")
+KNOWN = ("paragraphs", "sentences", "documents", "events", "persons", "alignments", "formulations")
+# Corpus-level configs the floor writes with no rows: finding reused passages
+# and recurring formulations takes an n-gram index, which no floor of
+# reading and writing has. The floor is then cheaper than a floor that did,
+# so the build's ratio to it is too high, never too low.
+NOT_COMPUTED = ("alignments", "formulations")
 
 
 class Writer:
@@ -86,13 +95,15 @@ def _opening(people: list[dict], speaker: str) -> re.Pattern:
     return re.compile(rf"(?P<note>※)|(?P<who>{'|'.join(map(re.escape, names))})(?P<cue>{CUES})[，：]")
 
 
-def document(data: bytes, meta: dict, writers: dict[str, Writer]) -> int:
+def document(data: bytes, meta: dict, writers: dict[str, Writer], event: dict, registry: list[dict]) -> int:
     """Write one document's rows; return its paragraphs."""
     raw = data.decode("utf-8")
     doc_id, doc_type, speaker = meta["doc_id"], meta["doc_type"], meta["speaker"]
+    event_id = meta["event_id"]
     date, pub = meta["date"], meta["publication_date"]
     day = dt.date.fromisoformat(date["value"])
-    people = meta.get("people", [])
+    # the registry's people the text names (the sidecar's own list, where it has one)
+    people = meta.get("people") or [p for p in registry if p["name"] in raw]
     names_en = {p["name"]: p.get("name_en") for p in people}
     names_en.setdefault(speaker, meta["speaker_en"])
     opening = _opening(people, speaker)
@@ -148,9 +159,10 @@ def document(data: bytes, meta: dict, writers: dict[str, Writer]) -> int:
             pub_evidence = pid
         speaker_en = names_en.get(who) if who else None
         paragraphs.add({
-            "paragraph_id": pid, "doc_id": doc_id, "paragraph_number": number, "line_number": line_number,
+            "paragraph_id": pid, "doc_id": doc_id, "event_id": event_id, "paragraph_number": number,
+            "line_number": line_number, "errata": [],
             "text": text, "segment_type": kind, "speech_mode": mode, "speaker": who, "speaker_en": speaker_en,
-            "date": day, "occasion": meta["occasion"], "doc_type": doc_type, "char_start": start, "char_end": end,
+            "date": day, "occasion": event["occasion"], "doc_type": doc_type, "char_start": start, "char_end": end,
             "caption_date": caption_date, "photo_credit": credit, "annotation_source": "rule",
             "annotation_rule": rule})
         for s, found in enumerate(SENTENCE.finditer(text), start=1):
@@ -158,7 +170,8 @@ def document(data: bytes, meta: dict, writers: dict[str, Writer]) -> int:
             has_cue = s == 1 and cue is not None
             speech = mode in ("reported", "direct")
             sentences.add({
-                "sentence_id": f"{pid}.s{s:02d}", "paragraph_id": pid, "doc_id": doc_id, "sentence_number": s,
+                "sentence_id": f"{pid}.s{s:02d}", "paragraph_id": pid, "doc_id": doc_id, "event_id": event_id,
+                "sentence_number": s, "errata": [],
                 "text": found.group(), "char_start": start + a, "char_end": start + b, "segment_type": kind,
                 "speech_mode": mode, "speaker": who, "speaker_en": speaker_en,
                 "reporting_cue": cue["cue"] if has_cue else None,
@@ -176,21 +189,28 @@ def document(data: bytes, meta: dict, writers: dict[str, Writer]) -> int:
         if at >= 0:
             role = "speaker" if person["name"] == speaker else "attended"
             where = bisect.bisect_right(starts, at)
-            participants.append({"name": person["name"], "name_en": person.get("name_en"), "role": role,
-                                 "role_source": "text", "evidence": f"{doc_id}.p{max(where, 1):03d}",
-                                 "position_en": person.get("position_en")})
+            title = (person.get("positions") or [{}])[-1]
+            participants.append({"person_id": person.get("person_id", person["name"]), "name": person["name"],
+                                 "name_en": person.get("name_en"), "role": role, "role_source": "text",
+                                 "evidence": f"{doc_id}.p{max(where, 1):03d}",
+                                 "position_en": person.get("position_en", title.get("title_en")),
+                                 "position": title.get("title")})
     edit_rows = [{"edit_number": i, "kind": k, "line_number": n, "char_start": a, "char_end": b,
                   "removed": removed, "paragraph_id": pid}
                  for i, (k, n, a, b, removed, pid) in enumerate(edits, start=1)]
     detail = lambda d: d["source"] + (f". {d['note']}" if d.get("note") else "")  # noqa: E731
     publication_source = "inferred" if pub_evidence else "external"
     writers["documents"].add({
-        "doc_id": doc_id, "doc_type": doc_type, "title": meta["title"], "title_source": meta["title_source"],
+        "doc_id": doc_id, "event_id": event_id, "version_of": meta.get("version_of"), "errata": [],
+        "original_url": meta.get("original_url"), "copy_repository": meta.get("copy_repository"),
+        "copy_path": meta.get("copy_path"), "copy_commit": meta.get("copy_commit"),
+        "retrieved": dt.date.fromisoformat(meta["retrieved"]) if meta.get("retrieved") else None,
+        "doc_type": doc_type, "title": meta["title"], "title_source": meta["title_source"],
         "title_en": meta["title_en"], "title_en_source": meta["title_en_source"], "language": meta["language"],
-        "speaker": speaker, "speaker_en": meta["speaker_en"], "occasion": meta["occasion"],
-        "occasion_en": meta["occasion_en"], "venue": meta["venue"], "venue_en": meta["venue_en"],
+        "speaker": speaker, "speaker_en": meta["speaker_en"], "occasion": event["occasion"],
+        "occasion_en": event["occasion_en"], "venue": event["venue"], "venue_en": event["venue_en"],
         "context_en": meta.get("context_en"), "date": day, "date_precision": date["precision"],
-        "date_part_of_day": date.get("part_of_day"), "date_source": "stated" if evidence else "external",
+        "date_part_of_day": event.get("part_of_day", date.get("part_of_day")), "date_source": "stated" if evidence else "external",
         "date_source_detail": detail(date), "date_evidence": evidence, "publication_date": published,
         "publication_date_precision": pub["precision"], "publication_date_source": publication_source,
         "publication_date_source_detail": detail(pub), "publication_date_evidence": pub_evidence,
@@ -203,15 +223,34 @@ def document(data: bytes, meta: dict, writers: dict[str, Writer]) -> int:
     return number
 
 
+def _value(field: pa.Field, value):
+    return dt.date.fromisoformat(value) if isinstance(value, str) and pa.types.is_date32(field.type) else value
+
+
 def run(corpus: Path, out: Path) -> dict[str, int]:
     """Write the floor's files into ``out/<config>/train.parquet``; return the rows of each config."""
     unknown = set(CONFIGS) - set(KNOWN)
     if unknown:
         raise SystemExit(f"floor.py: the build writes configs the floor does not: {', '.join(sorted(unknown))}")
     writers = {name: Writer(out / name / "train.parquet", CONFIGS[name].arrow_schema) for name in KNOWN}
+    events = {e["event_id"]: e for e in tomllib.loads((corpus / "events.toml").read_text(encoding="utf-8"))["event"]}
+    persons = tomllib.loads((corpus / "persons.toml").read_text(encoding="utf-8")).get("person", [])
+    members: dict[str, list[dict]] = {}
     for text_file in sorted(corpus.glob("*.txt")):
         meta = tomllib.loads(text_file.with_suffix(".toml").read_text(encoding="utf-8"))
-        document(text_file.read_bytes(), meta, writers)
+        document(text_file.read_bytes(), meta, writers, events[meta["event_id"]], persons)
+        members.setdefault(meta["event_id"], []).append({
+            "doc_id": meta["doc_id"], "doc_type": meta["doc_type"], "text_kind": meta.get("text_kind", meta["doc_type"]),
+            "publisher": meta["publisher"], "publisher_en": meta["publisher_en"], "version_of": meta.get("version_of")})
+    for event_id in sorted(events):
+        event = events[event_id]
+        writers["events"].add({f.name: _value(f, event.get(f.name)) for f in CONFIGS["events"].arrow_schema
+                               if f.name != "documents"} | {"documents": members.get(event_id, [])})
+    for person in sorted(persons, key=lambda p: p["person_id"]):
+        writers["persons"].add({"aliases": [], "title_aliases": [], "wikidata": None, "positions": []} | {
+            k: v for k, v in person.items() if k in CONFIGS["persons"].arrow_schema.names} | {
+            "positions": [{"title": p["title"], "title_en": p["title_en"], "start": p.get("start"),
+                           "end": p.get("end"), "source": p["source"]} for p in person.get("positions", [])]})
     for writer in writers.values():
         writer.close()
     return {name: writer.count for name, writer in writers.items()}

@@ -20,7 +20,8 @@ from pathlib import Path
 from ..contract import ids, layout
 from ..contract.layout import Inputs
 from ..relations import relate
-from . import card, checksums, cite, croissant, figure, manifest
+from . import card, checksums, cite, croissant, figure, manifest, series
+from .reader import write_reader
 from .summary import Summary
 
 
@@ -79,6 +80,8 @@ def write_sums(staging: Path, summary: Summary, inputs: Inputs) -> None:
 
 STEPS = (
     # corpus-level configs derived from the staged records come first
+    series.write_events,
+    series.write_persons,
     copy_schemas,
     write_relations,
     write_card,
@@ -86,6 +89,7 @@ STEPS = (
     write_figure,
     write_citation,
     write_croissant,
+    write_reader,  # reads the staged configs back: after every config, before the sums
     write_id_changes,
     write_manifest,
     write_sums,  # last: over every file above
