@@ -29,9 +29,15 @@ def accepter(schema_path: str) -> Callable[[object], bool] | None:
     schema at ``schema_path`` (format checks on), or None without jsonschema-rs."""
     if jsonschema_rs is None:
         return None
-    schema = schemas.load(schema_path)
-    compiled = jsonschema_rs.validator_for(schema, validate_formats=True,
-                                           registry=schemas.rs_registry(str(Path(schema_path).parent)))
+    return accepter_for(schemas.load(schema_path), str(Path(schema_path).parent))
+
+
+def accepter_for(schema: dict, schema_dir: str) -> Callable[[object], bool] | None:
+    """:func:`accepter` for a schema given as data, whose references resolve
+    to the schemas in ``schema_dir``."""
+    if jsonschema_rs is None:
+        return None
+    compiled = jsonschema_rs.validator_for(schema, validate_formats=True, registry=schemas.rs_registry(schema_dir))
 
     def accepts(instance: object) -> bool:
         try:
