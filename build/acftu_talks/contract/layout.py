@@ -10,6 +10,7 @@ A release folder::
     images/composition.svg  images/formulations.svg
     CITATION.cff  CHANGELOG.md  RIGHTS.md  LICENSE
     croissant.json  manifest.json  id_changes.json
+    reader/index.html    the reader: the records in one offline web page
     SHA256SUMS           last: over every other file
 """
 from __future__ import annotations
@@ -30,6 +31,7 @@ LICENSE = "LICENSE"
 CROISSANT = "croissant.json"
 MANIFEST = "manifest.json"
 ID_CHANGES = "id_changes.json"
+READER = "reader/index.html"
 SUMS = "SHA256SUMS"
 
 # Files of the repository shipped in the release as they are.

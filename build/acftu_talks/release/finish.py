@@ -21,6 +21,7 @@ from ..contract import ids, layout
 from ..contract.layout import Inputs
 from ..relations import relate
 from . import card, checksums, cite, croissant, figure, manifest, series
+from .reader import write_reader
 from .summary import Summary
 
 
@@ -88,6 +89,7 @@ STEPS = (
     write_figure,
     write_citation,
     write_croissant,
+    write_reader,  # reads the staged configs back: after every config, before the sums
     write_id_changes,
     write_manifest,
     write_sums,  # last: over every file above
