@@ -174,8 +174,13 @@ def write_corpus(folder: Path, documents: int, paragraphs_per_doc: int = 30, see
     folder.mkdir(parents=True, exist_ok=True)
     gen = Generator(seed)
     lines = size = 0
-    # the real people registry: the synthetic texts name its people
-    (folder / "persons.toml").write_bytes((CORPUS / "persons.toml").read_bytes())
+    # the real people registry, whose people the synthetic texts name; the
+    # texts fall on any day of 2013-2024, so every dated post is made to span
+    # them all (the real dates would leave posts uncovered, with a warning each)
+    people = (CORPUS / "persons.toml").read_text(encoding="utf-8")
+    people = re.sub(r'(?m)^end = ".*"\n', "", people)
+    people = re.sub(r'(?m)^start = ".*"$', 'start = "2000"', people)
+    (folder / "persons.toml").write_text(people, encoding="utf-8")
     with open(folder / "events.toml", "w", encoding="utf-8") as events:
         for index in range(documents):
             n = max(3, int(gen.random.gauss(paragraphs_per_doc, paragraphs_per_doc / 4)))

@@ -17,7 +17,7 @@ import tomllib
 from pathlib import Path
 
 from . import sidecar
-from .contract import fastcheck, schemas
+from .contract import schemas, validate
 from .errors import Problem
 from .read import Source, display
 
@@ -38,29 +38,9 @@ def _nullable(prop: dict) -> bool:
     return "null" in kinds or any(b.get("type") == "null" for b in prop.get("anyOf", []))
 
 
-class _Validator:
-    """``iter_errors`` of python-jsonschema, which is imported (a tenth of a
-    second) only for an entry that jsonschema-rs rejects: every entry it
-    accepts is valid (see contract/fastcheck.py)."""
-
-    def __init__(self, schema: dict, schema_dir: Path):
-        self.schema, self.schema_dir = schema, schema_dir
-        self.accepts = fastcheck.accepter_for(schema, str(schema_dir))
-        self.exact = None
-
-    def iter_errors(self, instance):
-        if self.accepts is not None and self.accepts(instance):
-            return iter(())
-        if self.exact is None:
-            from jsonschema import Draft202012Validator, FormatChecker
-            self.exact = Draft202012Validator(self.schema, registry=schemas.registry(str(self.schema_dir)),
-                                              format_checker=FormatChecker())
-        return self.exact.iter_errors(instance)
-
-
-def validator(schema: dict, schema_dir: Path) -> _Validator:
+def validator(schema: dict, schema_dir: Path) -> validate.Checker:
     """A validator of ``schema`` that resolves the shared $defs locally."""
-    return _Validator(schema, schema_dir)
+    return validate.Checker(schema, schema_dir)
 
 
 def entry_schema(schema_dir: Path) -> dict:

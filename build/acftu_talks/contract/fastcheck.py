@@ -27,17 +27,16 @@ except ImportError:  # no wheel for this platform: every record goes the slow, e
 def accepter(schema_path: str) -> Callable[[object], bool] | None:
     """A function that returns True only for instances valid against the
     schema at ``schema_path`` (format checks on), or None without jsonschema-rs."""
-    if jsonschema_rs is None:
-        return None
-    return accepter_for(schemas.load(schema_path), str(Path(schema_path).parent))
+    return compile_schema(schemas.load(schema_path), Path(schema_path).parent)
 
 
-def accepter_for(schema: dict, schema_dir: str) -> Callable[[object], bool] | None:
-    """:func:`accepter` for a schema given as data, whose references resolve
-    to the schemas in ``schema_dir``."""
+def compile_schema(schema: dict, schema_dir: Path) -> Callable[[object], bool] | None:
+    """:func:`accepter` for a schema given as a dict whose references
+    resolve in ``schema_dir``."""
     if jsonschema_rs is None:
         return None
-    compiled = jsonschema_rs.validator_for(schema, validate_formats=True, registry=schemas.rs_registry(schema_dir))
+    compiled = jsonschema_rs.validator_for(schema, validate_formats=True,
+                                           registry=schemas.rs_registry(str(schema_dir)))
 
     def accepts(instance: object) -> bool:
         try:

@@ -102,3 +102,23 @@ def check_records(records, schema_file: Path, path: str, id_field: str) -> list[
                                     f"{rid}: {_dotted(field_path)}", message,
                                     f"record.{error.validator}"))
     return problems
+
+
+class Checker:
+    """``iter_errors`` of python-jsonschema for a schema given as a dict,
+    asked only about instances the compiled validator rejects: a build whose
+    inputs are all valid never imports python-jsonschema."""
+
+    def __init__(self, schema: dict, schema_dir: Path):
+        self.schema, self.schema_dir = schema, schema_dir
+        self.accepts = fastcheck.compile_schema(schema, schema_dir)
+        self._exact: Draft202012Validator | None = None
+
+    def iter_errors(self, instance):
+        if self.accepts is not None and self.accepts(instance):
+            return iter(())
+        if self._exact is None:
+            from jsonschema import Draft202012Validator, FormatChecker
+            self._exact = Draft202012Validator(self.schema, registry=schemas.registry(str(self.schema_dir)),
+                                               format_checker=FormatChecker())
+        return self._exact.iter_errors(instance)
