@@ -42,6 +42,14 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--out", type=Path, default=Path("release"), help="release folder (default: release/)")
             cmd.add_argument("--card", type=Path, default=Path("dataset_card.md"),
                              help="card template (default: dataset_card.md)")
+    agree = sub.add_parser("agreement", help="Cohen's kappa between the two sentence annotations",
+                           description="Cohen's kappa per label (segment_type, speech_mode, speaker) between two "
+                                       "independent sentence annotations joined on (doc_id, char_start, char_end), "
+                                       "with observed agreement, n and every disagreement")
+    agree.add_argument("--first", default=None, metavar="PATH",
+                       help="first annotation (default: tests/expected/sentences.tsv)")
+    agree.add_argument("--second", default=None, metavar="PATH",
+                       help="second annotation (default: tests/expected/sentences-second-annotator.tsv)")
     cite = sub.add_parser("cite", help="print how to cite the dataset", description="print how to cite the dataset")
     cite.add_argument("--format", choices=FORMATS, default="bibtex", help="citation format (default: bibtex)")
     return parser
@@ -83,6 +91,8 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     if args.command == "cite":
         sys.stdout.write(render(args.format))
         return 0
+    if args.command == "agreement":
+        return _agreement(args)
     root = Path.cwd()
     for label, path in (("--corpus", args.corpus), ("--schema", args.schema),
                         ("--release", getattr(args, "release", None))):
@@ -126,6 +136,19 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     else:
         print("overridden by sidecar: none (every row typed by the rules)")
     print(f'load it: datasets.load_dataset("{args.out}", "paragraphs")')
+    return 0
+
+
+def _agreement(args) -> int:
+    from . import agreement
+    first, second = args.first or agreement.FIRST, args.second or agreement.SECOND
+    try:
+        result = agreement.agreement(Path.cwd(), first, second)
+    except InputError as exc:
+        _report(exc.problems, sys.stderr)
+        print(f"acftu-talks: {len(exc.problems)} problem(s) in the annotation files", file=sys.stderr)
+        return 1
+    sys.stdout.write(agreement.report(result, first, second))
     return 0
 
 
