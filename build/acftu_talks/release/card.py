@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from .. import DATASET_NAME, __version__
+from .. import DATASET_NAME, __version__, agreement
 from . import cite, figure, write
 from .croissant import member_schemas
 from ..contract.records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
@@ -177,7 +177,31 @@ def sentence_table(summary) -> str:
     return _md_table(["doc_id"] + [f"`{m}`" for m in modes] + ["total"], rows) + _not_listed(summary)
 
 
-def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
+def _gold(root: Path | None, rel: str):
+    path = root / rel if root else None
+    return agreement.read_annotation(path, rel) if path and path.is_file() else None
+
+
+def agreement_blocks(staging: Path | None, root: Path | None) -> dict[str, str]:
+    """Kappa between the two annotators, and between the adjudicated gold
+    and the builder's sentences, from the files in the source repository
+    (``root``); a plain statement when a build has no such files."""
+    first, second = _gold(root, agreement.FIRST), _gold(root, agreement.SECOND)
+    between = agreement.compare(first, second) if first is not None and second is not None else None
+    blocks = {"annotator_agreement": agreement.card_block(between)}
+    built = None
+    if first is not None and staging is not None and (staging / data_folder("sentences")).is_dir():
+        import pyarrow.parquet as pq
+        table = pq.read_table(staging / data_folder("sentences"),
+                              columns=list(agreement.KEY) + list(agreement.LABELS) + ["text"])
+        built = {(r["doc_id"], r["char_start"], r["char_end"]):
+                 {k: r[k] or "" for k in agreement.LABELS + ("text",)} for r in table.to_pylist()}
+    blocks["rules_agreement"] = agreement.rules_block(agreement.compare(first, built) if built is not None else None)
+    return blocks
+
+
+def generated_blocks(summary, schema_dir: Path, staging: Path | None = None,
+                     root: Path | None = None) -> dict[str, str]:
     docs = summary.documents
     per_doc = []
     for d in docs:
@@ -204,11 +228,14 @@ def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
         "sentence_table": sentence_table(summary),
         "n_sentences": str(summary.counts.get("sentences", 0)),
         "figure": f"![{figure.TITLE}]({figure.FILE})",
+        "figure_table": _md_table(figure.table_header(summary.chars_by_doc),
+                                  figure.table(summary.documents, summary.chars_by_doc)) + _not_listed(summary),
         "release_date": cite.RELEASE_DATE,
         "bibtex": cite.bibtex().rstrip("\n"),
         "apa": cite.apa().rstrip("\n"),
         "config_names": ", ".join(f"`{name}`" for name in CONFIGS),
     })
+    blocks.update(agreement_blocks(staging, root))
     return blocks
 
 
@@ -226,7 +253,8 @@ def render(template: str, blocks: dict[str, str]) -> str:
 
 def write_card(staging: Path, summary, schema_dir: Path, card_source: Path | None) -> None:
     template = card_source.read_text(encoding="utf-8") if card_source and card_source.exists() else "# {{ dataset_name }}\n"
-    text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, generated_blocks(summary, schema_dir))
+    text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, generated_blocks(
+        summary, schema_dir, staging, card_source.parent if card_source else None))
     (staging / "README.md").write_text(text, encoding="utf-8")
     # The rights statement, and the licence of the project's own work it refers to.
     for name in (RIGHTS_FILE, LICENSE_FILE):

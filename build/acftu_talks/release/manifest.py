@@ -12,7 +12,7 @@ import shutil
 from importlib.metadata import version
 from pathlib import Path
 
-from .. import DATASET_NAME, __version__
+from .. import DATASET_NAME, __version__, agreement
 from . import checksums, cite, croissant, figure
 
 CITATION_FILE = "CITATION.cff"
@@ -30,7 +30,8 @@ def inputs(corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> dict
                 found[f"{label}/{path.relative_to(folder).as_posix()}"] = path
     if card_source and card_source.exists():
         found["dataset_card.md"] = card_source
-        for name in ("RIGHTS.md", CHANGELOG_FILE):
+        # the card's agreement tables are computed from the annotation files
+        for name in ("RIGHTS.md", CHANGELOG_FILE, agreement.FIRST, agreement.SECOND):
             if (card_source.parent / name).exists():
                 found[name] = card_source.parent / name
     return {key: checksums.sha256(path) for key, path in sorted(found.items())}
@@ -51,8 +52,7 @@ def write(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_sourc
     into ``staging``."""
     svg = staging / figure.FILE
     svg.parent.mkdir(parents=True, exist_ok=True)
-    svg.write_text(figure.composition_svg([d["doc_id"] for d in summary.documents], summary.by_doc),
-                   encoding="utf-8")
+    svg.write_text(figure.speech_modes_svg(summary.documents, summary.chars_by_doc), encoding="utf-8")
     (staging / CITATION_FILE).write_text(cite.cff(), encoding="utf-8")
     if card_source and (card_source.parent / CHANGELOG_FILE).exists():
         shutil.copyfile(card_source.parent / CHANGELOG_FILE, staging / CHANGELOG_FILE)
