@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--out", type=Path, default=Path("release"), help="release folder (default: release/)")
             cmd.add_argument("--card", type=Path, default=Path("dataset_card.md"),
                              help="card template (default: dataset_card.md)")
+            cmd.add_argument("--previous", type=Path, default=None, metavar="PATH",
+                             help="the previous release the release note compares with "
+                                  "(default: the release at --out, if there is one)")
     agree = sub.add_parser("agreement", help="Cohen's kappa between the two sentence annotations",
                            description="Cohen's kappa per label (segment_type, speech_mode, speaker) between two "
                                        "independent sentence annotations joined on (doc_id, char_start, char_end), "
@@ -95,10 +98,17 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
         return _agreement(args)
     root = Path.cwd()
     for label, path in (("--corpus", args.corpus), ("--schema", args.schema),
-                        ("--release", getattr(args, "release", None))):
+                        ("--release", getattr(args, "release", None)),
+                        ("--previous", getattr(args, "previous", None))):
         if path is not None and not path.is_dir():
             print(f"acftu-talks: {label} {path}: no such folder (run from the repository root, "
                   f"or pass {label} PATH)", file=sys.stderr)
+            return 2
+    if getattr(args, "previous", None) is not None:
+        from .release import notes
+        if not notes.is_release(args.previous):
+            print(f"acftu-talks: --previous {args.previous}: not a release (it has no manifest.json and data/); "
+                  "pass the folder of a release this builder wrote", file=sys.stderr)
             return 2
     if own_process:
         _skip_pandas_probe()
@@ -118,7 +128,7 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
                       f"the round trip to the raw texts")
             return 0
         summary = pipeline.build(args.corpus, args.schema, args.out, root, args.card, progress,
-                                 args.jobs or executor.default_jobs())
+                                 args.jobs or executor.default_jobs(), args.previous)
     except InputError as exc:
         progress.close()
         _report(exc.problems, sys.stderr)

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from . import DATASET_NAME, __version__, annotate, assemble, executor, read, segment
 from .contract import ids, roundtrip, validate
-from .release import card, finish, write
+from .release import card, finish, notes, write
 from .rules import participants
 from .errors import InputError, Problem, raise_if_errors
 from .progress import Progress
@@ -58,6 +58,7 @@ class Summary:
     overridden: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     documents_not_listed: int = 0  # documents beyond CARD_DOCUMENTS
+    previous: Path | None = None  # the release the release note compares with
 
     def add(self, built: Built) -> None:
         listed = len(self.documents) < CARD_DOCUMENTS
@@ -181,13 +182,17 @@ def _file_metadata(config: str) -> dict[str, str]:
 
 
 def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
-          card_source: Path | None = None, progress: Progress | None = None, jobs: int = 1) -> Summary:
+          card_source: Path | None = None, progress: Progress | None = None, jobs: int = 1,
+          previous: Path | None = None) -> Summary:
     """Build the release into ``out_dir``. Raises InputError; the previous
-    release is left as it was unless the whole build succeeds."""
+    release is left as it was unless the whole build succeeds. The release
+    note compares with ``previous`` (default: the release at ``out_dir``,
+    if there is one)."""
     if progress is not None:
         progress.total = len(read.list_pairs(corpus_dir, root)[0])
     problems: list[Problem] = []
     summary = Summary()
+    summary.previous = previous if previous is not None else (out_dir if notes.is_release(out_dir) else None)
     write.clean_stale(out_dir)
     staging = write.make_staging(out_dir)
     try:

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from ..contract import ids
-from . import card, checksums, manifest
+from . import card, checksums, manifest, notes
 
 
 def copy_schemas(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
@@ -41,6 +41,7 @@ STEPS = (
     copy_schemas,
     write_card,
     write_id_changes,
+    notes.write,  # after id_changes.json, which it compares
     manifest.write,
     write_sums,  # last: over every file above
 )
