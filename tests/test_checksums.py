@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from acftu_talks import __version__, cli
-from acftu_talks.release import checksums
+from acftu_talks.release import checksums, figure
 from conftest import CORPUS, ROOT, SCHEMA, build_args
 
 
@@ -53,7 +53,9 @@ def test_manifest_hashes_every_input(release):
     assert {"python", "pyarrow"} <= set(manifest["tools"])
     want = {f"{folder.name}/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest()
             for folder in (CORPUS, SCHEMA) for p in folder.iterdir() if p.is_file()}
-    for name in ("dataset_card.md", "RIGHTS.md", "CHANGELOG.md"):
+    # the annotation files the card's agreement tables are computed from
+    for name in ("dataset_card.md", "RIGHTS.md", "CHANGELOG.md",
+                 "tests/expected/sentences.tsv", "tests/expected/sentences-second-annotator.tsv"):
         want[name] = hashlib.sha256((ROOT / name).read_bytes()).hexdigest()
     assert manifest["inputs"] == want
 
@@ -68,5 +70,5 @@ def test_two_builds_give_identical_bytes(release, tmp_path):
     again = tmp_path / "release"
     assert cli.main(build_args(CORPUS, again)) == 0
     assert (again / "SHA256SUMS").read_bytes() == (release / "SHA256SUMS").read_bytes()
-    assert (again / "images" / "composition.svg").read_bytes() == (release / "images" / "composition.svg").read_bytes()
+    assert (again / figure.FILE).read_bytes() == (release / figure.FILE).read_bytes()
 

@@ -69,6 +69,7 @@ class Agreement:
     disagreements: list[Disagreement]
     only_first: list[Key] = field(default_factory=list)
     only_second: list[Key] = field(default_factory=list)
+    shared: list[Key] = field(default_factory=list)
 
 
 def read_annotation(path: Path, shown: str | None = None) -> dict[Key, dict[str, str]]:
@@ -124,7 +125,7 @@ def compare(first: dict[Key, dict[str, str]], second: dict[Key, dict[str, str]],
             if first[k][label] != second[k][label]:
                 disagreements.append(Disagreement(k, label, first[k][label], second[k][label], first[k]["text"]))
     return Agreement(results, disagreements, sorted(first.keys() - second.keys()),
-                     sorted(second.keys() - first.keys()))
+                     sorted(second.keys() - first.keys()), shared)
 
 
 def agreement(root: Path, first: str = FIRST, second: str = SECOND) -> Agreement:
@@ -180,14 +181,16 @@ def card_block(result: Agreement | None, first: str = FIRST, second: str = SECON
     rows += [f"| `{r.label}` | {r.n} | {r.agreed} | {r.observed:.3f} | {_kappa_text(r.kappa)} |"
              for r in result.labels]
     unmatched = len(result.only_first) + len(result.only_second)
-    text = (f"Two annotators labelled every sentence of the five texts independently, from the raw texts "
+    n_docs = len({doc for doc, _, _ in result.only_first + result.only_second + result.shared})
+    sentences = len({d.key for d in result.disagreements})
+    text = (f"Two annotators labelled every sentence of the {n_docs} texts independently, from the raw texts "
             f"and the label definitions, without the builder's output: `{first}` and `{second}` in the "
             f"source repository. Joined on (doc_id, char_start, char_end), {n} sentences are in both"
             + (f" and {unmatched} in only one" if unmatched else "") +
             f". `acftu-talks agreement` prints these figures and every disagreement:\n\n" + "\n".join(rows) +
-            f"\n\nThe annotators disagreed on {len(result.disagreements)} label(s); "
+            f"\n\nThe annotators disagreed on {len(result.disagreements)} label(s) of {sentences} sentence(s); "
             f"`{ADJUDICATION}` gives each one, how it was resolved and why. The first file, adjudicated, is "
-            "the gold standard the tests compare the builder with.")
+            "the gold standard; the next table compares the builder's labels with it.")
     return text
 
 
@@ -208,5 +211,5 @@ def rules_block(result: Agreement | None, gold: str = FIRST) -> str:
             f"gold annotation `{gold}`, computed by the build:\n\n" + "\n".join(rows) +
             (f"\n\n{missing} sentence(s) are split differently by the builder and the gold annotation."
              if missing else "\n\nThe builder and the gold annotation split every sentence at the same offsets.") +
-            (f"\n\nSentences where the builder's label differs from the gold:{listed}" if shown
+            (f"\n\nSentences where the builder's label differs from the gold:\n{listed}" if shown
              else "\n\nThe builder's label equals the gold label on every sentence."))

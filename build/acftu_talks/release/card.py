@@ -6,6 +6,7 @@ descriptions from the JSON Schemas.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -192,10 +193,12 @@ def agreement_blocks(staging: Path | None, root: Path | None) -> dict[str, str]:
     built = None
     if first is not None and staging is not None and (staging / data_folder("sentences")).is_dir():
         import pyarrow.parquet as pq
-        table = pq.read_table(staging / data_folder("sentences"),
-                              columns=list(agreement.KEY) + list(agreement.LABELS) + ["text"])
-        built = {(r["doc_id"], r["char_start"], r["char_end"]):
-                 {k: r[k] or "" for k in agreement.LABELS + ("text",)} for r in table.to_pylist()}
+        # file by file: pq.read_table on a folder imports pyarrow.dataset, and with it pandas
+        built = {}
+        for path in sorted((staging / data_folder("sentences")).glob("*.parquet")):
+            table = pq.ParquetFile(path).read(columns=list(agreement.KEY) + list(agreement.LABELS) + ["text"])
+            built.update({(r["doc_id"], r["char_start"], r["char_end"]):
+                          {k: r[k] or "" for k in agreement.LABELS + ("text",)} for r in table.to_pylist()})
     blocks["rules_agreement"] = agreement.rules_block(agreement.compare(first, built) if built is not None else None)
     return blocks
 
@@ -205,7 +208,8 @@ def generated_blocks(summary, schema_dir: Path, staging: Path | None = None,
     docs = summary.documents
     per_doc = []
     for d in docs:
-        per_doc.append([f"`{d['doc_id']}`", d["doc_type"], d["date"], d["publication_date"],
+        lag = (dt.date.fromisoformat(str(d["publication_date"])) - dt.date.fromisoformat(str(d["date"]))).days
+        per_doc.append([f"`{d['doc_id']}`", d["doc_type"], d["date"], d["publication_date"], lag,
                         d["publisher_en"], d["n_paragraphs"], d["body_paragraphs"]])
     seg_rows = []
     for seg in SEGMENT_TYPES:
@@ -218,8 +222,9 @@ def generated_blocks(summary, schema_dir: Path, staging: Path | None = None,
         "n_documents": str(summary.counts.get("documents", 0)),
         "n_paragraphs": str(summary.counts.get("paragraphs", 0)),
         "n_overridden": str(len(summary.overridden)),
-        "documents_table": _md_table(["doc_id", "doc_type", "event date", "published", "publisher",
-                                      "paragraphs", "body paragraphs"], per_doc) + _not_listed(summary),
+        "documents_table": _md_table(["doc_id", "doc_type", "event date", "published", "days from talk to publication",
+                                      "publisher", "paragraphs", "body paragraphs"], per_doc) + _not_listed(summary),
+        "n_events": str(len(figure.groups(docs))),
         "segment_table": _md_table(["segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], seg_rows),
     }
     blocks.update({

@@ -51,7 +51,7 @@ def _rows(release: Path, config: str) -> dict[str, dict]:
     files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
     out = {}
     for path in files:
-        table = pq.read_table(path)
+        table = pq.ParquetFile(path).read()  # not read_table: it imports pandas
         key = table.column_names[0]
         for row in table.to_pylist():
             out[row[key]] = {"digest": _digest(row), "row": {k: v for k, v in row.items()}}
