@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from acftu_talks import pipeline, read
 from acftu_talks.contract import fastcheck, validate
+from acftu_talks.contract import schemas
 from acftu_talks.contract.records import CONFIGS
 
 from conftest import CORPUS, ROOT, SCHEMA
@@ -29,7 +30,8 @@ def _real_instances() -> dict[str, list]:
     pairs, _ = read.list_pairs(CORPUS, ROOT)
     found = {"sidecar.schema.json": [read.read_source(t, m, ROOT)[0].meta for t, m in pairs]}
     for built in pipeline.iter_built(CORPUS, SCHEMA, ROOT, problems):
-        for name, (_, _, schema_file) in CONFIGS.items():
+        for name, config in CONFIGS.items():
+            schema_file = config.schema_file
             rows = built.paragraphs if name == "paragraphs" else [built.document] if name == "documents" else []
             found.setdefault(schema_file, []).extend(rows)
     return found
@@ -73,7 +75,7 @@ def test_cases_cover_both_answers():
 
 def _reference(schema_file: str) -> Draft202012Validator:
     schema = json.loads((SCHEMA / schema_file).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    return Draft202012Validator(schema, format_checker=FormatChecker(), registry=schemas.registry(str(SCHEMA)))
 
 
 @pytest.mark.parametrize("schema_file", sorted({f for f, _ in CASES}))

@@ -7,7 +7,6 @@ Documents stream through one at a time; only counts are kept.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,7 +106,7 @@ def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[P
                 assemble.paragraph_id(source.doc_id, span.paragraph_number),
                 f"zero-width character U+{ord(source.raw[offset]):04X} inside the paragraph (kept) at offset {offset}",
                 "text.zero-width", "remove it from the raw file if it is not meant to be there", "warning"))
-    schema_of = {name: schema_dir / CONFIGS[name][2] for name in CONFIGS}
+    schema_of = {name: schema_dir / CONFIGS[name].schema_file for name in CONFIGS}
     problems += validate.check_records(rows, schema_of["paragraphs"], source.text_path, "paragraph_id")
     problems += validate.check_records(sentence_rows, schema_of["sentences"], source.text_path, "sentence_id")
     problems += validate.check_records([doc], schema_of["documents"], source.meta_path, "doc_id")
@@ -178,7 +177,7 @@ def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[P
 
 def _file_metadata(config: str) -> dict[str, str]:
     return {"dataset": DATASET_NAME, "dataset_version": __version__, "config": config,
-            "schema": CONFIGS[config][2], "schema_version": __version__}
+            "schema": CONFIGS[config].schema_file, "schema_version": __version__}
 
 
 def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
@@ -197,9 +196,8 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
     staging = write.make_staging(out_dir)
     try:
         sinks = {}
-        for name, (_, arrow_schema, schema_file) in CONFIGS.items():
-            json_schema = json.loads((schema_dir / schema_file).read_text(encoding="utf-8"))
-            schema = write.with_descriptions(arrow_schema, json_schema, _file_metadata(name))
+        for name, config in CONFIGS.items():
+            schema = config.arrow_schema.with_metadata(_file_metadata(name))
             sinks[name] = write.ParquetSink(staging / card.data_folder(name), schema, card.SPLIT)
         failed, seen = False, 0
         for built in iter_built(corpus_dir, schema_dir, root, problems, jobs):

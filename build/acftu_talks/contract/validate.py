@@ -5,7 +5,6 @@ Every problem is returned, never only the first.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from . import fastcheck
+from . import fastcheck, schemas
 from .. import sidecar as sidecar_lines
 from ..errors import Problem
 from .explain import explain
@@ -21,18 +20,18 @@ from .explain import explain
 SIDECAR_SCHEMA = "sidecar.schema.json"
 
 
-@lru_cache(maxsize=None)
-def load_schema(schema_path: str) -> dict:
-    return json.loads(Path(schema_path).read_text(encoding="utf-8"))
+load_schema = schemas.load
 
 
 @lru_cache(maxsize=None)
 def validator(schema_path: str) -> Draft202012Validator:
     """The python-jsonschema validator, built (and the schema checked, which
-    takes a tenth of a second) only when a record needs its messages."""
+    takes a tenth of a second) only when a record needs its messages. Its
+    references resolve to the schemas beside it (``defs.schema.json``)."""
     schema = load_schema(schema_path)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    return Draft202012Validator(schema, format_checker=FormatChecker(),
+                                registry=schemas.registry(str(Path(schema_path).parent)))
 
 
 def _field(error: ValidationError) -> tuple[tuple, str]:
@@ -63,8 +62,9 @@ def check_sidecar(meta: dict, path: str, lines: dict, schema_dir: Path) -> list[
     fast = fastcheck.accepter(schema_path)
     if fast is not None and fast(meta):
         return problems
+    described = schemas.resolved(SIDECAR_SCHEMA, str(schema_dir))
     for error in validator(schema_path).iter_errors(meta):
-        for found in explain(error, f"schema/{SIDECAR_SCHEMA}"):
+        for found in explain(error, f"schema/{SIDECAR_SCHEMA}", described):
             problems.append(Problem(path, sidecar_lines.line_of(lines, found.path), _dotted(found.path),
                                     found.message, found.code, found.hint))
     return problems
@@ -73,7 +73,7 @@ def check_sidecar(meta: dict, path: str, lines: dict, schema_dir: Path) -> list[
 def check_file_name(doc_id: str, path: str, schema_dir: Path) -> list[Problem]:
     """A raw file's name is its doc_id: check it has the form the sidecar
     schema requires, before anything is named after it."""
-    field = load_schema(str(schema_dir / SIDECAR_SCHEMA))["properties"]["doc_id"]
+    field = schemas.resolved(SIDECAR_SCHEMA, str(schema_dir))["properties"]["doc_id"]
     if re.fullmatch(field["pattern"], doc_id) and len(doc_id) <= field.get("maxLength", len(doc_id)):
         return []
     return [Problem(path, None, "file name", f"'{doc_id}' is not a valid doc_id: {field['description']}",

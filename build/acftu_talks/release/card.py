@@ -7,7 +7,6 @@ descriptions from the JSON Schemas.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 
@@ -67,7 +66,8 @@ def _size_category(n: int) -> str:
 
 def front_matter(counts: dict[str, int], nbytes: dict[str, int]) -> str:
     configs, infos = [], []
-    for name, (_, schema, _) in CONFIGS.items():
+    for name, config in CONFIGS.items():
+        schema = config.arrow_schema
         entry = {"config_name": name}
         if name == DEFAULT_CONFIG:
             entry["default"] = True
@@ -128,20 +128,19 @@ def _field_rows(fields, props: dict, prefix: str = "") -> list[list]:
     return rows
 
 
-def fields_table(schema_file: Path, arrow_schema: pa.Schema) -> str:
-    props = json.loads(schema_file.read_text(encoding="utf-8"))["properties"]
-    return _md_table(["field", "type", "nullable", "description"], _field_rows(arrow_schema, props))
+def fields_table(config) -> str:
+    return _md_table(["field", "type", "nullable", "description"],
+                     _field_rows(config.arrow_schema, config.properties))
 
 
-def fields_tables(schema_dir: Path) -> str:
+def fields_tables() -> str:
     """A section per config in CONFIGS: what a row is, how to load it, its fields."""
     parts = []
-    for name, (_, schema, schema_file) in CONFIGS.items():
-        about = json.loads((schema_dir / schema_file).read_text(encoding="utf-8"))["description"]
+    for name, config in CONFIGS.items():
         default = " (default config)" if name == DEFAULT_CONFIG else ""
-        parts.append(f"### `{name}`{default}\n\n{about} Load it with "
-                     f"`load_dataset(..., \"{name}\")`; JSON Schema: `schema/{schema_file}`.\n\n"
-                     + fields_table(schema_dir / schema_file, schema))
+        parts.append(f"### `{name}`{default}\n\n{config.description} Load it with "
+                     f"`load_dataset(..., \"{name}\")`; JSON Schema: `schema/{config.schema_file}`.\n\n"
+                     + fields_table(config))
     return "\n\n".join(parts)
 
 
@@ -203,8 +202,7 @@ def agreement_blocks(staging: Path | None, root: Path | None) -> dict[str, str]:
     return blocks
 
 
-def generated_blocks(summary, schema_dir: Path, staging: Path | None = None,
-                     root: Path | None = None) -> dict[str, str]:
+def generated_blocks(summary, staging: Path | None = None, root: Path | None = None) -> dict[str, str]:
     docs = summary.documents
     per_doc = []
     for d in docs:
@@ -228,7 +226,7 @@ def generated_blocks(summary, schema_dir: Path, staging: Path | None = None,
         "segment_table": _md_table(["segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], seg_rows),
     }
     blocks.update({
-        "fields_tables": fields_tables(schema_dir),
+        "fields_tables": fields_tables(),
         "composition_table": composition_table(summary),
         "sentence_table": sentence_table(summary),
         "n_sentences": str(summary.counts.get("sentences", 0)),
@@ -259,7 +257,7 @@ def render(template: str, blocks: dict[str, str]) -> str:
 def write_card(staging: Path, summary, schema_dir: Path, card_source: Path | None) -> None:
     template = card_source.read_text(encoding="utf-8") if card_source and card_source.exists() else "# {{ dataset_name }}\n"
     text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, generated_blocks(
-        summary, schema_dir, staging, card_source.parent if card_source else None))
+        summary, staging, card_source.parent if card_source else None))
     (staging / "README.md").write_text(text, encoding="utf-8")
     # The rights statement, and the licence of the project's own work it refers to.
     for name in (RIGHTS_FILE, LICENSE_FILE):

@@ -105,7 +105,8 @@ def read_rows(release: Path, shown: str, problems: list[Problem]) -> dict[str, l
     """Every row of every config, with the file it came from, checked
     against the Arrow schema and the JSON Schema shipped in the release."""
     rows: dict[str, list[tuple[str, dict]]] = {}
-    for name, (_, arrow_schema, schema_file) in CONFIGS.items():
+    for name, config in CONFIGS.items():
+        arrow_schema, schema_file = config.arrow_schema, config.schema_file
         rows[name] = []
         files = sorted((release / "data" / name).glob("*.parquet"))
         json_schema = release / "schema" / schema_file
@@ -117,7 +118,7 @@ def read_rows(release: Path, shown: str, problems: list[Problem]) -> dict[str, l
                                     "release.missing-file", REBUILD))
             continue
         check = validate.validator(str(json_schema))
-        id_field = next(iter(arrow_schema.names))
+        id_field = config.key
         expected = [(f.name, f.type) for f in arrow_schema]
         for file in files:
             where = f"{shown}/{file.relative_to(release).as_posix()}"

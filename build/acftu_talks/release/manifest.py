@@ -56,6 +56,6 @@ def write(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_sourc
     (staging / CITATION_FILE).write_text(cite.cff(), encoding="utf-8")
     if card_source and (card_source.parent / CHANGELOG_FILE).exists():
         shutil.copyfile(card_source.parent / CHANGELOG_FILE, staging / CHANGELOG_FILE)
-    croissant.write(staging, schema_dir)
+    croissant.write(staging)
     text = json.dumps(manifest(corpus_dir, schema_dir, card_source), indent=2, sort_keys=True)
     (staging / MANIFEST_FILE).write_text(text + "\n", encoding="utf-8")

@@ -46,17 +46,6 @@ def _date_fields(schema: pa.Schema) -> list[str]:
     return [f.name for f in schema if pa.types.is_date32(f.type)]
 
 
-def with_descriptions(schema: pa.Schema, json_schema: dict, metadata: dict[str, str]) -> pa.Schema:
-    """The Arrow schema with each column's description (from the JSON Schema)
-    in its field metadata and ``metadata`` as the file's key-value metadata."""
-    props = json_schema.get("properties", {})
-    fields = []
-    for f in schema:
-        desc = props.get(f.name, {}).get("description")
-        fields.append(f.with_metadata({"description": desc}) if desc else f)
-    return pa.schema(fields, metadata=metadata)
-
-
 class ParquetSink:
     """Writes one config's rows in fixed-size row groups as they arrive,
     into shards ``<folder>/<stem>-0000K-of-0000N.parquet``.
