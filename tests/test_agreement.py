@@ -108,3 +108,23 @@ def test_missing_file_and_missing_column_exit_1(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert "a.tsv:1: error: header: missing column(s): segment_type, speech_mode, speaker [agreement.missing-column]" in err
     assert "nope.tsv: error: file: no such file [agreement.missing-file]" in err
+
+
+from hypothesis import given, strategies as st
+
+LABEL_PAIRS = st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from("abc")), min_size=1, max_size=40)
+
+
+@given(LABEL_PAIRS)
+def test_kappa_is_symmetric_and_at_most_one(pairs):
+    k = agreement.kappa(pairs)
+    assert k == agreement.kappa([(b, a) for a, b in pairs]) or (
+        k is not None and k == pytest.approx(agreement.kappa([(b, a) for a, b in pairs])))
+    if k is not None:
+        assert -1 - 1e-9 <= k <= 1 + 1e-9
+
+
+@given(st.lists(st.sampled_from("abc"), min_size=1, max_size=40))
+def test_kappa_of_identical_annotations_is_one_unless_one_category(labels):
+    k = agreement.kappa([(x, x) for x in labels])
+    assert k is None if len(set(labels)) == 1 else k == pytest.approx(1)
