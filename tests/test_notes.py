@@ -97,3 +97,16 @@ def test_previous_that_is_not_a_release_is_a_usage_error(tmp_path, corpus_copy, 
     assert build(corpus_copy, tmp_path / "release", "--previous", str(tmp_path / "empty")) == 2
     assert "not a release" in capsys.readouterr().err
     assert not (tmp_path / "release").exists()
+
+
+def test_a_release_named_with_previous_is_always_compared_with(tmp_path, corpus_copy):
+    out = tmp_path / "release"
+    assert build(corpus_copy, out) == 0
+    sidecar = corpus_copy / "2018-10-29-acftu-talk-xinhua.toml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + OVERRIDE, encoding="utf-8")
+    assert build(corpus_copy, out) == 0
+    shutil.copytree(out, tmp_path / "copy")
+    # the same inputs, compared on purpose with a release built from them: nothing changed
+    assert build(corpus_copy, out, "--previous", str(tmp_path / "copy")) == 0
+    got = note(out)["compared_with"]
+    assert got["labels"] == [] and all(not c["changed"] for c in got["configs"].values())

@@ -58,6 +58,7 @@ class Summary:
     warnings: list[Problem] = field(default_factory=list)
     documents_not_listed: int = 0  # documents beyond CARD_DOCUMENTS
     previous: Path | None = None  # the release the release note compares with
+    previous_given: bool = False  # named by the caller, not just the release being replaced
 
     def add(self, built: Built) -> None:
         listed = len(self.documents) < CARD_DOCUMENTS
@@ -192,6 +193,7 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
     problems: list[Problem] = []
     summary = Summary()
     summary.previous = previous if previous is not None else (out_dir if notes.is_release(out_dir) else None)
+    summary.previous_given = previous is not None
     write.clean_stale(out_dir)
     staging = write.make_staging(out_dir)
     try:

@@ -8,9 +8,10 @@ and the rule that decided each; and the ids that moved, from the id history
 ``release_notes.json`` for tools.
 
 The note is a function of the inputs and the previous release only (never
-of paths or the clock). A rebuild of unchanged inputs into the same folder
-keeps the note it replaces, so rebuilding does not turn "what changed since
-0.1.0" into "nothing changed since the last build".
+of paths or the clock). A rebuild of unchanged inputs over the release it
+replaces keeps that release's note, so rebuilding does not turn "what
+changed since 0.1.0" into "nothing changed since the last build"; a release
+named with ``--previous`` is always compared with.
 """
 from __future__ import annotations
 
@@ -157,7 +158,8 @@ def write(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_sourc
     """Write RELEASE_NOTES.md and release_notes.json into ``staging``,
     comparing with ``summary.previous`` (None: nothing to compare with)."""
     previous = getattr(summary, "previous", None)
-    if previous is not None and is_release(previous) and all((previous / f).is_file() for f in (MARKDOWN, JSON)):
+    replaced = previous is not None and not getattr(summary, "previous_given", False)
+    if replaced and is_release(previous) and all((previous / f).is_file() for f in (MARKDOWN, JSON)):
         before = _manifest(previous)
         now = manifest.manifest(corpus_dir, schema_dir, card_source)
         if before.get("dataset") == now["dataset"] and before.get("inputs") == now["inputs"]:
