@@ -310,3 +310,11 @@ def test_card_code_blocks_run_inside_the_release(release, tmp_path, monkeypatch)
             assert done.returncode == 0, done.stderr[-3000:]
         ran += 1
     assert ran >= 3
+
+
+def test_summary_counts_of_talks_outlets_and_kinds_equal_the_data(release):
+    docs = rows(release, "documents")
+    text = body(release)
+    years = ", ".join(sorted({d["date"].isoformat()[:4] for d in docs}))
+    assert f"the corpus covers {len({d['date'] for d in docs})} of them ({years};" in text
+    assert f"from\n  {len({d['doc_type'] for d in docs})} kinds of text and {len({d['publisher_en'] for d in docs})} outlets" in text

@@ -223,6 +223,9 @@ def generated_blocks(summary, staging: Path | None = None, root: Path | None = N
         "documents_table": _md_table(["doc_id", "doc_type", "event date", "published", "days from talk to publication",
                                       "publisher", "paragraphs", "body paragraphs"], per_doc) + _not_listed(summary),
         "n_events": str(len(figure.groups(docs))),
+        "event_years": ", ".join(sorted({str(d["date"])[:4] for d in docs})),
+        "n_outlets": str(len({d["publisher_en"] for d in docs})),
+        "n_doc_types": str(len({d["doc_type"] for d in docs})),
         "segment_table": _md_table(["segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], seg_rows),
     }
     blocks.update({
