@@ -318,3 +318,18 @@ def test_summary_counts_of_talks_outlets_and_kinds_equal_the_data(release):
     years = ", ".join(sorted({d["date"].isoformat()[:4] for d in docs}))
     assert f"the corpus covers {len({d['date'] for d in docs})} of them ({years};" in text
     assert f"from\n  {len({d['doc_type'] for d in docs})} kinds of text and {len({d['publisher_en'] for d in docs})} outlets" in text
+
+
+def test_the_files_behind_the_agreement_claims_are_shipped(release):
+    from acftu_talks import agreement
+    from conftest import ROOT
+    for rel in agreement.SHIPPED:
+        shipped = release / agreement.shipped_name(rel)
+        assert shipped.read_bytes() == (ROOT / rel).read_bytes(), rel
+        assert agreement.shipped_name(rel) in (release / "SHA256SUMS").read_text(encoding="utf-8")
+    # the shipped copies alone give the card's figures
+    first = agreement.read_annotation(release / agreement.shipped_name(agreement.FIRST))
+    second = agreement.read_annotation(release / agreement.shipped_name(agreement.SECOND))
+    between = _agreement_tables(body(release))[0]
+    for r in agreement.compare(first, second).labels:
+        assert int(between[r.label]["agreed"]) == r.agreed and int(between[r.label]["sentences (n)"]) == r.n

@@ -55,7 +55,9 @@ def test_manifest_hashes_every_input(release):
             for folder in (CORPUS, SCHEMA) for p in folder.iterdir() if p.is_file()}
     # the annotation files the card's agreement tables are computed from
     for name in ("dataset_card.md", "RIGHTS.md", "CHANGELOG.md",
-                 "tests/expected/sentences.tsv", "tests/expected/sentences-second-annotator.tsv"):
+                 "tests/expected/sentences.tsv", "tests/expected/sentences-second-annotator.tsv",
+                 "tests/expected/annotations.tsv", "docs/annotation/adjudication.md",
+                 "docs/annotation/gold-notes.md", "docs/annotation/second-annotator-notes.md"):
         want[name] = hashlib.sha256((ROOT / name).read_bytes()).hexdigest()
     assert manifest["inputs"] == want
 

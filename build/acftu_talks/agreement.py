@@ -20,6 +20,16 @@ from .errors import InputError, Problem
 FIRST = "tests/expected/sentences.tsv"
 SECOND = "tests/expected/sentences-second-annotator.tsv"
 ADJUDICATION = "docs/annotation/adjudication.md"
+# Shipped in the release's annotation/ folder, so that the card's agreement
+# claims can be checked from the release alone.
+RELEASE_FOLDER = "annotation"
+SHIPPED = (FIRST, SECOND, "tests/expected/annotations.tsv", ADJUDICATION,
+           "docs/annotation/gold-notes.md", "docs/annotation/second-annotator-notes.md")
+
+
+def shipped_name(rel: str) -> str:
+    """Where a shipped annotation file lies in the release."""
+    return f"{RELEASE_FOLDER}/{rel.rsplit('/', 1)[-1]}"
 LABELS = ("segment_type", "speech_mode", "speaker")
 KEY = ("doc_id", "char_start", "char_end")
 
@@ -185,11 +195,12 @@ def card_block(result: Agreement | None, first: str = FIRST, second: str = SECON
     sentences = len({d.key for d in result.disagreements})
     text = (f"Two annotators labelled every sentence of the {n_docs} texts independently, from the raw texts "
             f"and the label definitions, without the builder's output: `{first}` and `{second}` in the "
-            f"source repository. Joined on (doc_id, char_start, char_end), {n} sentences are in both"
+            f"source repository, shipped here as `{shipped_name(first)}` and `{shipped_name(second)}`, with "
+            f"their notes. Joined on (doc_id, char_start, char_end), {n} sentences are in both"
             + (f" and {unmatched} in only one" if unmatched else "") +
             f". `acftu-talks agreement` prints these figures and every disagreement:\n\n" + "\n".join(rows) +
             f"\n\nThe annotators disagreed on {len(result.disagreements)} label(s) of {sentences} sentence(s); "
-            f"`{ADJUDICATION}` gives each one, how it was resolved and why. The first file, adjudicated, is "
+            f"`{ADJUDICATION}` (here `{shipped_name(ADJUDICATION)}`) gives each one, how it was resolved and why. The first file, adjudicated, is "
             "the gold standard; the next table compares the builder's labels with it.")
     return text
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from .. import agreement
 from ..contract import ids
 from . import card, checksums, manifest, notes
 
@@ -21,6 +22,16 @@ def copy_schemas(staging: Path, summary, corpus_dir: Path, schema_dir: Path, car
     for schema_file in sorted(schema_dir.glob("*.schema.json")):
         (staging / "schema").mkdir(exist_ok=True)
         shutil.copyfile(schema_file, staging / "schema" / schema_file.name)
+
+
+def copy_annotations(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
+    """The gold annotations, the annotators' notes and the adjudication the
+    card's agreement tables come from, when the source repository has them."""
+    root = card_source.parent if card_source else None
+    for rel in agreement.SHIPPED:
+        if root and (root / rel).is_file():
+            (staging / agreement.RELEASE_FOLDER).mkdir(exist_ok=True)
+            shutil.copyfile(root / rel, staging / agreement.shipped_name(rel))
 
 
 def write_card(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
@@ -39,6 +50,7 @@ def write_sums(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_
 STEPS = (
     # corpus-level configs derived from the staged records come first
     copy_schemas,
+    copy_annotations,
     write_card,
     write_id_changes,
     notes.write,  # after id_changes.json, which it compares

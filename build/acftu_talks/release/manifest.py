@@ -30,8 +30,8 @@ def inputs(corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> dict
                 found[f"{label}/{path.relative_to(folder).as_posix()}"] = path
     if card_source and card_source.exists():
         found["dataset_card.md"] = card_source
-        # the card's agreement tables are computed from the annotation files
-        for name in ("RIGHTS.md", CHANGELOG_FILE, agreement.FIRST, agreement.SECOND):
+        # the card's agreement tables are computed from the annotation files, which are shipped
+        for name in ("RIGHTS.md", CHANGELOG_FILE) + agreement.SHIPPED:
             if (card_source.parent / name).exists():
                 found[name] = card_source.parent / name
     return {key: checksums.sha256(path) for key, path in sorted(found.items())}
