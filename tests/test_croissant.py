@@ -104,6 +104,8 @@ RAI_FIELDS = {  # mlcroissant's attribute, and whether it holds several texts
     "rai:dataReleaseMaintenancePlan": ("data_release_maintenance_plan", False),
     "rai:personalSensitiveInformation": ("personal_sensitive_information", True),
     "rai:dataSocialImpact": ("data_social_impact", False),
+    "rai:annotatorDemographics": ("annotator_demographics", True),
+    "rai:dataAnnotationAnalysis": ("data_annotation_analysis", True),
 }
 
 
@@ -128,3 +130,16 @@ def test_rai_counts_are_the_release_counts(doc, release):
     n = sum(pq.read_metadata(p).num_rows for p in (release / "data" / "sentences").glob("*.parquet"))
     assert f"The {n} sentences also have two independent human annotations" in doc["rai:annotationsPerItem"]
     assert f"builder {__version__}" in doc["rai:machineAnnotationTools"][0]
+
+
+def test_annotation_analysis_gives_the_kappa_of_the_card(doc, capsys, monkeypatch):
+    from acftu_talks import cli
+    from conftest import ROOT
+    monkeypatch.chdir(ROOT)
+    assert cli.main(["agreement"]) == 0
+    for line in capsys.readouterr().out.splitlines():
+        parts = line.split()
+        if parts and parts[0] in ("segment_type", "speech_mode", "speaker"):
+            label, n, _, observed, kappa = parts
+            assert any(a.startswith(f"{label}: Cohen's kappa {kappa}, observed agreement {observed}, n = {n} ")
+                       for a in doc["rai:dataAnnotationAnalysis"])

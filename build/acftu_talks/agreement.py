@@ -156,7 +156,7 @@ def agreement(root: Path, first: str = FIRST, second: str = SECOND) -> Agreement
     return compare(*rows)
 
 
-def _kappa_text(value: float | None) -> str:
+def kappa_text(value: float | None) -> str:
     return "undefined" if value is None else f"{value:.3f}"
 
 
@@ -169,7 +169,7 @@ def report(result: Agreement, first: str = FIRST, second: str = SECOND) -> str:
     lines = [f"first:  {first}", f"second: {second}",
              f"{'label':<14}{'n':>5}{'agreed':>8}{'observed':>10}{'kappa':>9}"]
     for r in result.labels:
-        lines.append(f"{r.label:<14}{r.n:>5}{r.agreed:>8}{r.observed:>10.3f}{_kappa_text(r.kappa):>9}")
+        lines.append(f"{r.label:<14}{r.n:>5}{r.agreed:>8}{r.observed:>10.3f}{kappa_text(r.kappa):>9}")
     lines.append(f"disagreements: {len(result.disagreements)}")
     for d in result.disagreements:
         doc, start, end = d.key
@@ -188,7 +188,7 @@ def card_block(result: Agreement | None, first: str = FIRST, second: str = SECON
         return ("This build found no second annotation, so the card reports no agreement statistic.")
     n = result.labels[0].n if result.labels else 0
     rows = ["| label | sentences (n) | agreed | observed agreement | Cohen's kappa |", "|---|---|---|---|---|"]
-    rows += [f"| `{r.label}` | {r.n} | {r.agreed} | {r.observed:.3f} | {_kappa_text(r.kappa)} |"
+    rows += [f"| `{r.label}` | {r.n} | {r.agreed} | {r.observed:.3f} | {kappa_text(r.kappa)} |"
              for r in result.labels]
     unmatched = len(result.only_first) + len(result.only_second)
     n_docs = len({doc for doc, _, _ in result.only_first + result.only_second + result.shared})
@@ -211,7 +211,7 @@ def rules_block(result: Agreement | None, gold: str = FIRST) -> str:
     if result is None:
         return "This build found no gold sentence annotation to compare the builder's labels with."
     rows = ["| label | sentences (n) | agreed | observed agreement | Cohen's kappa |", "|---|---|---|---|---|"]
-    rows += [f"| `{r.label}` | {r.n} | {r.agreed} | {r.observed:.3f} | {_kappa_text(r.kappa)} |"
+    rows += [f"| `{r.label}` | {r.n} | {r.agreed} | {r.observed:.3f} | {kappa_text(r.kappa)} |"
              for r in result.labels]
     missing = len(result.only_first) + len(result.only_second)
     shown = sorted({d.key for d in result.disagreements})

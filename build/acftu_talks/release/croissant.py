@@ -13,7 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .. import DATASET_NAME, __version__
+from .. import DATASET_NAME, __version__, agreement
 from . import cite
 from .checksums import sha256
 from ..contract.records import CONFIGS
@@ -124,7 +124,7 @@ def metadata(release: Path) -> dict:
         if arrow_schema.names[0].endswith("_id"):  # records lead with their id
             record_set["key"] = {"@id": f"{config}/{arrow_schema.names[0]}"}
         record_sets.append(record_set)
-    return {
+    doc = {
         "@context": CONTEXT,
         "@type": "sc:Dataset",
         "conformsTo": [CONFORMS_TO, CONFORMS_TO_RAI],
@@ -142,10 +142,27 @@ def metadata(release: Path) -> dict:
         "recordSet": record_sets,
         **rai(release),
     }
+    analysis = annotation_analysis(release)
+    if analysis:
+        doc["rai:dataAnnotationAnalysis"] = analysis
+    return doc
 
 
 def _rows(release: Path, config: str) -> int:
     return sum(pq.read_metadata(p).num_rows for p in sorted((release / "data" / config).glob("*.parquet")))
+
+
+def annotation_analysis(release: Path) -> list[str]:
+    """Cohen's kappa per label between the two annotators, from the
+    annotation files shipped in the release (none: no analysis)."""
+    files = [release / agreement.shipped_name(rel) for rel in (agreement.FIRST, agreement.SECOND)]
+    if not all(f.is_file() for f in files):
+        return []
+    result = agreement.compare(*(agreement.read_annotation(f) for f in files))
+    return [f"{r.label}: Cohen's kappa {agreement.kappa_text(r.kappa)}, observed agreement {r.observed:.3f}, "
+            f"n = {r.n} sentences, between two independent annotators "
+            f"({agreement.shipped_name(agreement.FIRST)}, {agreement.shipped_name(agreement.SECOND)})"
+            for r in result.labels]
 
 
 def rai(release: Path) -> dict:
@@ -169,7 +186,7 @@ def rai(release: Path) -> dict:
             "(annotation_source = override).",
             "Gold set: two annotators labelled every sentence independently from the raw texts and the label "
             "definitions, without the builder's output; disagreements were adjudicated and written down "
-            "(docs/annotation/adjudication.md in the source repository). Cohen's kappa per label is in the card.",
+            "(annotation/adjudication.md). Cohen's kappa per label is in rai:dataAnnotationAnalysis and the card.",
             "speech mode labels how the text presents the words: direct is wording published under the speaker's "
             "name or marked as quotation, reported is a journalist's paraphrase after a reporting verb, even when "
             "it keeps the speaker's first person; a photo caption or editor's note is never speech (none).",
@@ -215,6 +232,10 @@ def rai(release: Path) -> dict:
             "Names and official titles of senior public officials acting in their public roles, and of Xinhua "
             "photographers in photo credits. No private individuals' data.",
             "The content is political: statements of Communist Party of China policy.",
+        ],
+        "rai:annotatorDemographics": [
+            "Two annotators; the repository records how they worked (annotation/gold-notes.md, "
+            "annotation/second-annotator-notes.md), not who they are: age, gender and background are unknown.",
         ],
         "rai:dataSocialImpact": (
             "The corpus makes state-media renderings of a leader's words inspectable, sentence by sentence, with "
