@@ -12,7 +12,7 @@ from acftu_talks import cli
 from acftu_talks.contract import roundtrip
 
 from conftest import build_args
-from test_roundtrip import records
+from conftest import records
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "input-normalisation.md"
 COMPARED = ("paragraph_id", "text", "segment_type", "speech_mode", "speaker")

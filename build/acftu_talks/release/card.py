@@ -13,23 +13,13 @@ from pathlib import Path
 import pyarrow as pa
 
 from .. import DATASET_NAME, __version__, agreement
-from . import cite, figure, write
+from . import cite, figure
 from .croissant import member_schemas
+from ..contract import layout
 from ..contract.records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
 from .yamltext import dump as _yaml
 
-SPLIT = "train"
-RIGHTS_FILE = "RIGHTS.md"
-LICENSE_FILE = "LICENSE"
 LICENSE_NAME = "acftu-talks-rights-statement"
-
-
-def data_file(config: str, shard: int = 0, shards: int = 1) -> str:
-    return f"{data_folder(config)}/{write.shard_name(SPLIT, shard, shards)}"
-
-
-def data_folder(config: str) -> str:
-    return f"data/{config}"
 
 
 _DTYPES = {pa.string(): "string", pa.int32(): "int32", pa.int64(): "int64",
@@ -71,10 +61,10 @@ def front_matter(counts: dict[str, int], nbytes: dict[str, int]) -> str:
         entry = {"config_name": name}
         if name == DEFAULT_CONFIG:
             entry["default"] = True
-        entry["data_files"] = [{"split": SPLIT, "path": f"{data_folder(name)}/{SPLIT}-*.parquet"}]
+        entry["data_files"] = [{"split": layout.SPLIT, "path": layout.data_pattern(name)}]
         configs.append(entry)
         infos.append({"config_name": name, "features": features_yaml(schema),
-                      "splits": [{"name": SPLIT, "num_bytes": nbytes.get(name, 0),
+                      "splits": [{"name": layout.SPLIT, "num_bytes": nbytes.get(name, 0),
                                   "num_examples": counts.get(name, 0)}]})
     meta = {
         "pretty_name": cite.TITLE,
@@ -86,7 +76,7 @@ def front_matter(counts: dict[str, int], nbytes: dict[str, int]) -> str:
         "source_datasets": ["original"],
         "license": "other",
         "license_name": LICENSE_NAME,
-        "license_link": RIGHTS_FILE,
+        "license_link": layout.RIGHTS,
         "size_categories": [_size_category(max(counts.values(), default=0))],
         "task_categories": ["text-classification"],
         "tags": ["political-science", "china", "chinese-politics", "trade-unions",
@@ -190,11 +180,11 @@ def agreement_blocks(staging: Path | None, root: Path | None) -> dict[str, str]:
     between = agreement.compare(first, second) if first is not None and second is not None else None
     blocks = {"annotator_agreement": agreement.card_block(between)}
     built = None
-    if first is not None and staging is not None and (staging / data_folder("sentences")).is_dir():
+    if first is not None and staging is not None and (staging / layout.data_folder("sentences")).is_dir():
         import pyarrow.parquet as pq
         # file by file: pq.read_table on a folder imports pyarrow.dataset, and with it pandas
         built = {}
-        for path in sorted((staging / data_folder("sentences")).glob("*.parquet")):
+        for path in layout.data_files(staging, "sentences"):
             table = pq.ParquetFile(path).read(columns=list(agreement.KEY) + list(agreement.LABELS) + ["text"])
             built.update({(r["doc_id"], r["char_start"], r["char_end"]):
                           {k: r[k] or "" for k in agreement.LABELS + ("text",)} for r in table.to_pylist()})
@@ -233,7 +223,7 @@ def generated_blocks(summary, staging: Path | None = None, root: Path | None = N
         "composition_table": composition_table(summary),
         "sentence_table": sentence_table(summary),
         "n_sentences": str(summary.counts.get("sentences", 0)),
-        "figure": f"![{figure.TITLE}]({figure.FILE})",
+        "figure": f"![{figure.TITLE}]({layout.FIGURE})",
         "figure_table": _md_table(figure.table_header(summary.chars_by_doc),
                                   figure.table(summary.documents, summary.chars_by_doc)) + _not_listed(summary),
         "release_date": cite.RELEASE_DATE,
@@ -257,13 +247,10 @@ def render(template: str, blocks: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(fill, template)
 
 
-def write_card(staging: Path, summary, schema_dir: Path, card_source: Path | None) -> None:
+def write_card(staging: Path, summary, card_source: Path | None, root: Path | None = None) -> None:
+    """The release's README.md: the card rendered from ``card_source``; the
+    agreement tables come from the annotation files under ``root`` (the
+    repository)."""
     template = card_source.read_text(encoding="utf-8") if card_source and card_source.exists() else "# {{ dataset_name }}\n"
-    text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, generated_blocks(
-        summary, staging, card_source.parent if card_source else None))
-    (staging / "README.md").write_text(text, encoding="utf-8")
-    # The rights statement, and the licence of the project's own work it refers to.
-    for name in (RIGHTS_FILE, LICENSE_FILE):
-        source = card_source.parent / name if card_source else None
-        if source and source.exists():
-            (staging / name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, generated_blocks(summary, staging, root))
+    (staging / layout.README).write_text(text, encoding="utf-8")

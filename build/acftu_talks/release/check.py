@@ -17,12 +17,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from .. import read
-from ..contract import roundtrip, validate
+from ..contract import layout, roundtrip, schemas, validate
 from ..errors import Problem
 from ..contract.records import CONFIGS
 
-SUMS_FILE = "SHA256SUMS"
-CROISSANT_FILE = "croissant.json"
 _SUM_LINE = re.compile(r"^(?P<sha>[0-9a-fA-F]{64}) [ *](?P<path>.+)$")
 REBUILD = "rebuild the release with `acftu-talks build`"
 
@@ -49,11 +47,11 @@ def _iso(value):
 def check_sums(release: Path, shown: str) -> list[Problem]:
     """Every file listed in SHA256SUMS exists and matches; every data file is
     listed. No SHA256SUMS, nothing to check."""
-    sums = release / SUMS_FILE
+    sums = release / layout.SUMS
     if not sums.is_file():
         return []
     problems, listed = [], set()
-    where = f"{shown}/{SUMS_FILE}"
+    where = f"{shown}/{layout.SUMS}"
     for number, line in enumerate(sums.read_text(encoding="utf-8").split("\n"), start=1):
         if not line.strip():
             continue
@@ -71,7 +69,7 @@ def check_sums(release: Path, shown: str) -> list[Problem]:
         elif _sha256(target) != match["sha"].lower():
             problems.append(Problem(where, number, name, "file does not match its checksum",
                                     "release.checksum", f"restore {name} from the release, or {REBUILD}"))
-    for data in sorted(release.glob("data/**/*.parquet")):
+    for data in sorted(release.glob(f"{layout.DATA}/**/*.parquet")):
         name = data.relative_to(release).as_posix()
         if name not in listed:
             problems.append(Problem(where, None, name, "data file not listed", "release.unlisted-file", REBUILD))
@@ -80,10 +78,10 @@ def check_sums(release: Path, shown: str) -> list[Problem]:
 
 def check_croissant(release: Path, shown: str) -> list[Problem]:
     """The sha256 of every local file the Croissant metadata lists, if any."""
-    path = release / CROISSANT_FILE
+    path = release / layout.CROISSANT
     if not path.is_file():
         return []
-    where = f"{shown}/{CROISSANT_FILE}"
+    where = f"{shown}/{layout.CROISSANT}"
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
@@ -105,16 +103,21 @@ def read_rows(release: Path, shown: str, problems: list[Problem]) -> dict[str, l
     """Every row of every config, with the file it came from, checked
     against the Arrow schema and the JSON Schema shipped in the release."""
     rows: dict[str, list[tuple[str, dict]]] = {}
+    shared = release / layout.SCHEMA / schemas.DEFS_FILE
+    if not shared.is_file():  # every record schema refers to it
+        problems.append(Problem(f"{shown}/{layout.SCHEMA}/{schemas.DEFS_FILE}", None, "file",
+                                "schema missing from the release", "release.missing-file", REBUILD))
+        return {name: [] for name in CONFIGS}
     for name, config in CONFIGS.items():
         arrow_schema, schema_file = config.arrow_schema, config.schema_file
         rows[name] = []
-        files = sorted((release / "data" / name).glob("*.parquet"))
-        json_schema = release / "schema" / schema_file
+        files = layout.data_files(release, name)
+        json_schema = release / layout.SCHEMA / schema_file
         if not files:
-            problems.append(Problem(f"{shown}/data/{name}", None, name, "no Parquet files for this config",
+            problems.append(Problem(f"{shown}/{layout.data_folder(name)}", None, name, "no Parquet files for this config",
                                     "release.missing-config", REBUILD))
         if not json_schema.is_file():
-            problems.append(Problem(f"{shown}/schema/{schema_file}", None, "file", "schema missing from the release",
+            problems.append(Problem(f"{shown}/{layout.SCHEMA}/{schema_file}", None, "file", "schema missing from the release",
                                     "release.missing-file", REBUILD))
             continue
         check = validate.validator(str(json_schema))

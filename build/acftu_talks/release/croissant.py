@@ -16,9 +16,9 @@ import pyarrow.parquet as pq
 from .. import DATASET_NAME, __version__, agreement
 from . import cite
 from .checksums import sha256
+from ..contract import layout
 from ..contract.records import CONFIGS
 
-FILE = "croissant.json"
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
 # The Responsible AI vocabulary (namespace http://mlcommons.org/croissant/RAI/,
 # prefix rai, already in CONTEXT); mlcroissant reads the first conformsTo it
@@ -103,7 +103,7 @@ def metadata(release: Path) -> dict:
     distribution, record_sets = [], []
     for config, registered in CONFIGS.items():
         arrow_schema = registered.arrow_schema
-        files = sorted(p.relative_to(release).as_posix() for p in (release / "data" / config).glob("*.parquet"))
+        files = sorted(p.relative_to(release).as_posix() for p in layout.data_files(release, config))
         for rel in files:
             distribution.append({"@type": "cr:FileObject", "@id": rel, "name": rel, "contentUrl": rel,
                                  "encodingFormat": PARQUET, "sha256": sha256(release / rel)})
@@ -247,4 +247,4 @@ def rai(release: Path) -> dict:
 
 def write(release: Path) -> None:
     text = json.dumps(metadata(release), ensure_ascii=False, indent=2, sort_keys=True)
-    (release / FILE).write_text(text + "\n", encoding="utf-8")
+    (release / layout.CROISSANT).write_text(text + "\n", encoding="utf-8")

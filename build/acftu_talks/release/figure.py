@@ -18,7 +18,6 @@ from typing import Mapping, Sequence
 
 from ..contract.records import SPEECH_MODES
 
-FILE = "images/speech-modes.svg"
 TITLE = "Characters of each document by speech mode, grouped by event"
 
 # Okabe-Ito colours, distinguishable with the common colour-vision

@@ -22,23 +22,25 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from .. import __version__
+from ..contract import layout
+from ..contract.layout import Inputs
 from ..contract.records import CONFIGS
 from . import manifest
 
-MARKDOWN = "RELEASE_NOTES.md"
-JSON = "release_notes.json"
-ID_CHANGES = "id_changes.json"
+MARKDOWN = layout.RELEASE_NOTES
+JSON = layout.RELEASE_NOTES_JSON
+ID_CHANGES = layout.ID_CHANGES
 LABELS = ("segment_type", "speech_mode", "speaker")
 LABELLED = ("paragraphs", "sentences")
 
 
 def is_release(path: Path) -> bool:
     """A folder this builder wrote: it has a manifest and a data folder."""
-    return (path / manifest.MANIFEST_FILE).is_file() and (path / "data").is_dir()
+    return (path / layout.MANIFEST).is_file() and (path / layout.DATA).is_dir()
 
 
 def _manifest(release: Path) -> dict:
-    return json.loads((release / manifest.MANIFEST_FILE).read_text(encoding="utf-8"))
+    return json.loads((release / layout.MANIFEST).read_text(encoding="utf-8"))
 
 
 def _digest(row: dict) -> str:
@@ -48,10 +50,8 @@ def _digest(row: dict) -> str:
 def _rows(release: Path, config: str) -> dict[str, dict]:
     """id -> {digest, labels, rule, fields} of every row of a config, or {}
     when the release has no such config (it predates it)."""
-    folder = release / "data" / config
-    files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
     out = {}
-    for path in files:
+    for path in layout.data_files(release, config):
         table = pq.ParquetFile(path).read()  # not read_table: it imports pandas
         key = table.column_names[0]
         for row in table.to_pylist():
@@ -79,7 +79,7 @@ def compare(previous: Path, staging: Path) -> dict:
     """The note's content: what changed from ``previous`` to ``staging``."""
     before_manifest = _manifest(previous)
     note = {"version": __version__, "previous_version": before_manifest["dataset"]["version"],
-            "previous_manifest_sha256": hashlib.sha256((previous / manifest.MANIFEST_FILE).read_bytes()).hexdigest(),
+            "previous_manifest_sha256": hashlib.sha256((previous / layout.MANIFEST).read_bytes()).hexdigest(),
             "configs": {}, "labels": [], "ids_moved": []}
     rules: dict[str, dict[str, str]] = {}
     for config in CONFIGS:
@@ -154,14 +154,14 @@ def markdown(note: dict | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
+def write(staging: Path, summary, inputs: Inputs) -> None:
     """Write RELEASE_NOTES.md and release_notes.json into ``staging``,
     comparing with ``summary.previous`` (None: nothing to compare with)."""
     previous = getattr(summary, "previous", None)
     replaced = previous is not None and not getattr(summary, "previous_given", False)
     if replaced and is_release(previous) and all((previous / f).is_file() for f in (MARKDOWN, JSON)):
         before = _manifest(previous)
-        now = manifest.manifest(corpus_dir, schema_dir, card_source)
+        now = manifest.manifest(inputs)
         if before.get("dataset") == now["dataset"] and before.get("inputs") == now["inputs"]:
             # the same inputs rebuilt: the previous note still says what changed
             for name in (MARKDOWN, JSON):

@@ -22,6 +22,10 @@ except ImportError:  # not POSIX: no locks, so clean_stale removes every leftove
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .. import DATASET_NAME, __version__
+from ..contract import layout
+from ..contract.records import CONFIGS
+
 ROW_GROUP_ROWS = 50_000
 # Rows are turned into Arrow batches this many at a time, so that what waits
 # for a full row group is compact Arrow data, not Python dicts.
@@ -37,11 +41,6 @@ ROW_GROUP_BYTES = 16 * 2**20
 TMP_PREFIX = ".release-tmp-"
 
 
-def shard_name(stem: str, shard: int, shards: int) -> str:
-    """``train-00000-of-00003.parquet``: the file name of one shard."""
-    return f"{stem}-{shard:05d}-of-{shards:05d}.parquet"
-
-
 def _date_fields(schema: pa.Schema) -> list[str]:
     return [f.name for f in schema if pa.types.is_date32(f.type)]
 
@@ -55,7 +54,7 @@ class ParquetSink:
     one row group (as Arrow data) plus one batch of dicts.
     """
 
-    def __init__(self, folder: Path, schema: pa.Schema, stem: str = "train",
+    def __init__(self, folder: Path, schema: pa.Schema, stem: str = layout.SPLIT,
                  row_group_rows: int = ROW_GROUP_ROWS, shard_bytes: int = SHARD_BYTES):
         if row_group_rows % min(BATCH_ROWS, row_group_rows):
             raise ValueError(f"row_group_rows must be a multiple of {BATCH_ROWS}")
@@ -131,11 +130,24 @@ class ParquetSink:
             self._writer = None
         final = []
         for index, path in enumerate(self.paths):
-            target = self.folder / shard_name(self.stem, index, len(self.paths))
+            target = self.folder / layout.shard_name(index, len(self.paths), self.stem)
             os.replace(path, target)
             final.append(target)
         self.paths = final
         return final
+
+
+def file_metadata(config: str) -> dict[str, str]:
+    """The key-value metadata of a config's Parquet files: what they are."""
+    return {"dataset": DATASET_NAME, "dataset_version": __version__, "config": config,
+            "schema": CONFIGS[config].schema_file, "schema_version": __version__}
+
+
+def open_sinks(staging: Path) -> dict[str, ParquetSink]:
+    """A sink for each config, writing into its data folder of ``staging``
+    with the config's Arrow schema (derived from its JSON Schema)."""
+    return {name: ParquetSink(staging / layout.data_folder(name), config.arrow_schema.with_metadata(file_metadata(name)))
+            for name, config in CONFIGS.items()}
 
 
 # Staging folders of running builds, each held open with an exclusive flock:

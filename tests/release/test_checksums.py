@@ -10,7 +10,8 @@ import subprocess
 import pytest
 
 from acftu_talks import __version__, cli
-from acftu_talks.release import checksums, figure
+from acftu_talks.contract import layout
+from acftu_talks.release import checksums
 from conftest import CORPUS, ROOT, SCHEMA, build_args
 
 
@@ -54,7 +55,7 @@ def test_manifest_hashes_every_input(release):
     want = {f"{folder.name}/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest()
             for folder in (CORPUS, SCHEMA) for p in folder.iterdir() if p.is_file()}
     # the annotation files the card's agreement tables are computed from
-    for name in ("dataset_card.md", "RIGHTS.md", "CHANGELOG.md",
+    for name in ("dataset_card.md", "RIGHTS.md", "CHANGELOG.md", "LICENSE",
                  "tests/expected/sentences.tsv", "tests/expected/sentences-second-annotator.tsv",
                  "tests/expected/annotations.tsv", "docs/annotation/adjudication.md",
                  "docs/annotation/gold-notes.md", "docs/annotation/second-annotator-notes.md"):
@@ -72,5 +73,5 @@ def test_two_builds_give_identical_bytes(release, tmp_path):
     again = tmp_path / "release"
     assert cli.main(build_args(CORPUS, again)) == 0
     assert (again / "SHA256SUMS").read_bytes() == (release / "SHA256SUMS").read_bytes()
-    assert (again / figure.FILE).read_bytes() == (release / figure.FILE).read_bytes()
+    assert (again / layout.FIGURE).read_bytes() == (release / layout.FIGURE).read_bytes()
 

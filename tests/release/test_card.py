@@ -285,7 +285,7 @@ def test_card_has_a_data_statement_and_a_known_gaps_table(release):
     assert "same occasion and audience" not in text
 
 
-CARD_BLOCKS = re.findall(r"^```(python|sql)\n(.*?)^```", (Path(__file__).parents[1] / "dataset_card.md")
+CARD_BLOCKS = re.findall(r"^```(python|sql)\n(.*?)^```", (Path(__file__).parents[2] / "dataset_card.md")
                          .read_text(encoding="utf-8"), re.S | re.M)
 
 
@@ -300,6 +300,8 @@ def test_card_code_blocks_run_inside_the_release(release, tmp_path, monkeypatch)
     for lang, code in CARD_BLOCKS:
         if "<namespace>" in code:
             continue
+        if "validate(row)" in code:
+            continue  # validates a row it is given: tests/contract/test_schemas.py runs it with good and bad rows
         if lang == "sql":
             monkeypatch.chdir(release)
             assert duckdb.sql(code).fetchall()
