@@ -201,26 +201,6 @@ def card_block(result: Agreement | None, first: str = FIRST, second: str = SECON
             f". `acftu-talks agreement` prints these figures and every disagreement:\n\n" + "\n".join(rows) +
             f"\n\nThe annotators disagreed on {len(result.disagreements)} label(s) of {sentences} sentence(s); "
             f"`{ADJUDICATION}` (here `{shipped_name(ADJUDICATION)}`) gives each one, how it was resolved and why. The first file, adjudicated, is "
-            "the gold standard; the next table compares the builder's labels with it.")
+            "the gold standard the builder's attribution is scored against.")
     return text
 
-
-def rules_block(result: Agreement | None, gold: str = FIRST) -> str:
-    """The card's table of the builder's sentence labels against the
-    adjudicated gold annotation."""
-    if result is None:
-        return "This build found no gold sentence annotation to compare the builder's labels with."
-    rows = ["| label | sentences (n) | agreed | observed agreement | Cohen's kappa |", "|---|---|---|---|---|"]
-    rows += [f"| `{r.label}` | {r.n} | {r.agreed} | {r.observed:.3f} | {kappa_text(r.kappa)} |"
-             for r in result.labels]
-    missing = len(result.only_first) + len(result.only_second)
-    shown = sorted({d.key for d in result.disagreements})
-    listed = "".join(f"\n- `{doc}` characters {start}-{end}: " + ", ".join(
-        f"`{d.label}` gold {_shown(d.first)}, builder {_shown(d.second)}"
-        for d in result.disagreements if d.key == (doc, start, end)) for doc, start, end in shown)
-    return ("The builder's sentence labels (the `sentences` config of this release) against the adjudicated "
-            f"gold annotation `{gold}`, computed by the build:\n\n" + "\n".join(rows) +
-            (f"\n\n{missing} sentence(s) are split differently by the builder and the gold annotation."
-             if missing else "\n\nThe builder and the gold annotation split every sentence at the same offsets.") +
-            (f"\n\nSentences where the builder's label differs from the gold:\n{listed}" if shown
-             else "\n\nThe builder's label equals the gold label on every sentence."))

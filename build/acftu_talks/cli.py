@@ -48,6 +48,22 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--previous", type=Path, default=None, metavar="PATH",
                              help="the previous release the release note compares with "
                                   "(default: the release at --out, if there is one)")
+    score = sub.add_parser("score", help="score the built sentences' attribution against the gold file",
+                           description="precision, recall and F1 per speech mode, speaker accuracy, source mention "
+                                       "and cue agreement, and the confusion table, against a gold sentence file")
+    score.add_argument("--release", type=Path, default=Path("release"), help="built release (default: release/)")
+    score.add_argument("--gold", type=Path, default=Path("tests/expected/sentences.tsv"),
+                       help="gold sentences (default: tests/expected/sentences.tsv)")
+    docs = sub.add_parser("docs", help="regenerate the rule tables of docs/data-format.md from the rule registry",
+                          description="regenerate the rule tables of docs/data-format.md from the rule registry")
+    docs.add_argument("--file", type=Path, default=Path("docs/data-format.md"),
+                      help="the document holding the tables (default: docs/data-format.md)")
+    docs.add_argument("--check", action="store_true", help="only say whether the tables are current (exit 1 if not)")
+    help_ = "print character-level precision and recall of a release's alignments against a gold set"
+    score_alignments = sub.add_parser("score-alignments", help=help_, description=help_)
+    score_alignments.add_argument("--release", type=Path, default=Path("release"), help="built release (default: release/)")
+    score_alignments.add_argument("--gold", type=Path, default=Path("tests/expected/alignments.tsv"),
+                       help="gold TSV (default: tests/expected/alignments.tsv)")
     agree = sub.add_parser("agreement", help="Cohen's kappa between the two sentence annotations",
                            description="Cohen's kappa per label (segment_type, speech_mode, speaker) between two "
                                        "independent sentence annotations joined on (doc_id, char_start, char_end), "
@@ -99,6 +115,12 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
         return 0
     if args.command == "agreement":
         return _agreement(args)
+    if args.command == "score":
+        return _score(args)
+    if args.command == "docs":
+        return _docs(args)
+    if args.command == "score-alignments":
+        return _score_alignments(args)
     root = args.root.resolve()
     for label, path in (("--corpus", args.corpus), ("--schema", args.schema), ("--root", args.root),
                         ("--release", getattr(args, "release", None)),
@@ -162,6 +184,49 @@ def _agreement(args) -> int:
         print(f"acftu-talks: {len(exc.problems)} problem(s) in the annotation files", file=sys.stderr)
         return 1
     sys.stdout.write(agreement.report(result, first, second))
+    return 0
+
+
+def _score(args) -> int:
+    from . import score
+    if not (args.release / "data" / "sentences").is_dir():
+        print(f"acftu-talks: --release {args.release}: no built sentences there (run `acftu-talks build` first)",
+              file=sys.stderr)
+        return 2
+    if not args.gold.is_file():
+        print(f"acftu-talks: --gold {args.gold}: no such file", file=sys.stderr)
+        return 2
+    result = score.score(score.read_gold(args.gold), score.read_release(args.release))
+    sys.stdout.write(score.render(result, args.gold.as_posix()))
+    return 0
+
+
+def _docs(args) -> int:
+    from .rules import tables
+    if not args.file.is_file():
+        print(f"acftu-talks: --file {args.file}: no such file", file=sys.stderr)
+        return 2
+    text = args.file.read_text(encoding="utf-8")
+    updated = tables.update(text)
+    if args.check:
+        if updated != text:
+            print(f"{args.file}: the rule tables are stale: run `acftu-talks docs`", file=sys.stderr)
+            return 1
+        print(f"ok: the rule tables of {args.file} are current")
+        return 0
+    args.file.write_text(updated, encoding="utf-8")
+    print(f"wrote the rule tables of {args.file} ({len(tables.rules())} rules)")
+    return 0
+
+
+def _score_alignments(args) -> int:
+    from .relations import evaluate as score
+    for label, path in (("--release", args.release / "data" / "alignments"), ("--gold", args.gold)):
+        if not path.exists():
+            print(f"acftu-talks: {label} {path}: not found (build the release first, or pass {label} PATH)",
+                  file=sys.stderr)
+            return 2
+    print(score.table(score.score(score.cases(score.read_release(args.release)), score.read_gold(args.gold))))
     return 0
 
 

@@ -13,12 +13,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .rules import lexicon
+
 # Characters trimmed at a paragraph's edges, by edit kind. White space covers
 # ASCII space and tab, U+3000 (used to indent Chinese paragraphs) and NBSP
 # (common in text copied from web pages), i.e. every Zs character, plus the
 # line and paragraph separators U+2028/U+2029 that word processors leave
 # (Zl, Zp): invisible, so a line holding only them is blank.
-ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+ZERO_WIDTH = frozenset(lexicon.ZERO_WIDTH)
 
 # Word-processor conversion artifacts (e.g. pandoc's rendering of Word's
 # hidden "_GoBack" bookmark). They are never part of the published text.

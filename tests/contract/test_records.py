@@ -14,6 +14,8 @@ def test_the_configs_and_their_keys():
         "paragraphs": ("paragraph.schema.json", "paragraph_id"),
         "sentences": ("sentence.schema.json", "sentence_id"),
         "documents": ("document.schema.json", "doc_id"),
+        "alignments": ("alignment.schema.json", "alignment_id"),
+        "formulations": ("formulation.schema.json", "formulation_id"),
     }
     assert records.DEFAULT_CONFIG in CONFIGS
 
@@ -69,7 +71,7 @@ def test_descriptions_are_the_properties_own_not_the_shared_definitions():
 
 def test_vocabularies():
     assert records.SEGMENT_TYPES == ("title", "byline", "dateline", "heading", "body", "photo_caption",
-                                     "editor_note")
+                                     "editor_note", "stage_direction", "boilerplate")
     assert records.SPEECH_MODES == ("direct", "reported", "mixed", "narration", "none")
     assert records.EDIT_KINDS == ("edge_whitespace", "carriage_return", "zero_width", "artifact", "blank_line")
     assert "photographer" in records.PARTICIPANT_ROLES

@@ -225,21 +225,6 @@ def test_agreement_table_equals_the_agreement_command(release, capsys, monkeypat
     assert (ROOT / "docs" / "annotation" / "adjudication.md").is_file()
 
 
-def test_rules_against_gold_table_equals_a_count_of_the_data(release):
-    gold = _gold("sentences.tsv")
-    built = {(r["doc_id"], r["char_start"], r["char_end"]): r for r in rows(release, "sentences")}
-    shared = gold.keys() & built.keys()
-    table = _agreement_tables(body(release))[1]
-    for label in ("segment_type", "speech_mode", "speaker"):
-        agreed = sum(gold[k][label] == (built[k][label] or "") for k in shared)
-        assert int(table[label]["sentences (n)"]) == len(shared)
-        assert int(table[label]["agreed"]) == agreed
-        assert table[label]["observed agreement"] == f"{agreed / len(shared):.3f}"
-    for k in shared:
-        if gold[k]["speech_mode"] != built[k]["speech_mode"]:
-            assert f"`{k[0]}` characters {k[1]}-{k[2]}: `speech_mode` gold {gold[k]['speech_mode']}" in body(release)
-
-
 def test_figure_table_equals_the_characters_of_the_sentences(release):
     chars = Counter()
     for r in rows(release, "sentences"):

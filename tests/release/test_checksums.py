@@ -54,7 +54,8 @@ def test_manifest_hashes_every_input(release):
     assert {"python", "pyarrow"} <= set(manifest["tools"])
     want = {f"{folder.name}/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest()
             for folder in (CORPUS, SCHEMA) for p in folder.iterdir() if p.is_file()}
-    # the annotation files the card's agreement tables are computed from
+    # the gold sentence file is an input: the card reports the attribution score against it;
+    # the annotation files the card's agreement table is computed from are inputs and shipped
     for name in ("dataset_card.md", "RIGHTS.md", "CHANGELOG.md", "LICENSE",
                  "tests/expected/sentences.tsv", "tests/expected/sentences-second-annotator.tsv",
                  "tests/expected/annotations.tsv", "docs/annotation/adjudication.md",

@@ -6,9 +6,9 @@ from acftu_talks.release import finish
 
 def test_the_steps_in_order():
     assert [step.__name__ for step in finish.STEPS] == [
-        "copy_schemas", "copy_annotations", "write_card", "copy_repository_files", "write_figure",
-        "write_citation", "write_croissant", "write_id_changes", "write_release_notes", "write_manifest",
-        "write_sums"]
+        "copy_schemas", "write_relations", "copy_annotations", "write_card", "copy_repository_files",
+        "write_figure", "write_citation", "write_croissant", "write_reader", "write_id_changes",
+        "write_release_notes", "write_manifest", "write_sums"]
 
 
 def test_a_release_holds_the_files_the_steps_write(release):
@@ -17,11 +17,12 @@ def test_a_release_holds_the_files_the_steps_write(release):
         "CHANGELOG.md", "CITATION.cff", "LICENSE", "README.md", "RELEASE_NOTES.md", "RIGHTS.md", "SHA256SUMS",
         "annotation/adjudication.md", "annotation/annotations.tsv", "annotation/gold-notes.md",
         "annotation/second-annotator-notes.md", "annotation/sentences-second-annotator.tsv",
-        "annotation/sentences.tsv", "croissant.json", "id_changes.json", "images/speech-modes.svg",
-        "manifest.json", "release_notes.json"]
+        "annotation/sentences.tsv", "croissant.json", "id_changes.json", "images/formulations.svg",
+        "images/speech-modes.svg", "manifest.json", "reader/index.html", "release_notes.json"]
     assert [f for f in files if f.startswith("schema/")] == [
-        "schema/defs.schema.json", "schema/document.schema.json", "schema/paragraph.schema.json",
-        "schema/sentence.schema.json", "schema/sidecar.schema.json"]
+        "schema/alignment.schema.json", "schema/defs.schema.json", "schema/document.schema.json",
+        "schema/formulation.schema.json", "schema/paragraph.schema.json", "schema/sentence.schema.json",
+        "schema/sidecar.schema.json"]
 
 
 def test_a_new_step_is_one_entry_and_runs_before_the_sums(tmp_path, monkeypatch):

@@ -7,11 +7,12 @@ A release folder::
     README.md            the card (rendered from dataset_card.md)
     data/<config>/train-0000K-of-0000N.parquet
     schema/*.schema.json the JSON Schemas the rows were validated against
-    images/speech-modes.svg
+    images/speech-modes.svg  images/formulations.svg
     annotation/          the gold annotations, the annotators' notes, the adjudication
     CITATION.cff  CHANGELOG.md  RIGHTS.md  LICENSE
     croissant.json  manifest.json  id_changes.json
     RELEASE_NOTES.md  release_notes.json   what changed since the previous release
+    reader/index.html    the reader: the records in one offline web page
     SHA256SUMS           last: over every other file
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ DATA = "data"
 SCHEMA = "schema"
 README = "README.md"
 FIGURE = "images/speech-modes.svg"
+FORMULATIONS_FIGURE = "images/formulations.svg"
 CITATION = "CITATION.cff"
 CHANGELOG = "CHANGELOG.md"
 RIGHTS = "RIGHTS.md"
@@ -34,11 +36,15 @@ ID_CHANGES = "id_changes.json"
 RELEASE_NOTES = "RELEASE_NOTES.md"
 RELEASE_NOTES_JSON = "release_notes.json"
 ANNOTATION = "annotation"
+READER = "reader/index.html"
 SUMS = "SHA256SUMS"
 
 # Files of the repository shipped in the release as they are.
 COPIED = (RIGHTS, LICENSE, CHANGELOG)
 CARD_SOURCE = "dataset_card.md"
+# The gold sentence file the card's attribution score is computed against:
+# read by the build, not shipped.
+GOLD_SENTENCES = "tests/expected/sentences.tsv"
 
 
 def data_folder(config: str) -> str:

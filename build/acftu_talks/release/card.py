@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from .. import DATASET_NAME, __version__, agreement
 from . import cite, figure
+from ..relations import relate
 from .croissant import member_schemas
 from ..contract import layout
 from ..contract.records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
@@ -172,27 +173,15 @@ def _gold(root: Path | None, rel: str):
     return agreement.read_annotation(path, rel) if path and path.is_file() else None
 
 
-def agreement_blocks(staging: Path | None, root: Path | None) -> dict[str, str]:
-    """Kappa between the two annotators, and between the adjudicated gold
-    and the builder's sentences, from the files in the source repository
-    (``root``); a plain statement when a build has no such files."""
+def agreement_blocks(root: Path | None) -> dict[str, str]:
+    """Kappa between the two annotators, from the annotation files in the
+    repository (``root``); a plain statement when a build has none."""
     first, second = _gold(root, agreement.FIRST), _gold(root, agreement.SECOND)
     between = agreement.compare(first, second) if first is not None and second is not None else None
-    blocks = {"annotator_agreement": agreement.card_block(between)}
-    built = None
-    if first is not None and staging is not None and (staging / layout.data_folder("sentences")).is_dir():
-        import pyarrow.parquet as pq
-        # file by file: pq.read_table on a folder imports pyarrow.dataset, and with it pandas
-        built = {}
-        for path in layout.data_files(staging, "sentences"):
-            table = pq.ParquetFile(path).read(columns=list(agreement.KEY) + list(agreement.LABELS) + ["text"])
-            built.update({(r["doc_id"], r["char_start"], r["char_end"]):
-                          {k: r[k] or "" for k in agreement.LABELS + ("text",)} for r in table.to_pylist()})
-    blocks["rules_agreement"] = agreement.rules_block(agreement.compare(first, built) if built is not None else None)
-    return blocks
+    return {"annotator_agreement": agreement.card_block(between)}
 
 
-def generated_blocks(summary, staging: Path | None = None, root: Path | None = None) -> dict[str, str]:
+def generated_blocks(summary, root: Path | None = None) -> dict[str, str]:
     docs = summary.documents
     per_doc = []
     for d in docs:
@@ -231,7 +220,8 @@ def generated_blocks(summary, staging: Path | None = None, root: Path | None = N
         "apa": cite.apa().rstrip("\n"),
         "config_names": ", ".join(f"`{name}`" for name in CONFIGS),
     })
-    blocks.update(agreement_blocks(staging, root))
+    blocks.update(agreement_blocks(root))
+    blocks.update(relate.card_blocks(summary))
     return blocks
 
 
@@ -247,10 +237,27 @@ def render(template: str, blocks: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(fill, template)
 
 
-def write_card(staging: Path, summary, card_source: Path | None, root: Path | None = None) -> None:
-    """The release's README.md: the card rendered from ``card_source``; the
-    agreement tables come from the annotation files under ``root`` (the
-    repository)."""
+def attribution_block(staging: Path, gold: Path | None) -> str:
+    """The staged sentences' attribution scored against the gold sentence
+    file, when the build has one."""
+    from .. import score
+    if gold is None:
+        return "This build had no gold sentence file to score against."
+    result = score.score(score.read_gold(gold), score.read_release(staging))
+    return score.markdown(result, layout.GOLD_SENTENCES)
+
+
+def write_card(staging: Path, summary, card_source: Path | None, gold: Path | None = None,
+               root: Path | None = None) -> None:
+    """The release's README.md: the card rendered from ``card_source``, with
+    the rule table, the attribution score against ``gold``, and the
+    agreement of the two annotators from the annotation files under ``root``
+    (the repository)."""
+    from ..rules import tables
     template = card_source.read_text(encoding="utf-8") if card_source and card_source.exists() else "# {{ dataset_name }}\n"
-    text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, generated_blocks(summary, staging, root))
+    blocks = generated_blocks(summary, root)
+    blocks["annotation_rules"] = tables.card_block()
+    if "attribution_score" in template:
+        blocks["attribution_score"] = attribution_block(staging, gold)
+    text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, blocks)
     (staging / layout.README).write_text(text, encoding="utf-8")

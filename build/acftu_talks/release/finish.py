@@ -20,7 +20,9 @@ from pathlib import Path
 from .. import agreement
 from ..contract import ids, layout
 from ..contract.layout import Inputs
+from ..relations import relate
 from . import card, checksums, cite, croissant, figure, manifest, notes
+from .reader import write_reader
 from .summary import Summary
 
 
@@ -31,8 +33,15 @@ def copy_schemas(staging: Path, summary: Summary, inputs: Inputs) -> None:
         shutil.copyfile(schema_file, staging / layout.SCHEMA / schema_file.name)
 
 
+def write_relations(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    """The alignments and formulations configs and their figure, read off the
+    staged sentences and documents."""
+    relate.write_relations(staging, summary, inputs)
+
+
 def write_card(staging: Path, summary: Summary, inputs: Inputs) -> None:
-    card.write_card(staging, summary, inputs.card_source, inputs.root)
+    card.write_card(staging, summary, inputs.card_source, inputs.repository_file(layout.GOLD_SENTENCES),
+                    inputs.root)
 
 
 def copy_repository_files(staging: Path, summary: Summary, inputs: Inputs) -> None:
@@ -87,12 +96,14 @@ def write_sums(staging: Path, summary: Summary, inputs: Inputs) -> None:
 STEPS = (
     # corpus-level configs derived from the staged records come first
     copy_schemas,
+    write_relations,
     copy_annotations,  # before the card and croissant.json, which are computed from them
     write_card,
     copy_repository_files,
     write_figure,
     write_citation,
     write_croissant,
+    write_reader,  # reads the staged configs back: after every config, before the sums
     write_id_changes,
     write_release_notes,  # after id_changes.json, which it compares
     write_manifest,

@@ -13,6 +13,7 @@ from pathlib import Path
 from .. import DATASET_NAME, __version__, agreement
 from ..contract import layout
 from ..contract.layout import Inputs
+from ..rules import registry
 from . import checksums, cite
 
 
@@ -27,7 +28,7 @@ def inputs(given: Inputs) -> dict[str, str]:
     if given.card_source and given.card_source.exists():
         found[layout.CARD_SOURCE] = given.card_source
     # the card's agreement tables are computed from the annotation files, which are shipped
-    for name in layout.COPIED + agreement.SHIPPED:
+    for name in (*layout.COPIED, layout.GOLD_SENTENCES, *agreement.SHIPPED):
         path = given.repository_file(name)
         if path is not None:
             found[name] = path
@@ -41,6 +42,7 @@ def manifest(given: Inputs) -> dict:
         "tools": {"python": platform.python_version(), "pyarrow": version("pyarrow"),
                   "jsonschema": version("jsonschema")},
         "inputs": inputs(given),
+        "annotation_rules": registry.versions(),  # rule name -> version
     }
 
 
