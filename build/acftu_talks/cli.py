@@ -48,6 +48,19 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--previous", type=Path, default=None, metavar="PATH",
                              help="the previous release the release note compares with "
                                   "(default: the release at --out, if there is one)")
+    new = sub.add_parser("new", help="write a draft sidecar for a raw text, every guess marked",
+                         description="write a draft sidecar (corpus/<doc_id>.toml) from what the text and the people "
+                                     "registry tell; every guessed value is marked '# guess:' and must be confirmed; "
+                                     "never overwrites an existing sidecar")
+    new.add_argument("text", type=Path, help="the raw text, corpus/<doc_id>.txt")
+    new.add_argument("--schema", type=Path, default=Path("schema"), help="JSON Schemas (default: schema/)")
+    show = sub.add_parser("show", help="print a document's paragraphs and sentences with their labels",
+                          description="print a document's paragraphs and sentences: segment type, speech mode, "
+                                      "speaker, cue and rule, as a table to review in a terminal")
+    show.add_argument("doc_id", help="the document, e.g. 2018-10-29-acftu-talk-xinhua")
+    show.add_argument("--corpus", type=Path, default=Path("corpus"), help="raw texts and sidecars (default: corpus/)")
+    show.add_argument("--schema", type=Path, default=Path("schema"), help="JSON Schemas (default: schema/)")
+    show.add_argument("--width", type=int, default=None, help="table width (default: the terminal's)")
     score = sub.add_parser("score", help="score the built sentences' attribution against the gold file",
                            description="precision, recall and F1 per speech mode, speaker accuracy, source mention "
                                        "and cue agreement, and the confusion table, against a gold sentence file")
@@ -115,6 +128,10 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
         return 0
     if args.command == "agreement":
         return _agreement(args)
+    if args.command == "new":
+        return _new(args, Path.cwd())
+    if args.command == "show":
+        args.root = Path(".")
     if args.command == "score":
         return _score(args)
     if args.command == "docs":
@@ -143,6 +160,12 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     try:
         if args.command == "ids":
             return _ids(args, root)
+        if args.command == "show":
+            import shutil
+            from . import show
+            built = pipeline.built_document(args.doc_id, args.corpus, args.schema, root)
+            sys.stdout.write(show.table(built, args.width or shutil.get_terminal_size((160, 40)).columns))
+            return 0
         if args.command == "validate":
             warnings = pipeline.check(args.corpus, args.schema, root, args.release,
                                       args.jobs or executor.default_jobs())
@@ -158,7 +181,7 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
         progress.close()
         _report(exc.problems, sys.stderr)
         print(f"acftu-talks: {len(exc.problems)} problem(s); nothing was written"
-              f"{'' if args.command == 'validate' else f', {args.out} is unchanged'}", file=sys.stderr)
+              f"{'' if args.command in ('validate', 'show') else f', {args.out} is unchanged'}", file=sys.stderr)
         return 1
     progress.close()
     _report(summary.warnings, sys.stderr)
@@ -184,6 +207,30 @@ def _agreement(args) -> int:
         print(f"acftu-talks: {len(exc.problems)} problem(s) in the annotation files", file=sys.stderr)
         return 1
     sys.stdout.write(agreement.report(result, first, second))
+    return 0
+
+
+def _new(args, root: Path) -> int:
+    from . import draft
+    text = args.text
+    if not text.is_file() or text.suffix != ".txt":
+        print(f"acftu-talks: new {text}: give a raw text file, corpus/<doc_id>.txt", file=sys.stderr)
+        return 2
+    if not args.schema.is_dir():
+        print(f"acftu-talks: --schema {args.schema}: no such folder (run from the repository root)", file=sys.stderr)
+        return 2
+    try:
+        target, notes = draft.write_draft(text, text.parent, args.schema, root)
+    except FileExistsError as exc:
+        print(f"acftu-talks: {exc}: a sidecar already exists; nothing was written "
+              f"(move it away first to draft a new one)", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(f"acftu-talks: {text} is not UTF-8: convert it first (see `acftu-talks validate`)", file=sys.stderr)
+        return 1
+    print(f"wrote {target}: confirm every '# guess:' line, then run `acftu-talks validate`")
+    for note in notes:
+        print(f"  to do: {note}")
     return 0
 
 

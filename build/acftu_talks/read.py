@@ -18,6 +18,8 @@ from .errors import Problem
 # Control characters (other than tab and line ends) are never part of a
 # published text and usually mean a binary or mangled file; a lone \r is an
 # old Mac line end that would silently merge lines.
+CORPUS_FILES = ("events", "persons")
+
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 
 
@@ -45,7 +47,8 @@ def list_pairs(corpus_dir: Path, root: Path) -> tuple[list[tuple[Path, Path]], l
     """Pair every ``*.txt`` with its ``*.toml``; report files without a partner."""
     problems: list[Problem] = []
     texts = {p.stem: p for p in sorted(corpus_dir.glob("*.txt"))}
-    metas = {p.stem: p for p in sorted(corpus_dir.glob("*.toml"))}
+    # events.toml and persons.toml describe the corpus, not one text
+    metas = {p.stem: p for p in sorted(corpus_dir.glob("*.toml")) if p.stem not in CORPUS_FILES}
     for stem in sorted(texts.keys() - metas.keys()):
         problems.append(Problem(display(texts[stem], root), None, "file",
             "raw text has no sidecar", "corpus.missing-sidecar",

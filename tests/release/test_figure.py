@@ -41,9 +41,11 @@ def test_documents_are_grouped_under_their_event():
     assert svg.index("talk of 2018-10-29") < svg.index(">a-xinhua<") < svg.index(">a-cctv<") \
         < svg.index("talk of 2023-10-23") < svg.index(">b-qiushi<")
     assert svg.count("talk of ") == 2
-    # an event id, when documents carry one, names the group instead of the date
-    ided = [dict(d, event_id="acftu-2018") for d in DOCS[:2]]
-    assert "talk of acftu-2018" in figure.speech_modes_svg(ided, COUNTS)
+    # an event id, when documents carry one, groups them; the heading stays the date
+    ided = [dict(d, event_id="acftu-2018") for d in DOCS[:2]] + [dict(DOCS[2], event_id="acftu-2023")]
+    svg = figure.speech_modes_svg(ided, COUNTS)
+    assert svg.count("talk of ") == 2 and "talk of 2018-10-29" in svg
+    assert "Talk of 2018-10-29 (acftu-2018): a-xinhua" in svg
 
 
 def test_colours_are_the_okabe_ito_ones_and_each_mode_has_a_legend_entry():

@@ -201,8 +201,6 @@ def generated_blocks(summary, root: Path | None = None) -> dict[str, str]:
         "n_overridden": str(len(summary.overridden)),
         "documents_table": _md_table(["doc_id", "doc_type", "event date", "published", "days from talk to publication",
                                       "publisher", "paragraphs", "body paragraphs"], per_doc) + _not_listed(summary),
-        "n_events": str(len(figure.groups(docs))),
-        "event_years": ", ".join(sorted({str(d["date"])[:4] for d in docs})),
         "n_outlets": str(len({d["publisher_en"] for d in docs})),
         "n_doc_types": str(len({d["doc_type"] for d in docs})),
         "segment_table": _md_table(["segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], seg_rows),
@@ -221,6 +219,8 @@ def generated_blocks(summary, root: Path | None = None) -> dict[str, str]:
         "config_names": ", ".join(f"`{name}`" for name in CONFIGS),
     })
     blocks.update(agreement_blocks(root))
+    from .series_card import blocks as series_blocks  # events, provenance, errata
+    blocks.update(series_blocks(summary, _md_table))
     blocks.update(relate.card_blocks(summary))
     return blocks
 

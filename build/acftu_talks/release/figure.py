@@ -71,6 +71,13 @@ def groups(documents: Sequence[Mapping]) -> list[tuple[str, list[str]]]:
     return list(out.items())
 
 
+def _heading(documents: Sequence[Mapping], doc_ids: list[str]) -> str:
+    """A group's heading: the talk's date (an event id is for joining, not
+    for reading)."""
+    first = next(d for d in documents if d["doc_id"] == doc_ids[0])
+    return f"talk of {first['date']}"
+
+
 def speech_modes_svg(documents: Sequence[Mapping], counts: Mapping[tuple[str, str], int]) -> str:
     """The SVG text. ``documents`` are rows with doc_id and date (and
     optionally event_id); ``counts`` maps (doc_id, speech_mode) to
@@ -102,7 +109,7 @@ def speech_modes_svg(documents: Sequence[Mapping], counts: Mapping[tuple[str, st
     y = TOP
     for event, doc_ids in grouped:
         out.append(f'<text x="16" y="{y + 17}" {FONT} font-size="12" font-weight="bold">'
-                   f'{escape(f"talk of {event}")}</text>')
+                   f'{escape(_heading(documents, doc_ids))}</text>')
         y += GROUP
         for doc in doc_ids:
             out.append(f'<text x="{LEFT - 8}" y="{y + BAR / 2 + 4:.1f}" {FONT} font-size="12" '
@@ -142,7 +149,10 @@ def describe(documents: Sequence[Mapping], counts: Mapping[tuple[str, str], int]
             docs.append(f"{doc}, {total} characters: " + ", ".join(
                 f"{m} {counts[(doc, m)]} ({_share(counts[(doc, m)], total)})"
                 for m in shown if counts.get((doc, m))))
-        parts.append(f"Talk of {event}: " + "; ".join(docs))
+        heading = _heading(documents, doc_ids).capitalize()
+        if not heading.endswith(event):  # grouped by event id: name it too
+            heading += f" ({event})"
+        parts.append(f"{heading}: " + "; ".join(docs))
     return ". ".join(parts) + "." if parts else "No documents."
 
 

@@ -21,7 +21,7 @@ from .. import agreement
 from ..contract import ids, layout
 from ..contract.layout import Inputs
 from ..relations import relate
-from . import card, checksums, cite, croissant, figure, manifest, notes
+from . import card, checksums, cite, croissant, figure, manifest, notes, series
 from .reader import write_reader
 from .summary import Summary
 
@@ -95,6 +95,8 @@ def write_sums(staging: Path, summary: Summary, inputs: Inputs) -> None:
 
 STEPS = (
     # corpus-level configs derived from the staged records come first
+    series.write_events,
+    series.write_persons,
     copy_schemas,
     write_relations,
     copy_annotations,  # before the card and croissant.json, which are computed from them
