@@ -49,6 +49,7 @@ def test_new_writes_a_draft_that_builds_once_its_guesses_are_confirmed(tmp_path,
     assert 'publisher_en = "CCTV Xinwen Lianbo"  # guess:' in text
     assert 'value = "2023-10-23"  # guess: the file name\'s date; the lead says 23日下午 (line 1)' in text
     assert 'event_id = "2023-10-23-acftu-talk"  # guess:' in text
+    assert "\n[date]\n" in text and 'source = "Xinhua and CCTV Xinwen Lianbo, 2023-10-23; the readout says 23日下午' in text
     assert "王东明" in text and "蔡奇" in text and "NOT REGISTERED" not in text
 
     # unconfirmed: refused, each guess named by its line

@@ -27,11 +27,16 @@ except ImportError:  # no wheel for this platform: every record goes the slow, e
 def accepter(schema_path: str) -> Callable[[object], bool] | None:
     """A function that returns True only for instances valid against the
     schema at ``schema_path`` (format checks on), or None without jsonschema-rs."""
+    return compile_schema(schemas.load(schema_path), Path(schema_path).parent)
+
+
+def compile_schema(schema: dict, schema_dir: Path) -> Callable[[object], bool] | None:
+    """:func:`accepter` for a schema given as a dict whose references
+    resolve in ``schema_dir``."""
     if jsonschema_rs is None:
         return None
-    schema = schemas.load(schema_path)
     compiled = jsonschema_rs.validator_for(schema, validate_formats=True,
-                                           registry=schemas.rs_registry(str(Path(schema_path).parent)))
+                                           registry=schemas.rs_registry(str(schema_dir)))
 
     def accepts(instance: object) -> bool:
         try:

@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING
 
 from . import fastcheck, schemas
 from .. import sidecar as sidecar_lines
 from ..errors import Problem
 from .explain import explain
+
+if TYPE_CHECKING:  # python-jsonschema is imported only when a sidecar or record fails
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SIDECAR_SCHEMA = "sidecar.schema.json"
 
@@ -27,7 +29,11 @@ load_schema = schemas.load
 def validator(schema_path: str) -> Draft202012Validator:
     """The python-jsonschema validator, built (and the schema checked, which
     takes a tenth of a second) only when a record needs its messages. Its
-    references resolve to the schemas beside it (``defs.schema.json``)."""
+    references resolve to the schemas beside it (``defs.schema.json``).
+    python-jsonschema itself is imported only then: a build whose records
+    all pass never uses it, and importing it takes a tenth of a second."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
     schema = load_schema(schema_path)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker(),
@@ -96,3 +102,23 @@ def check_records(records, schema_file: Path, path: str, id_field: str) -> list[
                                     f"{rid}: {_dotted(field_path)}", message,
                                     f"record.{error.validator}"))
     return problems
+
+
+class Checker:
+    """``iter_errors`` of python-jsonschema for a schema given as a dict,
+    asked only about instances the compiled validator rejects: a build whose
+    inputs are all valid never imports python-jsonschema."""
+
+    def __init__(self, schema: dict, schema_dir: Path):
+        self.schema, self.schema_dir = schema, schema_dir
+        self.accepts = fastcheck.compile_schema(schema, schema_dir)
+        self._exact: Draft202012Validator | None = None
+
+    def iter_errors(self, instance):
+        if self.accepts is not None and self.accepts(instance):
+            return iter(())
+        if self._exact is None:
+            from jsonschema import Draft202012Validator, FormatChecker
+            self._exact = Draft202012Validator(self.schema, registry=schemas.registry(str(self.schema_dir)),
+                                               format_checker=FormatChecker())
+        return self._exact.iter_errors(instance)
