@@ -121,30 +121,44 @@ def group(corpus: Corpus, reuse_rows: list[dict]) -> list[dict]:
     reuse row leaves aside (the other version of a report, the readout of
     a talk whose speech text stands for it) are occurrences too."""
     texts = sorted({r["text_a"] for r in reuse_rows})
+    # Candidates are looked up by their first k characters, k as long as
+    # the shortest candidate allows (at most 8): the longer the key, the
+    # fewer candidates share it. A text shorter than 4 characters has no
+    # occurrence (reuse passages have at least MIN_CONTENT characters).
+    k = min([len(t) for t in texts if len(t) >= 4] + [8])
     by_first: dict[str, list[str]] = {}
     for t in texts:
-        by_first.setdefault(t[:4], []).append(t)
+        if len(t) >= 4:
+            by_first.setdefault(t[:k], []).append(t)
     occurrences: dict[str, set] = {t: set() for t in texts}
     for doc in corpus:
+        raw = doc.raw
         for sentence in doc.sentences:
             start, end = sentence.char_start, sentence.char_end
-            for i in range(start, end - 3):
-                for t in by_first.get(doc.raw[i:i + 4], ()):
-                    if i + len(t) <= end and doc.raw.startswith(t, i):
+            for i in range(start, end - k + 1):
+                bucket = by_first.get(raw[i:i + k])
+                if bucket is None:
+                    continue
+                for t in bucket:
+                    if i + len(t) <= end and raw.startswith(t, i):
                         occurrences[t].add((doc.doc_id, sentence.sentence_id, i, i + len(t)))
     events = {d.doc_id: d.event_id for d in corpus}
-
-    def n_events(t: str) -> int:
-        return len({events[o[0]] for o in occurrences[t]})
-
-    taken: dict[str, list[tuple[int, int]]] = {}
+    n_events = {t: len({events[o[0]] for o in occurrences[t]}) for t in texts}
+    # the characters of each document a kept formulation covers: two
+    # non-empty spans overlap exactly when they share a character, so one
+    # lookup per occurrence replaces a scan of every kept span
+    taken: dict[str, bytearray] = {}
     records = []
-    for t in sorted(texts, key=lambda t: (-n_events(t), -len(t), t)):
+    for t in sorted(texts, key=lambda t: (-n_events[t], -len(t), t)):
+        if n_events[t] < 2:
+            continue
         occ = sorted(occurrences[t])
-        if n_events(t) < 2 or any(s < e2 and s2 < e for d, _, s, e in occ for s2, e2 in taken.get(d, ())):
+        if any(d in taken and taken[d].find(1, s, e) != -1 for d, _, s, e in occ):
             continue
         for d, _, s, e in occ:
-            taken.setdefault(d, []).append((s, e))
+            if d not in taken:
+                taken[d] = bytearray(len(corpus[d].raw))
+            taken[d][s:e] = b"\x01" * (e - s)
         records.append(_record(corpus, t, occ))
     records.sort(key=lambda r: (r["first_date"], r["text"]))
     return records

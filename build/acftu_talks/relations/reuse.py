@@ -95,12 +95,29 @@ def _masks(text: str) -> list[bool]:
     return mask
 
 
+def _content_prefix(text: str) -> list[int]:
+    """p[i]: content characters (see content_length) in text[:i], so that a
+    slice's count is one subtraction."""
+    prefix, n = [0], 0
+    for ch in text:
+        n += not is_mark(ch)
+        prefix.append(n)
+    return prefix
+
+
 def snap(a: str, b: str, start_a: int, start_b: int, length: int,
-         masks: tuple[list[bool], list[bool]] | None = None) -> Optional[tuple[int, int, int]]:
+         masks: tuple[list[bool], list[bool]] | None = None,
+         content: list[int] | None = None) -> Optional[tuple[int, int, int]]:
     """The shared run ``a[start_a:start_a+length] == b[start_b:start_b+length]``
-    snapped to a meaningful unit by SNAP_RULES, or None when none is left."""
+    snapped to a meaningful unit by SNAP_RULES, or None when none is left.
+    ``masks`` and ``content`` (``_content_prefix(a)``) may be passed in by a
+    caller that snaps many runs of the same sentences."""
     ma, mb = masks or (_masks(a), _masks(b))
+    ca = content if content is not None else _content_prefix(a)
     off = start_b - start_a
+
+    def content_in(i: int, j: int) -> int:  # content_length(a[i:j])
+        return ca[j] - ca[i] if j > i else 0
 
     def marked(i: int) -> bool:  # i: position in a inside the run
         return ma[i] or mb[i + off]
@@ -130,12 +147,15 @@ def snap(a: str, b: str, start_a: int, start_b: int, length: int,
     # a run that spans a clause mark drops the part of a clause it cuts at
     # an end when that part is too short to mean anything on its own
     # the enumeration comma joins the items of one list (知识型、技能型、创新型), it ends no clause
-    clause_marks = [i for i in range(s, e) if marked(i) and a[i] not in ENUMERATION]
-    if clause_marks and not start_clause and content_length(a[s:clause_marks[0]]) < MIN_CONTENT:
-        s, start_ok = clause_marks[0] + 1, True
-    if clause_marks and not end_clause and content_length(a[clause_marks[-1] + 1:e]) < MIN_CONTENT:
-        e, end_ok = clause_marks[-1], True
-    if e <= s or content_length(a[s:e]) < MIN_CONTENT:
+    # only the first and the last clause mark matter: searched from each end
+    first = next((i for i in range(s, e) if marked(i) and a[i] not in ENUMERATION), None)
+    last = None if first is None else next(i for i in range(e - 1, first - 1, -1)
+                                           if marked(i) and a[i] not in ENUMERATION)
+    if first is not None and not start_clause and content_in(s, first) < MIN_CONTENT:
+        s, start_ok = first + 1, True
+    if last is not None and not end_clause and content_in(last + 1, e) < MIN_CONTENT:
+        e, end_ok = last, True
+    if e <= s or content_in(s, e) < MIN_CONTENT:
         return None
     s, e = trim(s, e)
     if not start_ok:
@@ -143,7 +163,7 @@ def snap(a: str, b: str, start_a: int, start_b: int, length: int,
     if not end_ok:
         e = _word_end(a, b, s, e, off)
     s, e = trim(s, e)
-    if e <= s or content_length(a[s:e]) < MIN_CONTENT:
+    if e <= s or content_in(s, e) < MIN_CONTENT:
         return None
     return s, s + off, e - s
 
@@ -200,11 +220,17 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
             events.append(doc.event_id)
     found = index.maximal_matches(max_postings, lambda x, y: events[x] != events[y])
     masks: dict[int, list[bool]] = {}
+    contents: dict[int, list[int]] = {}
 
     def mask(x: int) -> list[bool]:
         if x not in masks:
             masks[x] = _masks(sentences[x].text)
         return masks[x]
+
+    def content(x: int) -> list[int]:
+        if x not in contents:
+            contents[x] = _content_prefix(sentences[x].text)
+        return contents[x]
 
     by_events: dict[tuple[str, str], list[tuple]] = {}
     for (x, y), spans in found.items():
@@ -212,7 +238,7 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
             x, y, spans = y, x, {(sb, sa, n) for sa, sb, n in spans}
         sa, sb = sentences[x], sentences[y]
         for start_a, start_b, length in spans:
-            snapped = snap(sa.text, sb.text, start_a, start_b, length, (mask(x), mask(y)))
+            snapped = snap(sa.text, sb.text, start_a, start_b, length, (mask(x), mask(y)), content(x))
             if snapped is None:
                 continue
             start_a, start_b, length = snapped
@@ -222,20 +248,28 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
     for pair in sorted(by_events):
         kept: list[tuple] = []
         texts: list[str] = []
+        # characters of each document that a kept passage covers, on the a
+        # and on the b side: two non-empty spans overlap exactly when they
+        # share a character, so one lookup replaces a scan of every kept one
+        cover_a: dict[str, bytearray] = {}
+        cover_b: dict[str, bytearray] = {}
         # longest first, then the representative documents, then position: the same choice every build
         for m in sorted(set(by_events[pair]), key=lambda m: (-m[2], rank[sentences[m[3]].doc_id],
                                                               rank[sentences[m[4]].doc_id], m[0], m[1])):
             a0, b0, length, x, y = m
-            text = corpus[sentences[x].doc_id].raw[a0:a0 + length]
-            if any(text in t for t in texts):
-                continue
             da, db = sentences[x].doc_id, sentences[y].doc_id
-            if any(da == sentences[kx].doc_id and a0 < ka + kl and ka < a0 + length
-                   or db == sentences[ky].doc_id and b0 < kb + kl and kb < b0 + length
-                   for ka, kb, kl, kx, ky in kept):
+            if da in cover_a and cover_a[da].find(1, a0, a0 + length) != -1 or \
+                    db in cover_b and cover_b[db].find(1, b0, b0 + length) != -1:
+                continue
+            text = corpus[da].raw[a0:a0 + length]
+            if any(text in t for t in texts):
                 continue
             kept.append(m)
             texts.append(text)
+            for cover, d, start in ((cover_a, da, a0), (cover_b, db, b0)):
+                if d not in cover:
+                    cover[d] = bytearray(len(corpus[d].raw))
+                cover[d][start:start + length] = b"\x01" * length
         for a0, b0, length, x, y in sorted(kept, key=lambda m: (sentences[m[3]].doc_id, m[0],
                                                                 sentences[m[4]].doc_id, m[1])):
             sa, sb = sentences[x], sentences[y]
