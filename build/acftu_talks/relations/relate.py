@@ -40,11 +40,13 @@ def _order(row: dict) -> tuple:
 def relate(corpus: Corpus, max_postings: int = reuse.MAX_POSTINGS) -> tuple[list[dict], list[dict]]:
     """(alignment rows, formulation rows), verified, in a fixed order."""
     rows = list(versions.align(corpus)) + list(paraphrase.align(corpus))
-    reused = list(reuse.align(corpus, max_postings))
-    rows += reused
+    rows += reuse.align(corpus, max_postings)
+    rows.sort(key=_order)
     events = {d.doc_id: d.event_id for d in corpus}
-    out = []
-    for r in sorted(rows, key=_order):
+    # each row is replaced by its full form as it is made, so that the rows
+    # (one per pair of events a passage recurs in) are held once, not twice
+    out = rows
+    for i, r in enumerate(rows):
         full = {"alignment_id": alignment_id(r), "kind": r["kind"], "op": r["op"],
                 "event_id_a": events[r["doc_id_a"]], "event_id_b": events[r["doc_id_b"]]}
         for k in ("doc_id_a", "sentence_id_a", "char_start_a", "char_end_a", "text_a",
@@ -52,8 +54,9 @@ def relate(corpus: Corpus, max_postings: int = reuse.MAX_POSTINGS) -> tuple[list
                   "artifact", "difference", "score", "method"):
             full[k] = r[k]
         full["method_version"] = METHOD_VERSION
-        out.append(full)
-    forms = formulations.group(corpus, reused)
+        out[i] = full
+    # the full rows carry the reuse rows' texts, all formulations reads of them
+    forms = formulations.group(corpus, [r for r in out if r["kind"] == "reuse"])
     verify(corpus, out, forms)
     return out, forms
 

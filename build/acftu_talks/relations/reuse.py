@@ -37,6 +37,7 @@ MIN_CONTENT = 6
 # found, in a large one it is left out of reuse (and of formulations).
 MAX_POSTINGS = 64
 SPEECH_TEXT = "speech_text"
+SEPARATOR = "\x00"
 
 # Function characters of the genre's prose: particles, prepositions,
 # conjunctions and the copula. A word boundary lies before or after one.
@@ -171,12 +172,12 @@ def snap(a: str, b: str, start_a: int, start_b: int, length: int,
 def _reconverges(a: str, b: str, ia: int, ib: int, step: int) -> bool:
     """The texts differ in one or two characters at ia/ib and agree again
     on the two after (紧|紧团结 / 紧|密团结): a word-level variant."""
+    la, lb = len(a), len(b)
     for k in (1, 2):
         xa, xb = ia + step * k, ib + step * k
-        pa = [xa + step * j for j in range(2)]
-        pb = [xb + step * j for j in range(2)]
-        if all(0 <= p < len(a) for p in pa) and all(0 <= p < len(b) for p in pb) and \
-                [a[p] for p in pa] == [b[p] for p in pb] and not any(is_mark(a[p]) for p in pa):
+        ya, yb = xa + step, xb + step
+        if 0 <= xa < la and 0 <= ya < la and 0 <= xb < lb and 0 <= yb < lb and \
+                a[xa] == b[xb] and a[ya] == b[yb] and not is_mark(a[xa]) and not is_mark(a[ya]):
             return True
     return False
 
@@ -248,6 +249,7 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
     for pair in sorted(by_events):
         kept: list[tuple] = []
         texts: list[str] = []
+        joined = ""
         # characters of each document that a kept passage covers, on the a
         # and on the b side: two non-empty spans overlap exactly when they
         # share a character, so one lookup replaces a scan of every kept one
@@ -262,10 +264,13 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
                     db in cover_b and cover_b[db].find(1, b0, b0 + length) != -1:
                 continue
             text = corpus[da].raw[a0:a0 + length]
-            if any(text in t for t in texts):
+            # "in any kept text" as one search of the kept texts joined by a
+            # character no text holds (a text that holds it is checked alone)
+            if text in joined if SEPARATOR not in text else any(text in t for t in texts):
                 continue
             kept.append(m)
             texts.append(text)
+            joined += SEPARATOR + text
             for cover, d, start in ((cover_a, da, a0), (cover_b, db, b0)):
                 if d not in cover:
                     cover[d] = bytearray(len(corpus[d].raw))
