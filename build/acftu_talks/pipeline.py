@@ -186,6 +186,7 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
         progress.total = len(read.list_pairs(corpus_dir, root)[0])
     problems: list[Problem] = []
     summary = Summary()
+    write.check_destination(out_dir, [corpus_dir, schema_dir, card_source], root)
     write.clean_stale(out_dir)
     staging = write.make_staging(out_dir)
     try:
