@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from . import fastcheck
@@ -26,13 +26,23 @@ def load_schema(schema_path: str) -> dict:
     return json.loads(Path(schema_path).read_text(encoding="utf-8"))
 
 
+# JSON Schema counts 2.0 as an integer; TOML and Python do not, and a
+# paragraph_number of 2.0 cannot index anything. The exact validator takes
+# only whole numbers written without a decimal point.
+_TYPES = Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool))
+Exact = validators.extend(Draft202012Validator, type_checker=_TYPES)
+
+
 @lru_cache(maxsize=None)
 def validator(schema_path: str) -> Draft202012Validator:
-    """The python-jsonschema validator, built (and the schema checked, which
-    takes a tenth of a second) only when a record needs its messages."""
+    """The exact validator (python-jsonschema, draft 2020-12, formats on,
+    integers without a decimal point), which has the last word on every
+    record; built (and the schema checked, which takes a tenth of a second)
+    only when a record needs it."""
     schema = load_schema(schema_path)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    return Exact(schema, format_checker=FormatChecker())
 
 
 def _field(error: ValidationError) -> tuple[tuple, str]:
