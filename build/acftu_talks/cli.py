@@ -13,7 +13,8 @@ from pathlib import Path
 
 from . import __version__, executor
 from .release.cite import FORMATS, render
-from .errors import EXIT, EnvironmentProblem, InputError, UsageError, from_os_error, render_bounded
+from .errors import (EXIT, EnvironmentProblem, InputError, UsageError, from_os_error, raise_if_errors,
+                     render_bounded)
 from .progress import Progress
 
 
@@ -126,7 +127,9 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
 
 def _run(args, root: Path, progress: Progress) -> int:
     from . import pipeline
+    from .contract import validate
     started = time.perf_counter()
+    raise_if_errors(validate.check_schemas(args.schema, root))
     if args.command == "ids":
         return _ids(args, root)
     if args.command == "validate":

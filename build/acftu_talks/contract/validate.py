@@ -106,3 +106,47 @@ def check_records(records, schema_file: Path, path: str, id_field: str) -> list[
                                     f"{rid}: {_dotted(field_path)}", message,
                                     f"record.{error.validator}"))
     return problems
+
+
+def check_schemas(schema_dir: Path, root: Path) -> list[Problem]:
+    """Every schema the build needs is a regular file holding a valid JSON
+    Schema: a missing or broken one is reported, never a traceback."""
+    from jsonschema.exceptions import SchemaError
+    from ..read import decode, display, kind_of, read_regular
+    from .records import CONFIGS
+    problems = []
+    fix = "restore it from version control (`git checkout -- schema/`), or pass --schema the folder that holds it"
+    for name in [SIDECAR_SCHEMA] + [schema_file for _, _, schema_file in CONFIGS.values()]:
+        path = schema_dir / name
+        shown = display(path, root, follow=False)
+        try:
+            data = read_regular(path)
+        except FileNotFoundError:
+            problems.append(Problem(shown, None, "file", "the schema is missing", "schema.missing", fix))
+            continue
+        except OSError as exc:
+            kind = kind_of(path.lstat().st_mode) if path.is_symlink() or path.exists() else None
+            problems.append(Problem(shown, None, "file", f"cannot be read: {kind or exc.strerror or exc}",
+                                    "schema.unreadable", fix))
+            continue
+        text, found = decode(data, shown)
+        if found:
+            problems += found
+            continue
+        try:
+            schema = json.loads(text)
+        except ValueError as exc:
+            problems.append(Problem(shown, getattr(exc, "lineno", None), "json",
+                                    f"not valid JSON: {getattr(exc, 'msg', 'cannot be parsed')}", "schema.json", fix))
+            continue
+        try:
+            Draft202012Validator.check_schema(schema)
+        except SchemaError as exc:
+            where = ".".join(map(str, exc.absolute_path)) or "(schema)"
+            problems.append(Problem(shown, None, where, f"not a valid JSON Schema: {exc.message[:200]}",
+                                    "schema.invalid", fix))
+            continue
+        if not isinstance(schema.get("properties"), dict):
+            problems.append(Problem(shown, None, "properties", "the schema declares no properties",
+                                    "schema.invalid", fix))
+    return problems
