@@ -115,7 +115,8 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
         raise  # the reader went away: run() silences it
     except (EnvironmentProblem, OSError) as exc:
         progress.close()
-        problem = (exc if isinstance(exc, EnvironmentProblem) else from_os_error(exc)).problem
+        problem = (exc if isinstance(exc, EnvironmentProblem)
+                   else from_os_error(exc, str(out) if out is not None else "acftu-talks")).problem
         print(problem.render(), file=sys.stderr)
         print(f"acftu-talks: stopped by the environment; nothing was written{unchanged}", file=sys.stderr)
         return EXIT["environment"]
@@ -141,6 +142,8 @@ def _run(args, root: Path, progress: Progress) -> int:
             print(f"ok: the release in {args.release}/ checked: every file against SHA256SUMS, every row "
                   f"against its schemas, the round trip to the raw texts")
         return EXIT["ok"]
+    from .release import check
+    raise_if_errors(check.check_card_source(args.card, args.schema, root))
     summary = pipeline.build(args.corpus, args.schema, args.out, root, args.card, progress,
                              args.jobs or executor.default_jobs())
     progress.close()

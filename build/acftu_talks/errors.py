@@ -7,6 +7,8 @@ only the command line prints them and picks the exit code (see ``EXIT``).
 from __future__ import annotations
 
 import errno
+import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -107,11 +109,16 @@ _OS_CODES = {
 }
 
 
-def from_os_error(exc: OSError) -> EnvironmentProblem:
-    """An OSError raised while reading or writing, as a problem with a stable code."""
-    code, hint = _OS_CODES.get(exc.errno, ("env.os-error", "check the file system and run again"))
-    subject = exc.filename if exc.filename is not None else "acftu-talks"
-    reason = exc.strerror or type(exc).__name__
+def from_os_error(exc: OSError, subject: str = "acftu-talks") -> EnvironmentProblem:
+    """An OSError raised while reading or writing, as a problem with a stable
+    code, about the file it names or else ``subject``."""
+    number = exc.errno
+    if number is None:  # pyarrow's IO errors carry the errno in their text only
+        found = re.search(r"\[errno (\d+)\]", str(exc))
+        number = int(found.group(1)) if found else None
+    code, hint = _OS_CODES.get(number, ("env.os-error", "check the file system and run again"))
+    subject = exc.filename if exc.filename is not None else subject
+    reason = exc.strerror or (os.strerror(number) if number else str(exc)[:200] or type(exc).__name__)
     return EnvironmentProblem(str(subject), reason[:1].lower() + reason[1:], code, hint)
 
 

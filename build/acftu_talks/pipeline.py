@@ -104,6 +104,12 @@ def process(source: read.Source, schema_dir: Path) -> tuple[Built | None, list[P
                 assemble.paragraph_id(source.doc_id, span.paragraph_number),
                 f"zero-width character U+{ord(source.raw[offset]):04X} inside the paragraph (kept) at offset {offset}",
                 "text.zero-width", "remove it from the raw file if it is not meant to be there", "warning"))
+    for line_number in sorted({cut.line_number for cut in loose if cut.kind == "zero_width"}):
+        first = next(c for c in loose if c.line_number == line_number and c.kind == "zero_width")
+        problems.append(Problem(source.text_path, line_number, "line",
+            f"the line holds only invisible characters (U+{ord(source.raw[first.start]):04X} first): it is no "
+            "paragraph, its characters are recorded as edits", "text.invisible-line",
+            "delete the line from the raw file if it is not in the source", "warning"))
     schema_of = {name: schema_dir / CONFIGS[name][2] for name in CONFIGS}
     problems += validate.check_records(rows, schema_of["paragraphs"], source.text_path, "paragraph_id")
     problems += validate.check_records(sentence_rows, schema_of["sentences"], source.text_path, "sentence_id")

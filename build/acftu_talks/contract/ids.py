@@ -51,6 +51,8 @@ def write_atomic(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` all at once: written to a temporary file
     beside it, flushed to disk, then renamed over it, so that a kill or a full
     disk leaves either the old file or the new one, never a truncated one."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        stale.unlink(missing_ok=True)  # left by a run that was killed before its rename
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:

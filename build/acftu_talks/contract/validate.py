@@ -15,7 +15,7 @@ from jsonschema.exceptions import ValidationError
 
 from . import fastcheck
 from .. import sidecar as sidecar_lines
-from ..errors import Problem
+from ..errors import Problem, snippet
 from .explain import explain
 
 SIDECAR_SCHEMA = "sidecar.schema.json"
@@ -65,10 +65,41 @@ def _dotted(path: tuple) -> str:
     return out or "(document)"
 
 
+# Control characters (an ANSI escape colours a terminal, a NUL ends a C
+# string) have no place in metadata a reader sees; tab and line end may be
+# in a multi-line note.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _strings(value, path: tuple = ()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+
+
+def check_control_characters(meta: dict, path: str, lines: dict) -> list[Problem]:
+    """A problem for every sidecar string holding a control character."""
+    problems = []
+    for field_path, value in _strings(meta):
+        match = _CONTROL.search(value)
+        if match:
+            problems.append(Problem(path, sidecar_lines.line_of(lines, field_path), _dotted(field_path),
+                f"control character U+{ord(match.group()):04X} at character {match.start() + 1} of "
+                f"{snippet(value)}", "meta.control-character",
+                "delete it (an escape sequence or a NUL is never part of metadata); "
+                "in TOML write a tab as \\t and a line end as \\n only in notes"))
+    return problems
+
+
 def check_sidecar(meta: dict, path: str, lines: dict, schema_dir: Path) -> list[Problem]:
     """Validate one sidecar; each problem names the line and the field and
     says how to fix it (see :mod:`acftu_talks.explain`)."""
-    problems = []
+    problems = check_control_characters(meta, path, lines)
     schema_path = str(schema_dir / SIDECAR_SCHEMA)
     fast = fastcheck.accepter(schema_path)
     if fast is not None and fast(meta):

@@ -6,6 +6,7 @@ descriptions from the JSON Schemas.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from .. import DATASET_NAME, __version__
-from . import cite, figure, write
+from . import checksums, cite, figure, write
 from .croissant import member_schemas
 from ..contract.records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
 from .yamltext import dump as _yaml
@@ -64,7 +65,26 @@ def _size_category(n: int) -> str:
     return "10M<n<100M"
 
 
-def front_matter(counts: dict[str, int], nbytes: dict[str, int]) -> str:
+def data_digests(release: Path) -> dict[str, tuple[str, int]]:
+    """Per config: a sha256 over its Parquet files (names and bytes) and
+    their total size. ``datasets`` names its cache of a local folder after
+    the folder's name, the config, and a hash of the card's ``configs`` and
+    ``dataset_info`` (see ``LocalDatasetModuleFactory.get_module``), never
+    after the files' contents: a rebuild with the same counts would load the
+    old rows. The digest, in each config's ``dataset_info``, makes the hash
+    differ whenever the data does."""
+    found = {}
+    for name in CONFIGS:
+        digest, size = hashlib.sha256(), 0
+        for path in sorted((release / data_folder(name)).glob("*.parquet")):
+            digest.update(path.name.encode("utf-8") + b"\0" + checksums.sha256(path).encode("ascii") + b"\n")
+            size += path.stat().st_size
+        found[name] = (digest.hexdigest(), size)
+    return found
+
+
+def front_matter(counts: dict[str, int], nbytes: dict[str, int],
+                 digests: dict[str, tuple[str, int]] | None = None) -> str:
     configs, infos = [], []
     for name, (_, schema, _) in CONFIGS.items():
         entry = {"config_name": name}
@@ -72,9 +92,15 @@ def front_matter(counts: dict[str, int], nbytes: dict[str, int]) -> str:
             entry["default"] = True
         entry["data_files"] = [{"split": SPLIT, "path": f"{data_folder(name)}/{SPLIT}-*.parquet"}]
         configs.append(entry)
-        infos.append({"config_name": name, "features": features_yaml(schema),
-                      "splits": [{"name": SPLIT, "num_bytes": nbytes.get(name, 0),
-                                  "num_examples": counts.get(name, 0)}]})
+        info = {"config_name": name}
+        if digests and name in digests:
+            digest, size = digests[name]
+            info["description"] = f"{DATASET_NAME} {__version__}, {name}: Parquet data sha256 {digest}"
+            info["download_size"] = size
+        info.update({"features": features_yaml(schema),
+                     "splits": [{"name": SPLIT, "num_bytes": nbytes.get(name, 0),
+                                 "num_examples": counts.get(name, 0)}]})
+        infos.append(info)
     meta = {
         "pretty_name": cite.TITLE,
         "language": ["zh"],
@@ -226,7 +252,7 @@ def render(template: str, blocks: dict[str, str]) -> str:
 
 def write_card(staging: Path, summary, schema_dir: Path, card_source: Path | None) -> None:
     template = card_source.read_text(encoding="utf-8") if card_source and card_source.exists() else "# {{ dataset_name }}\n"
-    text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, generated_blocks(summary, schema_dir))
+    text = front_matter(summary.counts, summary.nbytes, data_digests(staging)) + "\n" + render(template, generated_blocks(summary, schema_dir))
     (staging / "README.md").write_text(text, encoding="utf-8")
     # The rights statement, and the licence of the project's own work it refers to.
     for name in (RIGHTS_FILE, LICENSE_FILE):

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -247,14 +248,20 @@ def check_destination(dest: Path, inputs: list[Path], root: Path) -> None:
                              f"and {MANIFEST}); it is left alone", "release.out-not-a-release",
                              f"{OUT_FIX}; move the folder away yourself if it is an old release")
         for folder in [dest] + [p for p in dest.rglob("*") if p.is_dir() and not p.is_symlink()]:
-            if not os.access(folder, os.W_OK | os.X_OK):
+            if not _writable(folder):
                 raise EnvironmentProblem(folder.as_posix(), "is read-only, so the previous release could not "
                                          "be replaced", "env.read-only", f"make it writable (chmod -R u+w {shown}), "
                                          "or build to another place with --out")
     parent = next((p for p in [resolved.parent, *resolved.parent.parents] if p.exists()), None)
-    if parent is not None and not os.access(parent, os.W_OK | os.X_OK):
+    if parent is not None and not _writable(parent):
         raise EnvironmentProblem(parent.as_posix(), "is not writable, so no release can be made in it",
                                  "env.read-only", "build to another place with --out")
+
+
+def _writable(folder: Path) -> bool:
+    """Writable for this user, and not marked read-only by its owner: a
+    folder with no write bit is left alone even by root, who could write it."""
+    return os.access(folder, os.W_OK | os.X_OK) and bool(folder.stat().st_mode & stat.S_IWUSR)
 
 
 def make_staging(dest: Path) -> Path:
