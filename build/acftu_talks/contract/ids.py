@@ -158,6 +158,10 @@ def check(corpus_dir: Path, lock: dict[str, str], current: dict[str, str]) -> li
     for old_id, new_id in diff(lock, current):
         by_doc.setdefault(doc_of(old_id), []).append((old_id, new_id))
     problems = []
+    try:
+        read_changes(corpus_dir)  # shipped as id_changes.json: a broken line fails now, not mid-build
+    except InputError as exc:
+        problems += exc.problems
     for doc_id, changes in sorted(by_doc.items()):
         def say(old: str, new: str | None) -> str:
             short = old[len(doc_id):]
