@@ -60,7 +60,7 @@ class Writer:
 
 def run(corpus: Path, out: Path) -> int:
     """Write the floor's files into ``out``; return the paragraph rows."""
-    writers = {name: Writer(out / name / "train.parquet", schema) for name, (_, schema, _) in CONFIGS.items()}
+    writers = {name: Writer(out / name / "train.parquet", schema) for name, schema in ((n, c.arrow_schema) for n, c in CONFIGS.items())}
     rows = 0
     for text_file in sorted(corpus.glob("*.txt")):
         raw = text_file.read_bytes().decode("utf-8")

@@ -1,6 +1,7 @@
 import pytest
 
 from acftu_talks.annotate import FrontMatter, annotate, segment_type
+from acftu_talks.passage import Passage
 from acftu_talks.rules.captions import caption_fields
 from acftu_talks.segment import segment
 from acftu_talks.rules.speech import SpeechRules
@@ -8,7 +9,9 @@ from acftu_talks.rules.speech import SpeechRules
 
 def notes_for(raw, doc_type="news_report", speaker="习近平", names=("王沪宁", "王东明", "李玉赋")):
     spans, _ = segment(raw)
-    return spans, annotate(spans, doc_type, speaker, list(names))
+    passages = [Passage(span) for span in spans]
+    annotate(passages, doc_type, speaker, list(names))
+    return spans, [p.annotation for p in passages]
 
 
 def types(raw, **kw):

@@ -14,7 +14,7 @@ from huggingface_hub import DatasetCard
 
 from acftu_talks import __version__
 from acftu_talks.release import card, cite
-from acftu_talks.contract.records import CONFIGS
+from acftu_talks.contract.records import CONFIGS, Config
 from conftest import SCHEMA
 
 
@@ -129,7 +129,8 @@ def _schema_descriptions(prop: dict, name: str) -> dict[str, str]:
 
 def test_every_config_has_a_fields_table_with_schema_descriptions(release):
     text = body(release)
-    for name, (_, schema, schema_file) in CONFIGS.items():
+    for name, config in CONFIGS.items():
+        schema, schema_file = config.arrow_schema, config.schema_file
         section = text.split(f"### `{name}`", 1)[1].split("\n### ", 1)[0]
         table = table_with_header(section, "field", "type")
         props = json.loads((SCHEMA / schema_file).read_text(encoding="utf-8"))["properties"]
@@ -140,13 +141,13 @@ def test_every_config_has_a_fields_table_with_schema_descriptions(release):
 
 
 def test_fields_tables_cover_a_config_added_later(tmp_path, monkeypatch):
-    schema = pa.schema([pa.field("sentence_id", pa.string(), nullable=False),
-                        pa.field("spans", pa.list_(pa.struct([pa.field("start", pa.int32())])))])
     (tmp_path / "sentence.schema.json").write_text(json.dumps({"description": "One sentence.", "properties": {
-        "sentence_id": {"description": "Sentence id."},
-        "spans": {"description": "Spans.", "items": {"properties": {"start": {"description": "Start."}}}}}}))
-    monkeypatch.setattr(card, "CONFIGS", {"sentences": (dict, schema, "sentence.schema.json")})
-    text = card.fields_tables(tmp_path)
+        "sentence_id": {"type": "string", "description": "Sentence id."},
+        "spans": {"type": "array", "description": "Spans.", "items": {"type": "object", "properties": {
+            "start": {"type": ["integer", "null"], "description": "Start."}}}}}}))
+    config = Config("sentences", "sentence.schema.json", "sentence_id", schema_dir=str(tmp_path))
+    monkeypatch.setattr(card, "CONFIGS", {"sentences": config})
+    text = card.fields_tables()
     assert "### `sentences`" in text
     assert {r["field"]: r["type"] for r in table_with_header(text, "field")} == {
         "sentence_id": "string", "spans": "list of struct", "spans[].start": "int32"}

@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from acftu_talks import pipeline, read
 from acftu_talks.contract import fastcheck, validate
+from acftu_talks.contract import schemas
 from acftu_talks.contract.records import CONFIGS
 
 from conftest import CORPUS, ROOT, SCHEMA
@@ -30,7 +31,8 @@ def _real_instances() -> dict[str, list]:
     pairs, _ = read.list_pairs(CORPUS, ROOT)
     found = {"sidecar.schema.json": [read.read_source(t, m, ROOT)[0].meta for t, m in pairs]}
     for built in pipeline.iter_built(CORPUS, SCHEMA, ROOT, problems):
-        for name, (_, _, schema_file) in CONFIGS.items():
+        for name, config in CONFIGS.items():
+            schema_file = config.schema_file
             rows = built.paragraphs if name == "paragraphs" else [built.document] if name == "documents" else []
             found.setdefault(schema_file, []).extend(rows)
     return found
@@ -78,9 +80,13 @@ def _reference(schema_file: str) -> Draft202012Validator:
     return validate.validator(str(SCHEMA / schema_file))
 
 
+def _plain(schema_file: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMA / schema_file).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=FormatChecker(), registry=schemas.registry(str(SCHEMA)))
+
+
 def test_the_exact_validator_is_python_jsonschema_but_for_integers_written_as_floats():
-    plain = Draft202012Validator(json.loads((SCHEMA / "paragraph.schema.json").read_text(encoding="utf-8")),
-                                 format_checker=FormatChecker())
+    plain = _plain("paragraph.schema.json")
     same = [c for f, c in CASES if f == "paragraph.schema.json"
             and "1.0" not in json.dumps(c) and plain.is_valid(c) != _reference(f).is_valid(c)]
     assert same == []
@@ -135,7 +141,8 @@ def test_the_compiled_validator_alone_would_take_year_zero_so_the_fast_path_decl
     import jsonschema_rs
     schema = json.loads((SCHEMA / "paragraph.schema.json").read_text(encoding="utf-8"))
     record = _real_instances()["paragraph.schema.json"][0]
-    compiled = jsonschema_rs.validator_for(schema, validate_formats=True)
+    compiled = jsonschema_rs.validator_for(schema, validate_formats=True,
+                                           registry=schemas.rs_registry(str(SCHEMA)))
     assert compiled.is_valid({**record, "date": "0000-01-01"})
     assert compiled.is_valid({**record, "paragraph_number": 2.0})
     fast = fastcheck.accepter(str(SCHEMA / "paragraph.schema.json"))

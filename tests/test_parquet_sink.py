@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from fnmatch import fnmatch
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from acftu_talks.release import card, write
+from acftu_talks.contract import layout
+from acftu_talks.release import write
 
 SCHEMA = pa.schema([pa.field("n", pa.int32(), nullable=False), pa.field("day", pa.date32()),
                     pa.field("text", pa.string())])
@@ -17,7 +19,7 @@ def _rows(count: int) -> list[dict]:
 
 
 def _sink(folder, shard_bytes):
-    return write.ParquetSink(folder, SCHEMA, card.SPLIT, row_group_rows=10, shard_bytes=shard_bytes)
+    return write.ParquetSink(folder, SCHEMA, "train", row_group_rows=10, shard_bytes=shard_bytes)
 
 
 def test_shards_are_named_at_the_end_like_the_card_says(tmp_path):
@@ -26,9 +28,12 @@ def test_shards_are_named_at_the_end_like_the_card_says(tmp_path):
     for start in range(0, 95, 7):
         sink.add(rows[start:start + 7])
     paths = sink.close()
-    assert len(paths) > 1
-    assert [p.relative_to(tmp_path).as_posix() for p in paths] == \
-        [card.data_file("paragraphs", k, len(paths)) for k in range(len(paths))]
+    n = len(paths)
+    assert n > 1
+    names = [p.relative_to(tmp_path).as_posix() for p in paths]
+    # the Hub's naming of shards: split, five-digit number and count
+    assert names == [f"data/paragraphs/train-{k:05d}-of-{n:05d}.parquet" for k in range(n)]
+    assert all(fnmatch(name, layout.data_pattern("paragraphs")) for name in names)  # the card's data_files
     assert sorted(tmp_path.rglob("*")) == sorted([tmp_path / "data", tmp_path / "data" / "paragraphs", *paths])
     read = [r for p in paths for r in pq.read_table(p).to_pylist()]
     expected = [{**r, "day": dt.date(2023, 2, 28) if r["day"] else None} for r in rows]

@@ -1,5 +1,6 @@
 from acftu_talks import assemble
 from acftu_talks.annotate import annotate
+from acftu_talks.passage import Passage
 from acftu_talks.rules.participants import participants
 from acftu_talks.read import Source
 from acftu_talks.segment import segment
@@ -16,10 +17,10 @@ PEOPLE = [
 def run(raw, people=PEOPLE, doc_type="news_report"):
     meta = {"date": {"value": "2018-10-29"}, "occasion": "集体谈话", "doc_type": doc_type}
     source = Source("2018-10-29-t-xinhua", "corpus/t.txt", "corpus/t.toml", raw, "0" * 64, meta)
-    spans, _ = segment(raw)
-    notes = annotate(spans, doc_type, "习近平", [p["name"] for p in people])
-    rows = assemble.paragraphs(source, spans, notes, {})
-    return participants(rows, notes, people, "corpus/t.txt", "corpus/t.toml")
+    passages = [Passage(span) for span in segment(raw)[0]]
+    annotate(passages, doc_type, "习近平", [p["name"] for p in people])
+    rows = [assemble.paragraph(source, p, {}) for p in passages]
+    return participants(rows, [p.annotation for p in passages], people, "corpus/t.txt", "corpus/t.toml")
 
 
 def roles(found):

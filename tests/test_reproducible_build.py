@@ -15,7 +15,7 @@ def test_two_builds_are_byte_identical(tmp_path, release):
     out.parent.mkdir()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "build"), "PYTHONHASHSEED": "12345", "TZ": "Asia/Shanghai",
            "LC_ALL": "C"}
-    result = subprocess.run([sys.executable, "-m", "acftu_talks", *build_args(CORPUS, out)],
+    result = subprocess.run([sys.executable, "-m", "acftu_talks", *build_args(CORPUS, out), "--root", str(ROOT)],
                             cwd=out.parent, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     first, second = hashes(release), hashes(out)

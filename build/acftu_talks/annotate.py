@@ -35,6 +35,7 @@ REPORTER_LINE = re.compile(r"^(?:新华社|本报|人民日报)?记者\s*[\u4e00
 SENTENCE_PUNCT = re.compile(r"[。！？!?；;]")
 TITLE_MAX = 80
 TITLE_LINES = 3  # a headline may run to three lines (引题, 主题, 副题)
+SPEECH_DATE_LINE = "speech-date-line"
 
 
 @dataclass
@@ -49,6 +50,9 @@ class Annotation:
     photographers: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     source: str = "rule"
+    # A speech's date line gives the day the speech was given; a dispatch's
+    # dateline gives the day it was filed.
+    event_date_line: bool = False
 
     @property
     def rule(self) -> str:
@@ -75,7 +79,7 @@ class FrontMatter:
                 self.byline = True
                 return "byline", "byline-after-title"
             if SPEECH_DATE.match(text):
-                return "dateline", "speech-date-line"
+                return "dateline", SPEECH_DATE_LINE
             if SUBTITLE.match(text) and short:
                 return "title", "subtitle-dash"
             if short and self.title_lines < TITLE_LINES and not HEADING.match(text):
@@ -136,23 +140,24 @@ def speech(span: Span, seg_type: str, doc_type: str, author: str | None,
     return mode, speaker, rule, found
 
 
-def annotate(spans: list[Span], doc_type: str, speaker: str, names: list[str]) -> list[Annotation]:
-    """Annotate the paragraphs of one document, in order."""
+def annotate(passages: list, doc_type: str, speaker: str, names: list[str]) -> None:
+    """Annotate the paragraphs of one document, in order: each passage gets
+    its ``annotation``."""
     rules = SpeechRules.for_names((speaker, *names))
     front = FrontMatter([speaker, *names])
-    result: list[Annotation] = []
     author = speaker
     previous_body: Annotation | None = None
-    for span in spans:
+    for passage in passages:
+        span = passage.span
         seg, seg_rule = segment_type(span, front)
         if seg == "byline" and NAME_LINE.match(span.text):
             # The byline names the author of a signed text.
             author = span.text
         mode, who, speech_rule, sents = speech(span, seg, doc_type, author, rules, previous_body)
-        note = Annotation(seg, mode, who, seg_rule, speech_rule, sentences=sents)
+        note = Annotation(seg, mode, who, seg_rule, speech_rule, sentences=sents,
+                          event_date_line=seg_rule == SPEECH_DATE_LINE)
         if seg == "photo_caption":
             note.caption_date, note.photo_credit, note.photographers = caption_fields(span.text)
-        result.append(note)
+        passage.annotation = note
         if seg == "body":
             previous_body = note
-    return result

@@ -1,118 +1,135 @@
 """Turn a read, segmented and annotated document into its records.
 
-Pure functions: they take what the earlier steps produced and return plain
-dicts that follow ``schema/paragraph.schema.json`` and
-``schema/document.schema.json``; checks that need the text and the sidecar
-together (pinned checksum, title, date order, overrides) live here too and
-return problems rather than raising.
+Pure functions of what the earlier steps left on each :class:`Passage`: the
+paragraph record and the sentence records of each passage, the document
+record (with its edits, participants and date provenance), and the
+sidecar's overrides applied as new annotations. Records are plain dicts that
+follow the schemas of their configs (``contract/records.py``).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .annotate import Annotation, dateline_text
 from .errors import Problem
+from .passage import Passage
 from .read import Source
-from .contract.records import Document, Edit, Paragraph, Participant, Sentence
-from .segment import Cut, Span
+from .rules import participants
+from .segment import Cut
+
+
+@dataclass
+class Built:
+    """One document's records, by config."""
+
+    document: dict
+    paragraphs: list[dict]
+    sentences: list[dict]
+
+    @property
+    def records(self) -> dict[str, list[dict]]:
+        return {"paragraphs": self.paragraphs, "sentences": self.sentences, "documents": [self.document]}
 
 
 def paragraph_id(doc_id: str, number: int) -> str:
     return f"{doc_id}.p{number:03d}"
 
 
-def apply_overrides(source: Source, notes: list[Annotation]) -> list[Problem]:
-    """Replace rule output with the sidecar's overrides, in place."""
+def overridden(note: Annotation, override: dict) -> Annotation:
+    """The annotation a sidecar override gives a paragraph instead of the rules'."""
+    changes = {key: override[key] for key in ("segment_type", "speech_mode") if key in override}
+    if "speaker" in override:
+        changes["speaker"] = override["speaker"] or None
+    return dataclasses.replace(note, **changes, source="override")
+
+
+def apply_overrides(source: Source, passages: list[Passage]) -> list[Problem]:
+    """Give each overridden passage its new annotation; report overrides of
+    paragraphs that do not exist."""
     problems = []
     for index, override in enumerate(source.meta.get("overrides", [])):
         number = override["paragraph_number"]
-        if not 1 <= number <= len(notes):
+        if not 1 <= number <= len(passages):
             line = source.meta_lines.get(("overrides", index, "paragraph_number"))
             problems.append(Problem(source.meta_path, line, f"overrides[{index}].paragraph_number",
-                f"paragraph {number} does not exist: the text has {len(notes)} paragraphs",
+                f"paragraph {number} does not exist: the text has {len(passages)} paragraphs",
                 "meta.override-target",
-                f"use a paragraph_number from 1 to {len(notes)} (see the paragraph_id column)"))
+                f"use a paragraph_number from 1 to {len(passages)} (see the paragraph_id column)"))
             continue
-        note = notes[number - 1]
-        for key in ("segment_type", "speech_mode"):
-            if key in override:
-                setattr(note, key, override[key])
-        if "speaker" in override:
-            note.speaker = override["speaker"] or None
-        note.source = "override"
+        passage = passages[number - 1]
+        passage.annotation = overridden(passage.annotation, override)
     return problems
 
 
-def edits(source: Source, spans: list[Span], loose: list[Cut]) -> list[Edit]:
+def edits(source: Source, passages: list[Passage], loose: list[Cut]) -> list[dict]:
     """Every cut, numbered in text order, with the paragraph it belongs to."""
-    owned = [(cut, paragraph_id(source.doc_id, s.paragraph_number)) for s in spans for cut in s.edges + s.inner]
+    owned = [(cut, paragraph_id(source.doc_id, p.span.paragraph_number))
+             for p in passages for cut in p.span.edges + p.span.inner]
     owned += [(cut, None) for cut in loose]
     owned.sort(key=lambda pair: pair[0].start)
-    return [Edit(edit_number=i, kind=cut.kind, line_number=cut.line_number,
+    return [dict(edit_number=i, kind=cut.kind, line_number=cut.line_number,
                  char_start=cut.start, char_end=cut.end,
                  removed=source.raw[cut.start:cut.end], paragraph_id=pid)
             for i, (cut, pid) in enumerate(owned, start=1)]
 
 
-def paragraphs(source: Source, spans: list[Span], notes: list[Annotation],
-               names_en: dict[str, str]) -> list[Paragraph]:
-    meta = source.meta
-    rows = []
-    for span, note in zip(spans, notes):
-        rows.append(Paragraph(
-            paragraph_id=paragraph_id(source.doc_id, span.paragraph_number),
-            doc_id=source.doc_id,
-            paragraph_number=span.paragraph_number,
-            line_number=span.line_number,
-            text=span.text,
-            segment_type=note.segment_type,
-            speech_mode=note.speech_mode,
-            speaker=note.speaker,
-            speaker_en=names_en.get(note.speaker) if note.speaker else None,
-            date=meta["date"]["value"],
-            occasion=meta["occasion"],
-            doc_type=meta["doc_type"],
-            char_start=span.start,
-            char_end=span.end,
-            caption_date=note.caption_date,
-            photo_credit=note.photo_credit,
-            annotation_source=note.source,
-            annotation_rule=note.rule,
-        ))
-    return rows
+def paragraph(source: Source, passage: Passage, names_en: dict[str, str]) -> dict:
+    meta, span, note = source.meta, passage.span, passage.annotation
+    return dict(
+        paragraph_id=paragraph_id(source.doc_id, span.paragraph_number),
+        doc_id=source.doc_id,
+        paragraph_number=span.paragraph_number,
+        line_number=span.line_number,
+        text=span.text,
+        segment_type=note.segment_type,
+        speech_mode=note.speech_mode,
+        speaker=note.speaker,
+        speaker_en=names_en.get(note.speaker) if note.speaker else None,
+        date=meta["date"]["value"],
+        occasion=meta["occasion"],
+        doc_type=meta["doc_type"],
+        char_start=span.start,
+        char_end=span.end,
+        caption_date=note.caption_date,
+        photo_credit=note.photo_credit,
+        annotation_source=note.source,
+        annotation_rule=note.rule,
+    )
 
 
 def sentence_id(pid: str, number: int) -> str:
     return f"{pid}.s{number:02d}"
 
 
-def sentences(spans: list[Span], notes: list[Annotation], rows: list[Paragraph],
-              names_en: dict[str, str]) -> list[Sentence]:
-    """One record per sentence, its offsets mapped back into the raw text."""
+def sentences(passage: Passage, names_en: dict[str, str]) -> list[dict]:
+    """One record per sentence of a passage whose paragraph record is made,
+    its offsets mapped back into the raw text."""
+    span, note, row = passage.span, passage.annotation, passage.record
     out = []
-    for span, note, row in zip(spans, notes, rows):
-        for number, s in enumerate(note.sentences, start=1):
-            has_cue = s.cue_start is not None
-            out.append(Sentence(
-                sentence_id=sentence_id(row["paragraph_id"], number),
-                paragraph_id=row["paragraph_id"],
-                doc_id=row["doc_id"],
-                sentence_number=number,
-                text=span.text[s.start:s.end],
-                char_start=span.raw_offset(s.start),
-                # the end maps from the last character, so that a cut right
-                # after the sentence is not counted into it
-                char_end=span.raw_offset(s.end - 1) + 1,
-                segment_type=note.segment_type,
-                speech_mode=s.speech_mode,
-                speaker=s.speaker,
-                speaker_en=names_en.get(s.speaker) if s.speaker else None,
-                reporting_cue=s.cue,
-                cue_start=span.raw_offset(s.cue_start) if has_cue else None,
-                cue_end=span.raw_offset(s.cue_end - 1) + 1 if has_cue else None,
-                date=row["date"],
-            ))
+    for number, s in enumerate(note.sentences, start=1):
+        has_cue = s.cue_start is not None
+        out.append(dict(
+            sentence_id=sentence_id(row["paragraph_id"], number),
+            paragraph_id=row["paragraph_id"],
+            doc_id=row["doc_id"],
+            sentence_number=number,
+            text=span.text[s.start:s.end],
+            char_start=span.raw_offset(s.start),
+            # the end maps from the last character, so that a cut right
+            # after the sentence is not counted into it
+            char_end=span.raw_offset(s.end - 1) + 1,
+            segment_type=note.segment_type,
+            speech_mode=s.speech_mode,
+            speaker=s.speaker,
+            speaker_en=names_en.get(s.speaker) if s.speaker else None,
+            reporting_cue=s.cue,
+            cue_start=span.raw_offset(s.cue_start) if has_cue else None,
+            cue_end=span.raw_offset(s.cue_end - 1) + 1 if has_cue else None,
+            date=row["date"],
+        ))
     return out
 
 
@@ -137,37 +154,36 @@ def date_provenance(value: str, evidence: list[tuple[str, str]]) -> tuple[str, s
     return "external", None
 
 
-def event_evidence(rows: list[Paragraph]) -> list[tuple[str, str]]:
+def event_evidence(passages: list[Passage]) -> list[tuple[str, str]]:
     """Where the event's date may be read: the body, titles, editors' notes
     ("※这是…2023年10月23日…讲话") and a speech's date line. Never captions:
     their dates are the photos'."""
-    return [(r["paragraph_id"], r["text"]) for r in rows
-            if r["segment_type"] in ("body", "editor_note", "title")
-            or r["annotation_rule"].startswith("speech-date-line")]
+    return [(p.record["paragraph_id"], p.record["text"]) for p in passages
+            if p.annotation.segment_type in ("body", "editor_note", "title") or p.annotation.event_date_line]
 
 
-def publication_evidence(rows: list[Paragraph]) -> list[tuple[str, str]]:
+def publication_evidence(passages: list[Passage]) -> list[tuple[str, str]]:
     """Where the publication date may be read: a dispatch's dateline, alone or
     opening the first paragraph, and editors' notes."""
     found = []
-    for r in rows:
-        if r["segment_type"] == "editor_note":
-            found.append((r["paragraph_id"], r["text"]))
-        elif not r["annotation_rule"].startswith("speech-date-line"):
-            dateline = dateline_text(r["segment_type"], r["text"])
+    for p in passages:
+        pid, text, segment = p.record["paragraph_id"], p.record["text"], p.annotation.segment_type
+        if segment == "editor_note":
+            found.append((pid, text))
+        elif not p.annotation.event_date_line:
+            dateline = dateline_text(segment, text)
             if dateline:
-                found.append((r["paragraph_id"], dateline))
+                found.append((pid, dateline))
     return found
 
 
-def document(source: Source, rows: list[Paragraph], edit_list: list[Edit],
-             n_sentences: int, people: list[Participant]) -> Document:
+def document(source: Source, passages: list[Passage], edit_list: list[dict], people: list[dict]) -> dict:
     meta = source.meta
     date, pub = meta["date"], meta["publication_date"]
-    date_source, date_evidence = date_provenance(date["value"], event_evidence(rows))
-    pub_source, pub_evidence = date_provenance(pub["value"], publication_evidence(rows))
+    date_source, date_evidence = date_provenance(date["value"], event_evidence(passages))
+    pub_source, pub_evidence = date_provenance(pub["value"], publication_evidence(passages))
     detail = date["source"] + (f". {date['note']}" if date.get("note") else "")
-    return Document(
+    return dict(
         doc_id=source.doc_id,
         doc_type=meta["doc_type"],
         title=meta["title"], title_source=meta["title_source"],
@@ -192,86 +208,30 @@ def document(source: Source, rows: list[Paragraph], edit_list: list[Edit],
         provenance_en=meta.get("provenance_en"),
         source_sha256=source.sha256,
         source_chars=len(source.raw),
-        n_paragraphs=len(rows),
-        n_overridden=sum(r["annotation_source"] == "override" for r in rows),
-        n_sentences=n_sentences,
+        n_paragraphs=len(passages),
+        n_overridden=sum(p.annotation.source == "override" for p in passages),
+        n_sentences=sum(len(p.sentences) for p in passages),
         edits=edit_list,
         participants=people,
     )
 
 
-def check_consistency(source: Source, rows: list[Paragraph]) -> list[Problem]:
-    """Checks that need both the sidecar and the text."""
-    meta, lines, path = source.meta, source.meta_lines, source.meta_path
-    problems = []
-    if meta["doc_id"] != source.doc_id:
-        problems.append(Problem(path, lines.get(("doc_id",)), "doc_id",
-            f"'{meta['doc_id']}' does not match the file name '{source.doc_id}'",
-            "meta.doc-id-mismatch", f"rename the files or set doc_id = \"{source.doc_id}\""))
-    if meta["source_sha256"] != source.sha256:
-        problems.append(Problem(path, lines.get(("source_sha256",)), "source_sha256",
-            f"the raw file {source.text_path} no longer matches the pinned checksum (it is now {source.sha256})",
-            "meta.sha256-mismatch",
-            "restore the raw file; if the change is intended, set source_sha256 to the new value"))
-    if meta["publication_date"]["value"] < meta["date"]["value"]:
-        problems.append(Problem(path, lines.get(("publication_date", "value")), "publication_date.value",
-            f"publication date {meta['publication_date']['value']} is before the event date {meta['date']['value']}",
-            "meta.date-order",
-            "a text cannot be published before the talk: check both dates against their sources"))
-    problems += _check_event_day(source, rows)
-    problems += _check_doc_type(source, rows)
-    for row in rows:
-        if row["segment_type"] == "title" and row["text"] != meta["title"]:
-            problems.append(Problem(path, lines.get(("title",)), "title",
-                f"the text's title line ({row['paragraph_id']}) reads '{row['text']}', the sidecar '{meta['title']}'",
-                "meta.title-mismatch", "copy the title from the text, or override the paragraph's segment_type"))
-    return problems
+def english_names(meta: dict) -> dict[str, str]:
+    """Chinese name -> English name, from the sidecar's people and speaker."""
+    names_en = {p["name"]: p["name_en"] for p in meta.get("people", [])}
+    names_en.setdefault(meta["speaker"], meta["speaker_en"])
+    return names_en
 
 
-# The lead sentence of a report names the day of the event: "习近平29日上午在…".
-_LEAD_DAY = re.compile(r"(?<![0-9年月])(?P<day>[0-9]{1,2})日(?P<part>上午|下午|晚上|晚间|晚)?")
-_PART_OF_DAY = {"上午": "morning", "下午": "afternoon", "晚上": "evening", "晚间": "evening", "晚": "evening"}
-
-
-def _check_event_day(source: Source, rows: list[Paragraph]) -> list[Problem]:
-    """Warn when the lead sentence names a day or part of day that the
-    sidecar's event date contradicts: a typo there would otherwise be
-    published as an 'external' date without a word."""
-    meta, lines, path = source.meta, source.meta_lines, source.meta_path
-    lead = next((r for r in rows if r["segment_type"] == "body"), None)
-    if lead is None:
-        return []
-    first_sentence = lead["text"].split("。", 1)[0]
-    match = _LEAD_DAY.search(first_sentence)
-    if match is None:
-        return []
-    problems = []
-    day = int(meta["date"]["value"][8:10])
-    if int(match["day"]) != day:
-        problems.append(Problem(path, lines.get(("date", "value")), "date.value",
-            f"the lead sentence ({lead['paragraph_id']}) says {match.group()}, but the event date is "
-            f"{meta['date']['value']}", "meta.date-unconfirmed",
-            "check the date against the text and its source", "warning"))
-    part = _PART_OF_DAY.get(match["part"] or "")
-    if part and meta["date"].get("part_of_day") not in (None, part):
-        problems.append(Problem(path, lines.get(("date", "part_of_day")), "date.part_of_day",
-            f"the lead sentence ({lead['paragraph_id']}) says {match['part']} ({part}), "
-            f"the sidecar '{meta['date']['part_of_day']}'", "meta.part-of-day",
-            f'set part_of_day = "{part}" or check the text', "warning"))
-    return problems
-
-
-def _check_doc_type(source: Source, rows: list[Paragraph]) -> list[Problem]:
-    """Warn when a text typed as the speaker's own speech reads like a report
-    of it: paragraphs opening "<speaker>指出，" paraphrase the speaker."""
-    meta = source.meta
-    if meta["doc_type"] != "speech_text":
-        return []
-    cue = re.compile(rf"^{re.escape(meta['speaker'])}(?:首先|还|进一步)?(?:指出|强调|表示|要求)[，：]")
-    reported = [r["paragraph_id"] for r in rows if r["segment_type"] == "body" and cue.match(r["text"])]
-    if len(reported) < 2:
-        return []
-    return [Problem(source.meta_path, source.meta_lines.get(("doc_type",)), "doc_type",
-        f"doc_type is speech_text, but {len(reported)} paragraphs paraphrase the speaker "
-        f"(from {reported[0]}): the rules type them as his own words", "meta.doc-type",
-        'if the text is a report of the event, set doc_type = "news_report"', "warning")]
+def assemble(source: Source, passages: list[Passage], loose: list[Cut]) -> tuple[Built, list[Problem]]:
+    """Every record of one annotated document, and the problems found in
+    matching the sidecar's people to the text."""
+    names_en = english_names(source.meta)
+    for passage in passages:
+        passage.record = paragraph(source, passage, names_en)
+        passage.sentences = sentences(passage, names_en)
+    rows = [p.record for p in passages]
+    people, problems = participants.participants(rows, [p.annotation for p in passages], source.meta.get("people", []),
+                                                 source.text_path, source.meta_path)
+    doc = document(source, passages, edits(source, passages, loose), people)
+    return Built(doc, rows, [s for p in passages for s in p.sentences]), problems

@@ -31,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=help_, description=help_)
         cmd.add_argument("--corpus", type=Path, default=Path("corpus"), help="raw texts and sidecars (default: corpus/)")
         cmd.add_argument("--schema", type=Path, default=Path("schema"), help="JSON Schemas (default: schema/)")
+        cmd.add_argument("--root", type=Path, default=Path("."),
+                         help="repository root: messages name files relative to it, and a release ships its "
+                              "RIGHTS.md, LICENSE and CHANGELOG.md (default: the current folder)")
         if name == "ids":
             cmd.add_argument("--accept", action="store_true", help="record the changes and update the lock")
             cmd.add_argument("--reason", help="why the ids changed (required with --accept)")
@@ -87,8 +90,8 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     if args.command == "cite":
         sys.stdout.write(render(args.format))
         return 0
-    root = Path.cwd()
-    for label, path in (("--corpus", args.corpus), ("--schema", args.schema),
+    root = args.root.resolve()
+    for label, path in (("--corpus", args.corpus), ("--schema", args.schema), ("--root", args.root),
                         ("--release", getattr(args, "release", None))):
         if path is not None and not path.is_dir():
             print(f"acftu-talks: {label} {path}: no such folder (run from the repository root, "

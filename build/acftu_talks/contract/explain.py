@@ -72,11 +72,28 @@ def _looks_like_path(value) -> bool:
                                        or re.match(r"^[A-Za-z]:", value) is not None)
 
 
-def explain(error: ValidationError, schema_name: str) -> list[Explained]:
+def _described(error: ValidationError, described: dict | None) -> dict:
+    """The schema node ``error`` is about, from the schema with its references
+    resolved (``described``): a property's own description, not that of the
+    shared definition it refers to."""
+    node = error.schema if isinstance(error.schema, dict) else {}
+    if described is None:
+        return node
+    found = described
+    for part in list(error.absolute_schema_path)[:-1]:
+        try:
+            found = found[part]
+        except (KeyError, IndexError, TypeError):
+            return node
+    return found if isinstance(found, dict) else node
+
+
+def explain(error: ValidationError, schema_name: str, described: dict | None = None) -> list[Explained]:
     """One or more explained problems for ``error`` (an ``additionalProperties``
-    error naming several unknown fields becomes one per field)."""
+    error naming several unknown fields becomes one per field); ``described``
+    is the schema with its references resolved, for descriptions."""
     path = tuple(error.absolute_path)
-    schema = error.schema if isinstance(error.schema, dict) else {}
+    schema = _described(error, described)
     description = schema.get("description", "")
     kind = error.validator
     if kind == "required":

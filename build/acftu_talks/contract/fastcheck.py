@@ -14,11 +14,12 @@ fast path declines.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
+
+from . import schemas
 
 try:
     import jsonschema_rs
@@ -32,8 +33,9 @@ def accepter(schema_path: str) -> Callable[[object], bool] | None:
     schema at ``schema_path`` (format checks on), or None without jsonschema-rs."""
     if jsonschema_rs is None:
         return None
-    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
-    compiled = jsonschema_rs.validator_for(schema, validate_formats=True)
+    schema = schemas.load(schema_path)
+    compiled = jsonschema_rs.validator_for(schema, validate_formats=True,
+                                           registry=schemas.rs_registry(str(Path(schema_path).parent)))
 
     def accepts(instance: object) -> bool:
         try:

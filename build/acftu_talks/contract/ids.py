@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from ..errors import InputError, Problem, UsageError
 from ..read import decode, read_regular
@@ -32,6 +33,19 @@ def fingerprints(paragraphs: list[dict], sentences: list[dict]) -> dict[str, str
     found = {r["paragraph_id"]: fingerprint(r["text"]) for r in paragraphs}
     found.update({r["sentence_id"]: fingerprint(r["text"]) for r in sentences})
     return found
+
+
+def checked(builts: Iterable, corpus_dir: Path, problems: list) -> Iterator:
+    """Pass each document's records (``Built``) on; at the end add to
+    ``problems`` every id that no longer matches the lock (none without one)."""
+    lock = read_lock(corpus_dir)
+    current: dict[str, str] = {}
+    for built in builts:
+        if lock is not None:
+            current.update(fingerprints(built.paragraphs, built.sentences))
+        yield built
+    if lock is not None:
+        problems += check(corpus_dir, lock, current)
 
 
 def doc_of(record_id: str) -> str:

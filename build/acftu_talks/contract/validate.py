@@ -13,17 +13,16 @@ from pathlib import Path
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
-from . import fastcheck
+from . import fastcheck, schemas
 from .. import sidecar as sidecar_lines
 from ..errors import Problem, snippet
 from .explain import explain
 
 SIDECAR_SCHEMA = "sidecar.schema.json"
+DEFS_FILE = "defs.schema.json"  # the shared $defs the other schemas refer to
 
 
-@lru_cache(maxsize=None)
-def load_schema(schema_path: str) -> dict:
-    return json.loads(Path(schema_path).read_text(encoding="utf-8"))
+load_schema = schemas.load
 
 
 # JSON Schema counts 2.0 as an integer; TOML and Python do not, and a
@@ -39,10 +38,12 @@ def validator(schema_path: str) -> Draft202012Validator:
     """The exact validator (python-jsonschema, draft 2020-12, formats on,
     integers without a decimal point), which has the last word on every
     record; built (and the schema checked, which takes a tenth of a second)
-    only when a record needs it."""
+    only when a record needs it. Its references resolve to the schemas
+    beside it (``defs.schema.json``)."""
     schema = load_schema(schema_path)
     Draft202012Validator.check_schema(schema)
-    return Exact(schema, format_checker=FormatChecker())
+    return Exact(schema, format_checker=FormatChecker(),
+                 registry=schemas.registry(str(Path(schema_path).parent)))
 
 
 def _field(error: ValidationError) -> tuple[tuple, str]:
@@ -104,8 +105,9 @@ def check_sidecar(meta: dict, path: str, lines: dict, schema_dir: Path) -> list[
     fast = fastcheck.accepter(schema_path)
     if fast is not None and fast(meta):
         return problems
+    described = schemas.resolved(SIDECAR_SCHEMA, str(schema_dir))
     for error in validator(schema_path).iter_errors(meta):
-        for found in explain(error, f"schema/{SIDECAR_SCHEMA}"):
+        for found in explain(error, f"schema/{SIDECAR_SCHEMA}", described):
             problems.append(Problem(path, sidecar_lines.line_of(lines, found.path), _dotted(found.path),
                                     found.message, found.code, found.hint))
     return problems
@@ -114,7 +116,7 @@ def check_sidecar(meta: dict, path: str, lines: dict, schema_dir: Path) -> list[
 def check_file_name(doc_id: str, path: str, schema_dir: Path) -> list[Problem]:
     """A raw file's name is its doc_id: check it has the form the sidecar
     schema requires, before anything is named after it."""
-    field = load_schema(str(schema_dir / SIDECAR_SCHEMA))["properties"]["doc_id"]
+    field = schemas.resolved(SIDECAR_SCHEMA, str(schema_dir))["properties"]["doc_id"]
     if re.fullmatch(field["pattern"], doc_id) and len(doc_id) <= field.get("maxLength", len(doc_id)):
         return []
     return [Problem(path, None, "file name", f"'{doc_id}' is not a valid doc_id: {field['description']}",
@@ -147,7 +149,7 @@ def check_schemas(schema_dir: Path, root: Path) -> list[Problem]:
     from .records import CONFIGS
     problems = []
     fix = "restore it from version control (`git checkout -- schema/`), or pass --schema the folder that holds it"
-    for name in [SIDECAR_SCHEMA] + [schema_file for _, _, schema_file in CONFIGS.values()]:
+    for name in [DEFS_FILE, SIDECAR_SCHEMA] + [config.schema_file for config in CONFIGS.values()]:
         path = schema_dir / name
         shown = display(path, root, follow=False)
         try:
@@ -180,7 +182,7 @@ def check_schemas(schema_dir: Path, root: Path) -> list[Problem]:
             problems.append(Problem(shown, None, where, f"not a valid JSON Schema: {exc.message[:200]}",
                                     "schema.invalid", fix))
             continue
-        if not isinstance(schema.get("properties"), dict):
+        if name != DEFS_FILE and not isinstance(schema.get("properties"), dict):
             problems.append(Problem(shown, None, "properties", "the schema declares no properties",
                                     "schema.invalid", fix))
     return problems

@@ -7,30 +7,19 @@ descriptions from the JSON Schemas.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from pathlib import Path
 
 import pyarrow as pa
 
 from .. import DATASET_NAME, __version__
-from . import checksums, cite, figure, write
+from . import checksums, cite, figure
 from .croissant import member_schemas
+from ..contract import layout
 from ..contract.records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
 from .yamltext import dump as _yaml
 
-SPLIT = "train"
-RIGHTS_FILE = "RIGHTS.md"
-LICENSE_FILE = "LICENSE"
 LICENSE_NAME = "acftu-talks-rights-statement"
-
-
-def data_file(config: str, shard: int = 0, shards: int = 1) -> str:
-    return f"{data_folder(config)}/{write.shard_name(SPLIT, shard, shards)}"
-
-
-def data_folder(config: str) -> str:
-    return f"data/{config}"
 
 
 _DTYPES = {pa.string(): "string", pa.int32(): "int32", pa.int64(): "int64",
@@ -76,7 +65,7 @@ def data_digests(release: Path) -> dict[str, tuple[str, int]]:
     found = {}
     for name in CONFIGS:
         digest, size = hashlib.sha256(), 0
-        for path in sorted((release / data_folder(name)).glob("*.parquet")):
+        for path in layout.data_files(release, name):
             digest.update(path.name.encode("utf-8") + b"\0" + checksums.sha256(path).encode("ascii") + b"\n")
             size += path.stat().st_size
         found[name] = (digest.hexdigest(), size)
@@ -86,11 +75,12 @@ def data_digests(release: Path) -> dict[str, tuple[str, int]]:
 def front_matter(counts: dict[str, int], nbytes: dict[str, int],
                  digests: dict[str, tuple[str, int]] | None = None) -> str:
     configs, infos = [], []
-    for name, (_, schema, _) in CONFIGS.items():
+    for name, config in CONFIGS.items():
+        schema = config.arrow_schema
         entry = {"config_name": name}
         if name == DEFAULT_CONFIG:
             entry["default"] = True
-        entry["data_files"] = [{"split": SPLIT, "path": f"{data_folder(name)}/{SPLIT}-*.parquet"}]
+        entry["data_files"] = [{"split": layout.SPLIT, "path": layout.data_pattern(name)}]
         configs.append(entry)
         info = {"config_name": name}
         if digests and name in digests:
@@ -98,7 +88,7 @@ def front_matter(counts: dict[str, int], nbytes: dict[str, int],
             info["description"] = f"{DATASET_NAME} {__version__}, {name}: Parquet data sha256 {digest}"
             info["download_size"] = size
         info.update({"features": features_yaml(schema),
-                     "splits": [{"name": SPLIT, "num_bytes": nbytes.get(name, 0),
+                     "splits": [{"name": layout.SPLIT, "num_bytes": nbytes.get(name, 0),
                                  "num_examples": counts.get(name, 0)}]})
         infos.append(info)
     meta = {
@@ -111,7 +101,7 @@ def front_matter(counts: dict[str, int], nbytes: dict[str, int],
         "source_datasets": ["original"],
         "license": "other",
         "license_name": LICENSE_NAME,
-        "license_link": RIGHTS_FILE,
+        "license_link": layout.RIGHTS,
         "size_categories": [_size_category(max(counts.values(), default=0))],
         "task_categories": ["text-classification"],
         "tags": ["political-science", "china", "chinese-politics", "trade-unions",
@@ -153,20 +143,19 @@ def _field_rows(fields, props: dict, prefix: str = "") -> list[list]:
     return rows
 
 
-def fields_table(schema_file: Path, arrow_schema: pa.Schema) -> str:
-    props = json.loads(schema_file.read_text(encoding="utf-8"))["properties"]
-    return _md_table(["field", "type", "nullable", "description"], _field_rows(arrow_schema, props))
+def fields_table(config) -> str:
+    return _md_table(["field", "type", "nullable", "description"],
+                     _field_rows(config.arrow_schema, config.properties))
 
 
-def fields_tables(schema_dir: Path) -> str:
+def fields_tables() -> str:
     """A section per config in CONFIGS: what a row is, how to load it, its fields."""
     parts = []
-    for name, (_, schema, schema_file) in CONFIGS.items():
-        about = json.loads((schema_dir / schema_file).read_text(encoding="utf-8"))["description"]
+    for name, config in CONFIGS.items():
         default = " (default config)" if name == DEFAULT_CONFIG else ""
-        parts.append(f"### `{name}`{default}\n\n{about} Load it with "
-                     f"`load_dataset(..., \"{name}\")`; JSON Schema: `schema/{schema_file}`.\n\n"
-                     + fields_table(schema_dir / schema_file, schema))
+        parts.append(f"### `{name}`{default}\n\n{config.description} Load it with "
+                     f"`load_dataset(..., \"{name}\")`; JSON Schema: `schema/{config.schema_file}`.\n\n"
+                     + fields_table(config))
     return "\n\n".join(parts)
 
 
@@ -203,7 +192,7 @@ def sentence_table(summary) -> str:
     return _md_table(["doc_id"] + [f"`{m}`" for m in modes] + ["total"], rows) + _not_listed(summary)
 
 
-def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
+def generated_blocks(summary) -> dict[str, str]:
     docs = summary.documents
     per_doc = []
     for d in docs:
@@ -225,11 +214,11 @@ def generated_blocks(summary, schema_dir: Path) -> dict[str, str]:
         "segment_table": _md_table(["segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], seg_rows),
     }
     blocks.update({
-        "fields_tables": fields_tables(schema_dir),
+        "fields_tables": fields_tables(),
         "composition_table": composition_table(summary),
         "sentence_table": sentence_table(summary),
         "n_sentences": str(summary.counts.get("sentences", 0)),
-        "figure": f"![{figure.TITLE}]({figure.FILE})",
+        "figure": f"![{figure.TITLE}]({layout.FIGURE})",
         "release_date": cite.RELEASE_DATE,
         "bibtex": cite.bibtex().rstrip("\n"),
         "apa": cite.apa().rstrip("\n"),
@@ -250,12 +239,9 @@ def render(template: str, blocks: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(fill, template)
 
 
-def write_card(staging: Path, summary, schema_dir: Path, card_source: Path | None) -> None:
+def write_card(staging: Path, summary, card_source: Path | None) -> None:
+    """The release's README.md: the card rendered from ``card_source``."""
     template = card_source.read_text(encoding="utf-8") if card_source and card_source.exists() else "# {{ dataset_name }}\n"
-    text = front_matter(summary.counts, summary.nbytes, data_digests(staging)) + "\n" + render(template, generated_blocks(summary, schema_dir))
-    (staging / "README.md").write_text(text, encoding="utf-8")
-    # The rights statement, and the licence of the project's own work it refers to.
-    for name in (RIGHTS_FILE, LICENSE_FILE):
-        source = card_source.parent / name if card_source else None
-        if source and source.exists():
-            (staging / name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    text = (front_matter(summary.counts, summary.nbytes, data_digests(staging)) + "\n"
+            + render(template, generated_blocks(summary)))
+    (staging / layout.README).write_text(text, encoding="utf-8")

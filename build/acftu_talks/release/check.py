@@ -18,12 +18,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .. import read
-from ..contract import roundtrip, validate
+from ..contract import layout, roundtrip, validate
 from ..errors import Problem, snippet
 from ..contract.records import CONFIGS
 
-SUMS_FILE = "SHA256SUMS"
-CROISSANT_FILE = "croissant.json"
 _SUM_LINE = re.compile(r"^(?P<sha>[0-9a-fA-F]{64}) [ *](?P<path>.+)$")
 REBUILD = "rebuild the release with `acftu-talks build`"
 
@@ -49,7 +47,7 @@ def _iso(value):
 
 # Files every release holds besides its data and schemas: without them a
 # release is incomplete (a build with a wrong --card made such releases).
-REQUIRED_FILES = ("README.md", "RIGHTS.md", "LICENSE", "CHANGELOG.md", "CITATION.cff", "manifest.json")
+REQUIRED_FILES = (layout.README, layout.RIGHTS, layout.LICENSE, layout.CHANGELOG, layout.CITATION, layout.MANIFEST)
 
 
 def _inside(release: Path, name: str) -> Path | None:
@@ -69,11 +67,11 @@ def _inside(release: Path, name: str) -> Path | None:
 def check_sums(release: Path, shown: str) -> list[Problem]:
     """SHA256SUMS exists; every file it lists is inside the release, exists
     and matches; every file of the release is listed."""
-    sums = release / SUMS_FILE
-    where = f"{shown}/{SUMS_FILE}"
+    sums = release / layout.SUMS
+    where = f"{shown}/{layout.SUMS}"
     if sums.is_symlink() or not sums.is_file():
         return [Problem(where, None, "file", "the release has no SHA256SUMS, so its files cannot be checked",
-                        "release.missing-file", f"restore {SUMS_FILE} from the release, or {REBUILD}")]
+                        "release.missing-file", f"restore {layout.SUMS} from the release, or {REBUILD}")]
     problems, listed = [], set()
     try:
         text = read.read_regular(sums).decode("utf-8")
@@ -102,7 +100,7 @@ def check_sums(release: Path, shown: str) -> list[Problem]:
                                     "release.checksum", f"restore {name} from the release, or {REBUILD}"))
     for path in sorted(release.rglob("*")):
         name = path.relative_to(release).as_posix()
-        if name == SUMS_FILE or name in listed or (path.is_dir() and not path.is_symlink()):
+        if name == layout.SUMS or name in listed or (path.is_dir() and not path.is_symlink()):
             continue
         kind = "symbolic link" if path.is_symlink() else "file"
         problems.append(Problem(f"{shown}/{name}", None, "file", f"{kind} not listed in SHA256SUMS: not part of "
@@ -117,10 +115,10 @@ def check_sums(release: Path, shown: str) -> list[Problem]:
 
 def check_croissant(release: Path, shown: str) -> list[Problem]:
     """The sha256 of every local file the Croissant metadata lists, if any."""
-    path = release / CROISSANT_FILE
+    path = release / layout.CROISSANT
     if not path.is_file():
         return []
-    where = f"{shown}/{CROISSANT_FILE}"
+    where = f"{shown}/{layout.CROISSANT}"
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
@@ -143,25 +141,26 @@ def read_rows(release: Path, shown: str, problems: list[Problem],
     """Every row of every config, with the file it came from, checked
     against the Arrow schema and the JSON Schema shipped in the release."""
     rows: dict[str, list[tuple[str, dict]]] = {}
-    for name, (_, arrow_schema, schema_file) in CONFIGS.items():
+    for name, config in CONFIGS.items():
+        arrow_schema, schema_file = config.arrow_schema, config.schema_file
         rows[name] = []
-        files = sorted(f for f in (release / "data" / name).glob("*.parquet") if not f.is_symlink()
-                       and f"{shown}/{f.relative_to(release).as_posix()}" not in skip)
-        json_schema = release / "schema" / schema_file
+        files = [f for f in layout.data_files(release, name) if not f.is_symlink()
+                 and f"{shown}/{f.relative_to(release).as_posix()}" not in skip]
+        json_schema = release / layout.SCHEMA / schema_file
         if not files:
-            problems.append(Problem(f"{shown}/data/{name}", None, name, "no Parquet files for this config",
+            problems.append(Problem(f"{shown}/{layout.data_folder(name)}", None, name, "no Parquet files for this config",
                                     "release.missing-config", REBUILD))
         if not json_schema.is_file():
-            problems.append(Problem(f"{shown}/schema/{schema_file}", None, "file", "schema missing from the release",
+            problems.append(Problem(f"{shown}/{layout.SCHEMA}/{schema_file}", None, "file", "schema missing from the release",
                                     "release.missing-file", REBUILD))
             continue
         try:
             check = validate.validator(str(json_schema))
         except Exception as exc:  # not JSON, not a schema: the release's copy is damaged
-            problems.append(Problem(f"{shown}/schema/{schema_file}", None, "file", f"not a valid JSON Schema "
+            problems.append(Problem(f"{shown}/{layout.SCHEMA}/{schema_file}", None, "file", f"not a valid JSON Schema "
                                     f"({type(exc).__name__})", "release.schema-file", REBUILD))
             continue
-        id_field = next(iter(arrow_schema.names))
+        id_field = config.key
         expected = [(f.name, f.type) for f in arrow_schema]
         for file in files:
             where = f"{shown}/{file.relative_to(release).as_posix()}"
@@ -240,7 +239,7 @@ def check_release(release: Path, corpus_dir: Path, root: Path) -> list[Problem]:
 
 # What a card template needs beside it: the release ships them, and the
 # card refers to them.
-CARD_COMPANIONS = ("RIGHTS.md", "LICENSE", "CHANGELOG.md")
+CARD_COMPANIONS = layout.COPIED
 # Placeholders every card template uses: a file without them is not the
 # card's source (a README, a notes file passed to --card by mistake).
 CARD_REQUIRED = ("version", "n_paragraphs", "fields_tables")
@@ -265,8 +264,8 @@ def check_card_source(card_source: Path, schema_dir: Path, root: Path) -> list[P
     if text is None:
         return problems
     used = set(card._PLACEHOLDER.findall(text))
-    from ..pipeline import Summary
-    blocks = set(card.generated_blocks(Summary(), schema_dir))
+    from .summary import Summary
+    blocks = set(card.generated_blocks(Summary()))
     missing = [name for name in CARD_REQUIRED if name not in used]
     if missing:
         problems.append(Problem(shown, None, "template", "not a card template: it does not use "

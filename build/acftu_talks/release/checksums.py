@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-SUMS_FILE = "SHA256SUMS"
+from ..contract import layout
 
 
 def sha256(path: Path) -> str:
@@ -19,11 +19,11 @@ def sha256(path: Path) -> str:
 def release_files(folder: Path) -> list[str]:
     """Every file under ``folder`` except SHA256SUMS, as sorted POSIX paths."""
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                  if p.is_file() and p.name != SUMS_FILE)
+                  if p.is_file() and p.name != layout.SUMS)
 
 
 def write_sums(folder: Path) -> None:
     """Write ``folder/SHA256SUMS`` over every other file in it. Call it last:
     a file written afterwards is not covered."""
     lines = [f"{sha256(folder / rel)}  {rel}\n" for rel in release_files(folder)]
-    (folder / SUMS_FILE).write_text("".join(lines), encoding="utf-8")
+    (folder / layout.SUMS).write_text("".join(lines), encoding="utf-8")

@@ -15,9 +15,9 @@ import pyarrow as pa
 from .. import DATASET_NAME, __version__
 from . import cite
 from .checksums import sha256
+from ..contract import layout
 from ..contract.records import CONFIGS
 
-FILE = "croissant.json"
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
 PARQUET = "application/x-parquet"
 LICENSE = ("No open licence is claimed for the texts, which were published by Chinese state media; "
@@ -93,12 +93,12 @@ def field(parent: str, column: str, type_: pa.DataType, prop: dict, source: dict
     return node
 
 
-def metadata(release: Path, schema_dir: Path) -> dict:
+def metadata(release: Path) -> dict:
     """The Croissant document for the Parquet files under ``release/data``."""
     distribution, record_sets = [], []
-    for config, (_, arrow_schema, schema_file) in CONFIGS.items():
-        json_schema = json.loads((schema_dir / schema_file).read_text(encoding="utf-8"))
-        files = sorted(p.relative_to(release).as_posix() for p in (release / "data" / config).glob("*.parquet"))
+    for config, registered in CONFIGS.items():
+        arrow_schema = registered.arrow_schema
+        files = sorted(p.relative_to(release).as_posix() for p in layout.data_files(release, config))
         for rel in files:
             distribution.append({"@type": "cr:FileObject", "@id": rel, "name": rel, "contentUrl": rel,
                                  "encodingFormat": PARQUET, "sha256": sha256(release / rel)})
@@ -112,9 +112,9 @@ def metadata(release: Path, schema_dir: Path) -> dict:
             distribution.append({"@type": "cr:FileSet", "@id": fileset, "name": fileset,
                                  "encodingFormat": PARQUET, "includes": files})
             source = {"fileSet": {"@id": fileset}}
-        props = json_schema["properties"]
+        props = registered.properties
         record_set = {"@type": "cr:RecordSet", "@id": config, "name": config,
-                      "description": json_schema["description"],
+                      "description": registered.description,
                       "field": [field(config, f.name, f.type, props[f.name], source) for f in arrow_schema]}
         if arrow_schema.names[0].endswith("_id"):  # records lead with their id
             record_set["key"] = {"@id": f"{config}/{arrow_schema.names[0]}"}
@@ -138,6 +138,6 @@ def metadata(release: Path, schema_dir: Path) -> dict:
     }
 
 
-def write(release: Path, schema_dir: Path) -> None:
-    text = json.dumps(metadata(release, schema_dir), ensure_ascii=False, indent=2, sort_keys=True)
-    (release / FILE).write_text(text + "\n", encoding="utf-8")
+def write(release: Path) -> None:
+    text = json.dumps(metadata(release), ensure_ascii=False, indent=2, sort_keys=True)
+    (release / layout.CROISSANT).write_text(text + "\n", encoding="utf-8")

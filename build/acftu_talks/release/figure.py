@@ -12,7 +12,6 @@ from typing import Mapping
 
 from ..contract.records import SEGMENT_TYPES, SPEECH_MODES
 
-FILE = "images/composition.svg"
 TITLE = "Paragraphs per document, by segment type and speech mode"
 
 # Okabe-Ito colours (safe for colour-blind readers): body text by speech

@@ -6,47 +6,85 @@ steps below, in this order, on the staged folder. A step that derives a
 corpus-level config reads the staged records back (never all of them held
 in memory by the pipeline) and must run before the card, which lists every
 config and its counts; SHA256SUMS comes last, over everything else.
+
+Each step is ``step(staging, summary, inputs)``: the staged folder, the
+:class:`~acftu_talks.release.summary.Summary` of the build, and the
+:class:`~acftu_talks.contract.layout.Inputs` (repository root, corpus,
+schemas, card source). File names come from :mod:`acftu_talks.contract.layout`.
 """
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from ..contract import ids
-from . import card, checksums, manifest
+from ..contract import ids, layout
+from ..contract.layout import Inputs
+from . import card, checksums, cite, croissant, figure, manifest
+from .summary import Summary
 
 
-def copy_schemas(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
+def copy_schemas(staging: Path, summary: Summary, inputs: Inputs) -> None:
     """The JSON Schemas every record was validated against."""
-    for schema_file in sorted(schema_dir.glob("*.schema.json")):
-        (staging / "schema").mkdir(exist_ok=True)
-        shutil.copyfile(schema_file, staging / "schema" / schema_file.name)
+    for schema_file in sorted(inputs.schema_dir.glob("*.schema.json")):
+        (staging / layout.SCHEMA).mkdir(exist_ok=True)
+        shutil.copyfile(schema_file, staging / layout.SCHEMA / schema_file.name)
 
 
-def write_card(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
-    card.write_card(staging, summary, schema_dir, card_source)
+def write_card(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    card.write_card(staging, summary, inputs.card_source)
 
 
-def write_id_changes(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
-    (staging / "id_changes.json").write_text(ids.changes_json(corpus_dir), encoding="utf-8")
+def copy_repository_files(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    """The rights statement, the licence of the project's own work it refers
+    to, and the changelog, as they are in the repository."""
+    for name in layout.COPIED:
+        source = inputs.repository_file(name)
+        if source is not None:
+            shutil.copyfile(source, staging / name)
 
 
-def write_sums(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
+def write_figure(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    svg = staging / layout.FIGURE
+    svg.parent.mkdir(parents=True, exist_ok=True)
+    svg.write_text(figure.composition_svg([d["doc_id"] for d in summary.documents], summary.by_doc),
+                   encoding="utf-8")
+
+
+def write_citation(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    (staging / layout.CITATION).write_text(cite.cff(), encoding="utf-8")
+
+
+def write_croissant(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    croissant.write(staging)
+
+
+def write_id_changes(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    (staging / layout.ID_CHANGES).write_text(ids.changes_json(inputs.corpus_dir), encoding="utf-8")
+
+
+def write_manifest(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    manifest.write(staging, inputs)
+
+
+def write_sums(staging: Path, summary: Summary, inputs: Inputs) -> None:
     checksums.write_sums(staging)
 
 
-# Each step is step(staging, summary, corpus_dir, schema_dir, card_source).
 STEPS = (
     # corpus-level configs derived from the staged records come first
     copy_schemas,
     write_card,
+    copy_repository_files,
+    write_figure,
+    write_citation,
+    write_croissant,
     write_id_changes,
-    manifest.write,
+    write_manifest,
     write_sums,  # last: over every file above
 )
 
 
-def finish(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
+def finish(staging: Path, summary: Summary, inputs: Inputs) -> None:
     """Run every release step on ``staging``, in order."""
     for step in STEPS:
-        step(staging, summary, corpus_dir, schema_dir, card_source)
+        step(staging, summary, inputs)

@@ -1,5 +1,4 @@
-"""The release files beyond data and card: the figure, the citation, the
-changelog, Croissant metadata and the build manifest.
+"""``manifest.json``: what a release was built from and with.
 
 Everything here is a function of the inputs and the tool versions, never of
 the clock, so two builds of the same inputs give the same bytes.
@@ -8,54 +7,42 @@ from __future__ import annotations
 
 import json
 import platform
-import shutil
 from importlib.metadata import version
 from pathlib import Path
 
 from .. import DATASET_NAME, __version__
-from . import checksums, cite, croissant, figure
-
-CITATION_FILE = "CITATION.cff"
-CHANGELOG_FILE = "CHANGELOG.md"
-MANIFEST_FILE = "manifest.json"
+from ..contract import layout
+from ..contract.layout import Inputs
+from . import checksums, cite
 
 
-def inputs(corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> dict[str, str]:
+def inputs(given: Inputs) -> dict[str, str]:
     """sha256 of every input, keyed by its path in the source repository
     (not the absolute path, which differs between machines)."""
     found: dict[str, Path] = {}
-    for folder, label in ((corpus_dir, "corpus"), (schema_dir, "schema")):
+    for folder, label in ((given.corpus_dir, "corpus"), (given.schema_dir, layout.SCHEMA)):
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 found[f"{label}/{path.relative_to(folder).as_posix()}"] = path
-    if card_source and card_source.exists():
-        found["dataset_card.md"] = card_source
-        for name in ("RIGHTS.md", CHANGELOG_FILE):
-            if (card_source.parent / name).exists():
-                found[name] = card_source.parent / name
+    if given.card_source and given.card_source.exists():
+        found[layout.CARD_SOURCE] = given.card_source
+    for name in layout.COPIED:
+        path = given.repository_file(name)
+        if path is not None:
+            found[name] = path
     return {key: checksums.sha256(path) for key, path in sorted(found.items())}
 
 
-def manifest(corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> dict:
+def manifest(given: Inputs) -> dict:
     return {
         "dataset": {"name": DATASET_NAME, "version": __version__, "release_date": cite.RELEASE_DATE},
         "builder": {"name": "acftu-talks", "version": __version__},
         "tools": {"python": platform.python_version(), "pyarrow": version("pyarrow"),
                   "jsonschema": version("jsonschema")},
-        "inputs": inputs(corpus_dir, schema_dir, card_source),
+        "inputs": inputs(given),
     }
 
 
-def write(staging: Path, summary, corpus_dir: Path, schema_dir: Path, card_source: Path | None) -> None:
-    """Write the figure, citation, changelog, Croissant file and manifest
-    into ``staging``."""
-    svg = staging / figure.FILE
-    svg.parent.mkdir(parents=True, exist_ok=True)
-    svg.write_text(figure.composition_svg([d["doc_id"] for d in summary.documents], summary.by_doc),
-                   encoding="utf-8")
-    (staging / CITATION_FILE).write_text(cite.cff(), encoding="utf-8")
-    if card_source and (card_source.parent / CHANGELOG_FILE).exists():
-        shutil.copyfile(card_source.parent / CHANGELOG_FILE, staging / CHANGELOG_FILE)
-    croissant.write(staging, schema_dir)
-    text = json.dumps(manifest(corpus_dir, schema_dir, card_source), indent=2, sort_keys=True)
-    (staging / MANIFEST_FILE).write_text(text + "\n", encoding="utf-8")
+def write(staging: Path, given: Inputs) -> None:
+    text = json.dumps(manifest(given), indent=2, sort_keys=True)
+    (staging / layout.MANIFEST).write_text(text + "\n", encoding="utf-8")

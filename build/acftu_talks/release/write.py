@@ -24,6 +24,9 @@ except ImportError:  # not POSIX: no locks, so clean_stale removes every leftove
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .. import DATASET_NAME, __version__
+from ..contract import layout
+from ..contract.records import CONFIGS
 from ..errors import EnvironmentProblem, UsageError
 
 ROW_GROUP_ROWS = 50_000
@@ -41,24 +44,8 @@ ROW_GROUP_BYTES = 16 * 2**20
 TMP_PREFIX = ".release-tmp-"
 
 
-def shard_name(stem: str, shard: int, shards: int) -> str:
-    """``train-00000-of-00003.parquet``: the file name of one shard."""
-    return f"{stem}-{shard:05d}-of-{shards:05d}.parquet"
-
-
 def _date_fields(schema: pa.Schema) -> list[str]:
     return [f.name for f in schema if pa.types.is_date32(f.type)]
-
-
-def with_descriptions(schema: pa.Schema, json_schema: dict, metadata: dict[str, str]) -> pa.Schema:
-    """The Arrow schema with each column's description (from the JSON Schema)
-    in its field metadata and ``metadata`` as the file's key-value metadata."""
-    props = json_schema.get("properties", {})
-    fields = []
-    for f in schema:
-        desc = props.get(f.name, {}).get("description")
-        fields.append(f.with_metadata({"description": desc}) if desc else f)
-    return pa.schema(fields, metadata=metadata)
 
 
 class ParquetSink:
@@ -70,7 +57,7 @@ class ParquetSink:
     one row group (as Arrow data) plus one batch of dicts.
     """
 
-    def __init__(self, folder: Path, schema: pa.Schema, stem: str = "train",
+    def __init__(self, folder: Path, schema: pa.Schema, stem: str = layout.SPLIT,
                  row_group_rows: int = ROW_GROUP_ROWS, shard_bytes: int = SHARD_BYTES):
         if row_group_rows % min(BATCH_ROWS, row_group_rows):
             raise ValueError(f"row_group_rows must be a multiple of {BATCH_ROWS}")
@@ -146,11 +133,24 @@ class ParquetSink:
             self._writer = None
         final = []
         for index, path in enumerate(self.paths):
-            target = self.folder / shard_name(self.stem, index, len(self.paths))
+            target = self.folder / layout.shard_name(index, len(self.paths), self.stem)
             os.replace(path, target)
             final.append(target)
         self.paths = final
         return final
+
+
+def file_metadata(config: str) -> dict[str, str]:
+    """The key-value metadata of a config's Parquet files: what they are."""
+    return {"dataset": DATASET_NAME, "dataset_version": __version__, "config": config,
+            "schema": CONFIGS[config].schema_file, "schema_version": __version__}
+
+
+def open_sinks(staging: Path) -> dict[str, ParquetSink]:
+    """A sink for each config, writing into its data folder of ``staging``
+    with the config's Arrow schema (derived from its JSON Schema)."""
+    return {name: ParquetSink(staging / layout.data_folder(name), config.arrow_schema.with_metadata(file_metadata(name)))
+            for name, config in CONFIGS.items()}
 
 
 # Staging folders of running builds, each held open with an exclusive flock:
@@ -201,10 +201,10 @@ def _unlock(path: Path) -> None:
 # Every release holds this file, beside manifest.json: together they prove
 # that a folder was written by this tool, so that the next build may replace
 # it. Nothing else is ever replaced or deleted.
-MARKER = ".acftu-talks-release"
+MARKER = layout.MARKER
 MARKER_TEXT = ("This folder is a release written by `acftu-talks build`; the next build "
                "replaces it whole. Do not keep anything else in it.\n")
-MANIFEST = "manifest.json"
+MANIFEST = layout.MANIFEST
 OUT_FIX = "pass --out a new folder (default: release/) or one a previous build wrote"
 
 

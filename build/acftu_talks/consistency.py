@@ -1,0 +1,125 @@
+"""The check step: what only the text and its sidecar together can tell.
+
+A pinned checksum that no longer matches, a doc_id that is not the file
+name, a title the text does not have, dates in the wrong order, a lead
+sentence whose day contradicts the sidecar, a speech text that reads like a
+report, a zero-width character inside a paragraph. Each check returns
+problems (errors or warnings); the pipeline decides what to do with them.
+"""
+from __future__ import annotations
+
+import re
+
+from .errors import Problem
+from .passage import Passage
+from .read import Source
+from .segment import inner_zero_width
+
+
+def check(source: Source, passages: list[Passage]) -> list[Problem]:
+    """Every check on one assembled document."""
+    return check_consistency(source, [p.record for p in passages]) + zero_width(source, passages)
+
+
+def zero_width(source: Source, passages: list[Passage]) -> list[Problem]:
+    """Warn about zero-width characters kept inside a paragraph's text."""
+    problems = []
+    for passage in passages:
+        span = passage.span
+        for offset in inner_zero_width(span):
+            problems.append(Problem(source.text_path, span.line_number, passage.record["paragraph_id"],
+                f"zero-width character U+{ord(source.raw[offset]):04X} inside the paragraph (kept) at offset {offset}",
+                "text.zero-width", "remove it from the raw file if it is not meant to be there", "warning"))
+    return problems
+
+
+def invisible_lines(source: Source, loose: list) -> list[Problem]:
+    """Warn about lines that hold only invisible characters (a bidi mark, a
+    soft hyphen, a Hangul filler): they look blank, become no paragraph, and
+    their characters are recorded as edits."""
+    first: dict[int, int] = {}
+    for cut in loose:
+        if cut.kind == "zero_width":
+            first.setdefault(cut.line_number, cut.start)
+    return [Problem(source.text_path, line, "line",
+        f"the line holds only invisible characters (U+{ord(source.raw[start]):04X} first): it is no "
+        "paragraph, its characters are recorded as edits", "text.invisible-line",
+        "delete the line from the raw file if it is not in the source", "warning")
+        for line, start in sorted(first.items())]
+
+
+def check_consistency(source: Source, rows: list[dict]) -> list[Problem]:
+    """Checks that need both the sidecar and the text."""
+    meta, lines, path = source.meta, source.meta_lines, source.meta_path
+    problems = []
+    if meta["doc_id"] != source.doc_id:
+        problems.append(Problem(path, lines.get(("doc_id",)), "doc_id",
+            f"'{meta['doc_id']}' does not match the file name '{source.doc_id}'",
+            "meta.doc-id-mismatch", f"rename the files or set doc_id = \"{source.doc_id}\""))
+    if meta["source_sha256"] != source.sha256:
+        problems.append(Problem(path, lines.get(("source_sha256",)), "source_sha256",
+            f"the raw file {source.text_path} no longer matches the pinned checksum (it is now {source.sha256})",
+            "meta.sha256-mismatch",
+            "restore the raw file; if the change is intended, set source_sha256 to the new value"))
+    if meta["publication_date"]["value"] < meta["date"]["value"]:
+        problems.append(Problem(path, lines.get(("publication_date", "value")), "publication_date.value",
+            f"publication date {meta['publication_date']['value']} is before the event date {meta['date']['value']}",
+            "meta.date-order",
+            "a text cannot be published before the talk: check both dates against their sources"))
+    problems += _check_event_day(source, rows)
+    problems += _check_doc_type(source, rows)
+    for row in rows:
+        if row["segment_type"] == "title" and row["text"] != meta["title"]:
+            problems.append(Problem(path, lines.get(("title",)), "title",
+                f"the text's title line ({row['paragraph_id']}) reads '{row['text']}', the sidecar '{meta['title']}'",
+                "meta.title-mismatch", "copy the title from the text, or override the paragraph's segment_type"))
+    return problems
+
+
+# The lead sentence of a report names the day of the event: "习近平29日上午在…".
+_LEAD_DAY = re.compile(r"(?<![0-9年月])(?P<day>[0-9]{1,2})日(?P<part>上午|下午|晚上|晚间|晚)?")
+_PART_OF_DAY = {"上午": "morning", "下午": "afternoon", "晚上": "evening", "晚间": "evening", "晚": "evening"}
+
+
+def _check_event_day(source: Source, rows: list[dict]) -> list[Problem]:
+    """Warn when the lead sentence names a day or part of day that the
+    sidecar's event date contradicts: a typo there would otherwise be
+    published as an 'external' date without a word."""
+    meta, lines, path = source.meta, source.meta_lines, source.meta_path
+    lead = next((r for r in rows if r["segment_type"] == "body"), None)
+    if lead is None:
+        return []
+    first_sentence = lead["text"].split("。", 1)[0]
+    match = _LEAD_DAY.search(first_sentence)
+    if match is None:
+        return []
+    problems = []
+    day = int(meta["date"]["value"][8:10])
+    if int(match["day"]) != day:
+        problems.append(Problem(path, lines.get(("date", "value")), "date.value",
+            f"the lead sentence ({lead['paragraph_id']}) says {match.group()}, but the event date is "
+            f"{meta['date']['value']}", "meta.date-unconfirmed",
+            "check the date against the text and its source", "warning"))
+    part = _PART_OF_DAY.get(match["part"] or "")
+    if part and meta["date"].get("part_of_day") not in (None, part):
+        problems.append(Problem(path, lines.get(("date", "part_of_day")), "date.part_of_day",
+            f"the lead sentence ({lead['paragraph_id']}) says {match['part']} ({part}), "
+            f"the sidecar '{meta['date']['part_of_day']}'", "meta.part-of-day",
+            f'set part_of_day = "{part}" or check the text', "warning"))
+    return problems
+
+
+def _check_doc_type(source: Source, rows: list[dict]) -> list[Problem]:
+    """Warn when a text typed as the speaker's own speech reads like a report
+    of it: paragraphs opening "<speaker>指出，" paraphrase the speaker."""
+    meta = source.meta
+    if meta["doc_type"] != "speech_text":
+        return []
+    cue = re.compile(rf"^{re.escape(meta['speaker'])}(?:首先|还|进一步)?(?:指出|强调|表示|要求)[，：]")
+    reported = [r["paragraph_id"] for r in rows if r["segment_type"] == "body" and cue.match(r["text"])]
+    if len(reported) < 2:
+        return []
+    return [Problem(source.meta_path, source.meta_lines.get(("doc_type",)), "doc_type",
+        f"doc_type is speech_text, but {len(reported)} paragraphs paraphrase the speaker "
+        f"(from {reported[0]}): the rules type them as his own words", "meta.doc-type",
+        'if the text is a report of the event, set doc_type = "news_report"', "warning")]

@@ -1,0 +1,57 @@
+"""What a build produced, gathered document by document for the card, the
+figure and the closing message."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..errors import Problem
+
+# The document columns the card's per-document table shows: all a Summary
+# keeps of a document.
+CARD_FIELDS = ("doc_id", "doc_type", "date", "publication_date", "publisher_en", "n_paragraphs")
+CARD_DOCUMENTS = 100  # documents listed one by one in the card
+
+
+@dataclass
+class Summary:
+    """Memory stays bounded as the corpus grows: counts, and for the first
+    CARD_DOCUMENTS documents the short row of the card's per-document tables
+    (a card listing thousands of documents would help no reader; the
+    documents config has them all).
+    """
+
+    documents: list[dict] = field(default_factory=list)  # CARD_FIELDS + body_paragraphs
+    counts: dict[str, int] = field(default_factory=Counter)
+    nbytes: dict[str, int] = field(default_factory=Counter)
+    by_type: Counter = field(default_factory=Counter)  # (segment_type, speech_mode) -> n
+    by_doc: Counter = field(default_factory=Counter)  # (doc_id, segment_type, speech_mode) -> n
+    sentences_by_doc: Counter = field(default_factory=Counter)  # (doc_id, speech_mode) -> n
+    overridden: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    documents_not_listed: int = 0  # documents beyond CARD_DOCUMENTS
+
+    def add(self, built) -> None:
+        """Count one document's records (an :class:`~acftu_talks.assemble.Built`)."""
+        listed = len(self.documents) < CARD_DOCUMENTS
+        row = {k: built.document[k] for k in CARD_FIELDS}
+        row["body_paragraphs"] = 0
+        for paragraph in built.paragraphs:
+            self.by_type[(paragraph["segment_type"], paragraph["speech_mode"])] += 1
+            if listed:
+                self.by_doc[(paragraph["doc_id"], paragraph["segment_type"], paragraph["speech_mode"])] += 1
+            row["body_paragraphs"] += paragraph["segment_type"] == "body"
+            if paragraph["annotation_source"] == "override":
+                self.overridden.append(paragraph["paragraph_id"])
+        if listed:
+            for sentence in built.sentences:
+                self.sentences_by_doc[(sentence["doc_id"], sentence["speech_mode"])] += 1
+            self.documents.append(row)
+        else:
+            self.documents_not_listed += 1
+
+    def close(self, sinks: dict, problems: list[Problem]) -> None:
+        """The row counts and sizes of the written configs, and the warnings."""
+        self.warnings = [p for p in problems if p.severity != "error"]
+        self.counts = {name: sink.count for name, sink in sinks.items()}
+        self.nbytes = {name: sink.nbytes for name, sink in sinks.items()}
