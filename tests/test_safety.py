@@ -404,14 +404,14 @@ def test_a_missing_or_wrong_card_builds_nothing(checkout, capsys, setup, code, f
     assert snapshot(checkout.parent) == before
 
 
-def test_a_card_without_its_rights_licence_and_changelog_builds_nothing(checkout, capsys):
-    (checkout / "cards").mkdir()
-    shutil.copyfile(checkout / "dataset_card.md", checkout / "cards" / "card.md")
+def test_a_root_without_the_rights_licence_and_changelog_builds_nothing(checkout, capsys):
+    for name in COMPANIONS:
+        (checkout / name).unlink()
     before = snapshot(checkout.parent)
-    code, err = run(["build", "--card", "cards/card.md"], capsys)
+    code, err = run(["build"], capsys)
     assert code == 1
     assert [line for line in err if ": error: " in line] == [
-        f"cards/{name}: error: file: missing beside the card cards/card.md: the release must ship it "
+        f"{name}: error: file: missing from the repository root: the release must ship it beside the card "
         "[card.missing-companion]" for name in sorted(COMPANIONS)]
     assert snapshot(checkout.parent) == before
 

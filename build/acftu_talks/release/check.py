@@ -237,8 +237,8 @@ def check_release(release: Path, corpus_dir: Path, root: Path) -> list[Problem]:
     return problems
 
 
-# What a card template needs beside it: the release ships them, and the
-# card refers to them.
+# What the card refers to and the release ships with it, from the
+# repository root.
 CARD_COMPANIONS = layout.COPIED
 # Placeholders every card template uses: a file without them is not the
 # card's source (a README, a notes file passed to --card by mistake).
@@ -247,8 +247,9 @@ CARD_REQUIRED = ("version", "n_paragraphs", "fields_tables")
 
 def check_card_source(card_source: Path, schema_dir: Path, root: Path) -> list[Problem]:
     """The card template given to ``build --card``: a UTF-8 file using the
-    generated blocks, with the rights statement, licence and changelog
-    beside it. Raises UsageError when there is no such file."""
+    generated blocks; and the rights statement, licence and changelog the
+    release ships with it, in the repository root. Raises UsageError when
+    there is no such file."""
     from ..errors import UsageError
     from . import card
     shown = read.display(card_source, root, follow=False)
@@ -278,16 +279,18 @@ def check_card_source(card_source: Path, schema_dir: Path, root: Path) -> list[P
                                         "generates", "card.unknown-block",
                                         f"use one of: {', '.join(sorted(blocks))}"))
     for name in CARD_COMPANIONS:
-        companion = card_source.parent / name
+        companion = root / name
+        shown_companion = read.display(companion, root, follow=False)
         if not companion.is_file() or companion.is_symlink():
-            problems.append(Problem(read.display(companion, root, follow=False), None, "file",
-                                    f"missing beside the card {shown}: the release must ship it",
-                                    "card.missing-companion", f"restore {name} next to the card"))
+            problems.append(Problem(shown_companion, None, "file",
+                                    "missing from the repository root: the release must ship it beside the card",
+                                    "card.missing-companion",
+                                    f"restore {name} (`git checkout -- {name}`), or pass --root the repository root"))
             continue
         try:
             read.read_regular(companion).decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(read.display(companion, root), None, "file",
+            problems.append(Problem(shown_companion, None, "file",
                                     f"cannot be read as UTF-8 text ({type(exc).__name__})", "card.unreadable",
                                     f"restore {name} from version control"))
     return problems

@@ -232,12 +232,12 @@ def check_destination(dest: Path, inputs: list[Path], root: Path) -> None:
         raise UsageError(shown, "--out is a symbolic link; the build replaces folders, never what a link "
                          "points to", "release.out-symlink", "pass --out the real folder, or remove the link")
     resolved = dest.resolve()
-    protected = [("the working folder", root.resolve())]
+    protected = [("the working folder", Path.cwd().resolve()), ("the repository root", root.resolve())]
     protected += [(f"the input {p.as_posix()}", p.resolve()) for p in inputs if p is not None and p.exists()]
     for what, path in protected:
         if resolved == path or resolved in path.parents:
             raise UsageError(shown, f"--out would replace {what}", "release.out-holds-input", OUT_FIX)
-        if path.is_dir() and path in resolved.parents and what != "the working folder":
+        if path.is_dir() and path in resolved.parents and what not in ("the working folder", "the repository root"):
             raise UsageError(shown, f"--out is inside {what}", "release.out-inside-input", OUT_FIX)
     if dest.exists():
         if not dest.is_dir():
