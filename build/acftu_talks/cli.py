@@ -146,7 +146,13 @@ def _run(args, root: Path, progress: Progress) -> int:
                   f"against its schemas, the round trip to the raw texts")
         return EXIT["ok"]
     from .release import check
-    raise_if_errors(check.check_card_source(args.card, args.schema, root))
+    card_problems = check.check_card_source(args.card, args.schema, root)
+    if card_problems:  # report the corpus's problems with them, all at once; write nothing
+        try:
+            pipeline.check(args.corpus, args.schema, root, None, args.jobs or executor.default_jobs())
+        except InputError as exc:
+            card_problems += exc.problems
+        raise InputError(card_problems)
     summary = pipeline.build(args.corpus, args.schema, args.out, root, args.card, progress,
                              args.jobs or executor.default_jobs())
     progress.close()

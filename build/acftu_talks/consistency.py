@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import Problem
+from .errors import Problem, snippet
 from .passage import Passage
 from .read import Source
 from .segment import inner_zero_width
@@ -71,7 +71,8 @@ def check_consistency(source: Source, rows: list[dict]) -> list[Problem]:
     for row in rows:
         if row["segment_type"] == "title" and row["text"] != meta["title"]:
             problems.append(Problem(path, lines.get(("title",)), "title",
-                f"the text's title line ({row['paragraph_id']}) reads '{row['text']}', the sidecar '{meta['title']}'",
+                f"the text's title line ({row['paragraph_id']}) reads {snippet(row['text'], 80)}, the sidecar "
+                f"{snippet(meta['title'], 80)}",
                 "meta.title-mismatch", "copy the title from the text, or override the paragraph's segment_type"))
     return problems
 
