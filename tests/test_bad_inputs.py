@@ -14,7 +14,7 @@ import pytest
 
 from acftu_talks import cli
 
-from conftest import ROOT, SCHEMA, build_args, hashes
+from conftest import SCHEMA, build_args, hashes, with_root_files
 
 CASES = Path(__file__).parent / "bad_inputs"
 PROBLEM = re.compile(r"^(?P<path>corpus/[^:]+)(?::(?P<line>\d+))?: error: (?P<where>[^:]+): .+ \[[a-z]+\.[a-z0-9-]+\]$")
@@ -33,8 +33,7 @@ def test_bad_input_is_rejected_with_its_message(case, command, release, tmp_path
     # the files a release ships from the root.
     folder = tmp_path / "case"
     shutil.copytree(CASES / case, folder, symlinks=True)
-    for name in ("RIGHTS.md", "LICENSE", "CHANGELOG.md"):
-        shutil.copyfile(ROOT / name, folder / name)
+    with_root_files(folder)
     out = tmp_path / "release"
     shutil.copytree(release, out)
     before = hashes(out)

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 from acftu_talks import cli
 from acftu_talks.contract import roundtrip
 
-from conftest import build_args
+from conftest import build_args, with_root_files
 from test_roundtrip import records
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "input-normalisation.md"
@@ -33,7 +33,7 @@ def table(release: Path, config: str) -> list[dict]:
 
 
 def build(corpus: Path, tmp_path: Path, monkeypatch, capsys) -> tuple[Path, str]:
-    monkeypatch.chdir(corpus.parent)
+    monkeypatch.chdir(with_root_files(corpus.parent))
     out = tmp_path / "out"
     assert cli.main(build_args(Path(corpus.name), out)) == 0
     return out, capsys.readouterr().err
