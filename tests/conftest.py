@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from acftu_talks import cli
+from acftu_talks import annotate, assemble, cli, read, segment
+from acftu_talks.passage import Passage
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -36,6 +37,19 @@ def hashes(folder: Path) -> dict[str, str]:
     """The sha256 of every file under ``folder``, by relative path."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+RECORDS_META = {"date": {"value": "2020-01-02"}, "occasion": "会议", "doc_type": "news_report"}
+
+
+def records(raw: str) -> tuple[list[dict], list[dict]]:
+    """The paragraph records and edits the builder makes for ``raw``."""
+    source = read.Source("2020-01-02-test", "t.txt", "t.toml", raw, "", RECORDS_META)
+    spans, loose = segment.segment(raw)
+    passages = [Passage(span) for span in spans]
+    annotate.annotate(passages, "news_report", "习近平", [])
+    rows = [assemble.paragraph(source, p, {}) for p in passages]
+    return rows, assemble.edits(source, passages, loose)
 
 
 @pytest.fixture(scope="session")

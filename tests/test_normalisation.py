@@ -11,8 +11,7 @@ import pyarrow.parquet as pq
 from acftu_talks import cli
 from acftu_talks.contract import roundtrip
 
-from conftest import build_args, with_root_files
-from test_roundtrip import records
+from conftest import build_args, records, with_root_files
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "input-normalisation.md"
 COMPARED = ("paragraph_id", "text", "segment_type", "speech_mode", "speaker")

@@ -157,3 +157,31 @@ def test_a_report_typed_as_a_speech_text_is_reported(tmp_path):
               **{'doc_type = "news_report"': 'doc_type = "speech_text"'})
     warnings = pipeline.check(corpus, SCHEMA, ROOT)
     assert [w.code for w in warnings if w.code == "meta.doc-type"] == ["meta.doc-type"]
+
+
+def test_process_runs_every_step_on_one_document():
+    text, meta = CORPUS / "2018-10-29-acftu-talk-xinhua.txt", CORPUS / "2018-10-29-acftu-talk-xinhua.toml"
+    outcome = pipeline.process(text, meta, SCHEMA, ROOT)
+    assert [p for p in outcome.problems if p.severity == "error"] == []
+    built = outcome.built
+    assert built.document["doc_id"] == "2018-10-29-acftu-talk-xinhua"
+    assert built.document["n_paragraphs"] == len(built.paragraphs) and built.document["n_sentences"] == len(built.sentences)
+    assert {s["paragraph_id"] for s in built.sentences} <= {p["paragraph_id"] for p in built.paragraphs}
+    assert outcome.claim.declared == outcome.claim.doc_id == "2018-10-29-acftu-talk-xinhua"
+
+
+def test_process_stops_after_a_sidecar_error_and_still_claims_its_doc_id(tmp_path):
+    write_doc(tmp_path, "2018-10-29-t-xinhua", "标题\n习近平强调，要团结。\n", **{'doc_type = "news_report"': 'doc_type = "speech"'})
+    outcome = pipeline.process(tmp_path / "2018-10-29-t-xinhua.txt", tmp_path / "2018-10-29-t-xinhua.toml",
+                               SCHEMA, tmp_path)
+    assert outcome.built is None
+    assert [p.code for p in outcome.problems] == ["meta.enum"]
+    assert outcome.claim.declared == "2018-10-29-t-xinhua"
+
+
+def test_an_unreadable_document_has_no_records_and_no_claim(tmp_path):
+    (tmp_path / "2018-10-29-t.txt").write_bytes("标题".encode("gbk"))
+    (tmp_path / "2018-10-29-t.toml").write_text("", encoding="utf-8")
+    outcome = pipeline.process(tmp_path / "2018-10-29-t.txt", tmp_path / "2018-10-29-t.toml", SCHEMA, tmp_path)
+    assert (outcome.built, outcome.claim) == (None, None)
+    assert "text.encoding" in [p.code for p in outcome.problems]

@@ -11,13 +11,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .annotate import Annotation, dateline_text
+from .annotate import Annotation
 from .errors import Problem
 from .passage import Passage
 from .read import Source
 from .rules import participants
+from .rules.dates import date_provenance, event_evidence, publication_evidence
 from .segment import Cut
 
 
@@ -104,6 +104,16 @@ def sentence_id(pid: str, number: int) -> str:
     return f"{pid}.s{number:02d}"
 
 
+def _start(span, offset: int | None) -> int | None:
+    return None if offset is None else span.raw_offset(offset)
+
+
+def _end(span, offset: int | None) -> int | None:
+    # an end maps from the last character, so that a cut right after the
+    # span is not counted into it
+    return None if offset is None else span.raw_offset(offset - 1) + 1
+
+
 def sentences(passage: Passage, names_en: dict[str, str]) -> list[dict]:
     """One record per sentence of a passage whose paragraph record is made,
     its offsets mapped back into the raw text."""
@@ -128,53 +138,13 @@ def sentences(passage: Passage, names_en: dict[str, str]) -> list[dict]:
             reporting_cue=s.cue,
             cue_start=span.raw_offset(s.cue_start) if has_cue else None,
             cue_end=span.raw_offset(s.cue_end - 1) + 1 if has_cue else None,
+            source_start=_start(span, s.source_start),
+            source_end=_end(span, s.source_end),
+            content_start=_start(span, s.content_start),
+            content_end=_end(span, s.content_end),
             date=row["date"],
         ))
     return out
-
-
-@lru_cache(maxsize=4096)
-def _date_pattern(value: str, full: bool) -> re.Pattern:
-    year, month, day = (int(x) for x in value.split("-"))
-    if full:
-        return re.compile(rf"{year}年0?{month}月0?{day}日")
-    return re.compile(rf"(?<![0-9])(?:0?{month}月)?0?{day}日")
-
-
-def date_provenance(value: str, evidence: list[tuple[str, str]]) -> tuple[str, str | None]:
-    """'stated' when one of the ``(paragraph_id, text)`` pieces gives the full
-    date, 'inferred' when it gives only the day (or month and day) and the
-    rest comes from the sidecar's source, 'external' otherwise; with the
-    paragraph_id of the evidence."""
-    for full, verdict in ((True, "stated"), (False, "inferred")):
-        pattern = _date_pattern(value, full)
-        for pid, text in evidence:
-            if pattern.search(text):
-                return verdict, pid
-    return "external", None
-
-
-def event_evidence(passages: list[Passage]) -> list[tuple[str, str]]:
-    """Where the event's date may be read: the body, titles, editors' notes
-    ("※这是…2023年10月23日…讲话") and a speech's date line. Never captions:
-    their dates are the photos'."""
-    return [(p.record["paragraph_id"], p.record["text"]) for p in passages
-            if p.annotation.segment_type in ("body", "editor_note", "title") or p.annotation.event_date_line]
-
-
-def publication_evidence(passages: list[Passage]) -> list[tuple[str, str]]:
-    """Where the publication date may be read: a dispatch's dateline, alone or
-    opening the first paragraph, and editors' notes."""
-    found = []
-    for p in passages:
-        pid, text, segment = p.record["paragraph_id"], p.record["text"], p.annotation.segment_type
-        if segment == "editor_note":
-            found.append((pid, text))
-        elif not p.annotation.event_date_line:
-            dateline = dateline_text(segment, text)
-            if dateline:
-                found.append((pid, dateline))
-    return found
 
 
 def document(source: Source, passages: list[Passage], edit_list: list[dict], people: list[dict]) -> dict:

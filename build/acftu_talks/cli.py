@@ -49,6 +49,17 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--out", type=Path, default=Path("release"), help="release folder (default: release/)")
             cmd.add_argument("--card", type=Path, default=Path("dataset_card.md"),
                              help="card template (default: dataset_card.md)")
+    score = sub.add_parser("score", help="score the built sentences' attribution against the gold file",
+                           description="precision, recall and F1 per speech mode, speaker accuracy, source mention "
+                                       "and cue agreement, and the confusion table, against a gold sentence file")
+    score.add_argument("--release", type=Path, default=Path("release"), help="built release (default: release/)")
+    score.add_argument("--gold", type=Path, default=Path("tests/expected/sentences.tsv"),
+                       help="gold sentences (default: tests/expected/sentences.tsv)")
+    docs = sub.add_parser("docs", help="regenerate the rule tables of docs/data-format.md from the rule registry",
+                          description="regenerate the rule tables of docs/data-format.md from the rule registry")
+    docs.add_argument("--file", type=Path, default=Path("docs/data-format.md"),
+                      help="the document holding the tables (default: docs/data-format.md)")
+    docs.add_argument("--check", action="store_true", help="only say whether the tables are current (exit 1 if not)")
     cite = sub.add_parser("cite", help="print how to cite the dataset", description="print how to cite the dataset")
     cite.add_argument("--format", choices=FORMATS, default="bibtex", help="citation format (default: bibtex)")
     return parser
@@ -90,6 +101,10 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     if args.command == "cite":
         sys.stdout.write(render(args.format))
         return 0
+    if args.command == "score":
+        return _score(args)
+    if args.command == "docs":
+        return _docs(args)
     root = args.root.resolve()
     for label, path in (("--corpus", args.corpus), ("--schema", args.schema), ("--root", args.root),
                         ("--release", getattr(args, "release", None))):
@@ -167,6 +182,38 @@ def _run(args, root: Path, progress: Progress) -> int:
         print("overridden by sidecar: none (every row typed by the rules)")
     print(f'load it: datasets.load_dataset("{args.out}", "paragraphs")')
     return EXIT["ok"]
+
+
+def _score(args) -> int:
+    from . import score
+    if not (args.release / "data" / "sentences").is_dir():
+        print(f"acftu-talks: --release {args.release}: no built sentences there (run `acftu-talks build` first)",
+              file=sys.stderr)
+        return 2
+    if not args.gold.is_file():
+        print(f"acftu-talks: --gold {args.gold}: no such file", file=sys.stderr)
+        return 2
+    result = score.score(score.read_gold(args.gold), score.read_release(args.release))
+    sys.stdout.write(score.render(result, args.gold.as_posix()))
+    return 0
+
+
+def _docs(args) -> int:
+    from .rules import tables
+    if not args.file.is_file():
+        print(f"acftu-talks: --file {args.file}: no such file", file=sys.stderr)
+        return 2
+    text = args.file.read_text(encoding="utf-8")
+    updated = tables.update(text)
+    if args.check:
+        if updated != text:
+            print(f"{args.file}: the rule tables are stale: run `acftu-talks docs`", file=sys.stderr)
+            return 1
+        print(f"ok: the rule tables of {args.file} are current")
+        return 0
+    args.file.write_text(updated, encoding="utf-8")
+    print(f"wrote the rule tables of {args.file} ({len(tables.rules())} rules)")
+    return 0
 
 
 def _ids(args, root: Path) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .errors import Problem, snippet
+from .rules import lexicon as L
 from .passage import Passage
 from .read import Source
 from .segment import inner_zero_width
@@ -68,13 +69,30 @@ def check_consistency(source: Source, rows: list[dict]) -> list[Problem]:
             "a text cannot be published before the talk: check both dates against their sources"))
     problems += _check_event_day(source, rows)
     problems += _check_doc_type(source, rows)
-    for row in rows:
-        if row["segment_type"] == "title" and row["text"] != meta["title"]:
-            problems.append(Problem(path, lines.get(("title",)), "title",
-                f"the text's title line ({row['paragraph_id']}) reads {snippet(row['text'], 80)}, the sidecar "
-                f"{snippet(meta['title'], 80)}",
-                "meta.title-mismatch", "copy the title from the text, or override the paragraph's segment_type"))
+    problems += _check_title(source, rows)
     return problems
+
+
+# A headline of several lines (引题, 主题, 副题) is written in the sidecar as
+# its lines joined by this separator.
+TITLE_SEPARATOR = " "
+
+
+def _check_title(source: Source, rows: list[dict]) -> list[Problem]:
+    """The sidecar's title is the text's headline: its one line, or its lines
+    joined by one space."""
+    meta = source.meta
+    headline = [r for r in rows if r["segment_type"] == "title"]
+    texts = [r["text"] for r in headline]
+    if not headline or meta["title"] == TITLE_SEPARATOR.join(texts) or all(t == meta["title"] for t in texts):
+        return []
+    where = headline[0]["paragraph_id"] + (f" to {headline[-1]['paragraph_id']}" if len(headline) > 1 else "")
+    joined = TITLE_SEPARATOR.join(texts)
+    return [Problem(source.meta_path, source.meta_lines.get(("title",)), "title",
+        f"the text's headline ({where}) reads {snippet(joined, 80)}, the sidecar {snippet(meta['title'], 80)}",
+        "meta.title-mismatch",
+        f'set title = "{joined}" (a headline\'s lines joined by one space), '
+        "or override a paragraph's segment_type if it is not part of the headline")]
 
 
 # The lead sentence of a report names the day of the event: "习近平29日上午在…".
@@ -116,7 +134,8 @@ def _check_doc_type(source: Source, rows: list[dict]) -> list[Problem]:
     meta = source.meta
     if meta["doc_type"] != "speech_text":
         return []
-    cue = re.compile(rf"^{re.escape(meta['speaker'])}(?:首先|还|进一步)?(?:指出|强调|表示|要求)[，：]")
+    cue = re.compile(rf"^{re.escape(meta['speaker'])}(?:{L.ADVERBS.pattern()})?(?:{L.REPORTING_VERBS.pattern()})"
+                     rf"[{L.COMMAS}{L.COLONS}]")
     reported = [r["paragraph_id"] for r in rows if r["segment_type"] == "body" and cue.match(r["text"])]
     if len(reported) < 2:
         return []

@@ -13,6 +13,7 @@ from typing import Iterator, NamedTuple
 
 from . import annotate, assemble, consistency, executor, read, segment
 from .assemble import Built
+from .rules import genres
 from .contract import ids, roundtrip, validate
 from .contract.layout import Inputs
 from .contract.records import CONFIGS
@@ -44,12 +45,15 @@ def process(text_file: Path, meta_file: Path, schema_dir: Path, root: Path) -> O
         return Outcome(None, problems)
     problems += validate.check_file_name(source.doc_id, source.text_path, schema_dir)
     problems += validate.check_sidecar(source.meta, source.meta_path, source.meta_lines, schema_dir)
+    if not _has_errors(problems):
+        problems += genres.check(source.meta, source.meta_path, source.meta_lines)
     if _has_errors(problems):
         return Outcome(None, problems, Claim.of(source))  # the later steps rely on a valid sidecar
     meta = source.meta
     spans, loose = segment.segment(source.raw)
     passages = [Passage(span) for span in spans]
-    annotate.annotate(passages, meta["doc_type"], meta["speaker"], [p["name"] for p in meta.get("people", [])])
+    annotate.annotate(passages, meta["doc_type"], meta["speaker"], [p["name"] for p in meta.get("people", [])],
+                      language=meta["language"])
     problems += assemble.apply_overrides(source, passages)
     built, found = assemble.assemble(source, passages, loose)
     problems += found

@@ -13,24 +13,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .rules import lexicon
+
 # Characters trimmed at a paragraph's edges, by edit kind. White space covers
 # ASCII space and tab, U+3000 (used to indent Chinese paragraphs) and NBSP
 # (common in text copied from web pages), i.e. every Zs character, plus the
 # line and paragraph separators U+2028/U+2029 that word processors leave
 # (Zl, Zp): invisible, so a line holding only them is blank.
-# Zero-width and other invisible characters: they draw nothing, so a line
-# holding only them looks blank and one at a paragraph's edge would retype
-# it (a leading U+200F hides a dateline). Besides the zero-width space,
-# joiners, word joiner and BOM: the bidi marks, embeddings and isolates
-# (U+200E/F, U+202A-E, U+2066-9), the soft hyphen U+00AD, the combining
-# grapheme joiner U+034F, variation selectors U+FE00-F, the invisible
-# operators U+2061-4, the Mongolian vowel separator U+180E, and the Hangul
-# fillers U+115F, U+1160, U+3164, U+FFA0, which render as nothing.
-ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff"
-                       "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-                       "\u00ad\u034f\u180e\u2061\u2062\u2063\u2064"
-                       "\u115f\u1160\u3164\uffa0"
-                       + "".join(chr(c) for c in range(0xFE00, 0xFE10)))
+ZERO_WIDTH = frozenset(lexicon.ZERO_WIDTH)
 
 # Word-processor conversion artifacts (e.g. pandoc's rendering of Word's
 # hidden "_GoBack" bookmark). They are never part of the published text.

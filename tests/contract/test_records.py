@@ -69,7 +69,7 @@ def test_descriptions_are_the_properties_own_not_the_shared_definitions():
 
 def test_vocabularies():
     assert records.SEGMENT_TYPES == ("title", "byline", "dateline", "heading", "body", "photo_caption",
-                                     "editor_note")
+                                     "editor_note", "stage_direction", "boilerplate")
     assert records.SPEECH_MODES == ("direct", "reported", "mixed", "narration", "none")
     assert records.EDIT_KINDS == ("edge_whitespace", "carriage_return", "zero_width", "artifact", "blank_line")
     assert "photographer" in records.PARTICIPANT_ROLES
@@ -94,3 +94,12 @@ def test_a_config_is_registered_by_one_entry(tmp_path):
     assert config.arrow_schema.remove_metadata().equals(pa.schema([
         pa.field("event_id", pa.string(), nullable=False), pa.field("day", pa.date32())]))
     assert config.descriptions == {"event_id": "Id.", "day": "Day."}
+
+
+def test_the_data_format_lists_the_registered_configs():
+    from conftest import ROOT
+    text = (ROOT / "docs" / "data-format.md").read_text(encoding="utf-8").split("## Configs", 1)[1]
+    rows = [line.split("|")[1:-1] for line in text.split("\n\n", 2)[1].splitlines()[2:]]
+    listed = {cells[0].strip().split()[0].strip("`"): cells[2].strip().strip("`") for cells in rows}
+    assert listed == {name: c.key for name, c in CONFIGS.items()}
+    assert f"`{records.DEFAULT_CONFIG}` (default)" in text.split("\n\n", 2)[1]

@@ -142,3 +142,22 @@ def test_resolve_merges_the_reference_under_the_propertys_own_keywords():
     base = {"$defs": {"mode": {"type": "string", "enum": ["a", "b", "c"], "description": "shared"}}}
     got = schemas.resolve({"$ref": "#/$defs/mode", "not": {"const": "b"}, "description": "own"}, base)
     assert got == {"type": "string", "enum": ["a", "c"], "description": "own"}
+
+
+def _python_block(text: str, after: str) -> str:
+    return text.split(after, 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.parametrize("where, after, cwd", [
+    ("README.md", "load every file of `schema/` into one registry", "release"),  # the card, in the release
+    ("docs/data-format.md", "### Validating rows with the shipped schemas", "parent"),
+])
+def test_the_documented_validation_works_on_the_shipped_files(release, monkeypatch, where, after, cwd):
+    from conftest import ROOT
+    text = (release / where if where == "README.md" else ROOT / where).read_text(encoding="utf-8")
+    code = _python_block(text, after)
+    monkeypatch.chdir(release if cwd == "release" else release.parent)
+    row = json.loads(json.dumps(_first_rows(release)["paragraphs"], default=str))
+    exec(code, {"row": row})  # raises if the row does not validate
+    with pytest.raises(jsonschema.ValidationError):
+        exec(code, {"row": {**row, "speech_mode": "sung"}})

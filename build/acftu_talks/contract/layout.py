@@ -38,6 +38,9 @@ MARKER = ".acftu-talks-release"
 # Files of the repository shipped in the release as they are.
 COPIED = (RIGHTS, LICENSE, CHANGELOG)
 CARD_SOURCE = "dataset_card.md"
+# The gold sentence file the card's attribution score is computed against:
+# read by the build, not shipped.
+GOLD_SENTENCES = "tests/expected/sentences.tsv"
 
 
 def data_folder(config: str) -> str:

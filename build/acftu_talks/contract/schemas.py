@@ -29,13 +29,14 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 DEFS_ID = "urn:acftu-talks:schema:defs"
+DEFS_FILE = "defs.schema.json"  # the file whose $id that is
 
 
 def _schema_dir() -> Path:
     """``schema/`` of the source tree, or its copy inside an installed wheel."""
     here = Path(__file__).resolve().parent.parent
     for candidate in (here / "schema", here.parent.parent / "schema"):
-        if (candidate / "defs.schema.json").is_file():
+        if (candidate / DEFS_FILE).is_file():
             return candidate
     raise FileNotFoundError(f"no schema/defs.schema.json beside {here} or in the source tree")
 

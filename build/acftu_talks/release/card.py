@@ -239,9 +239,34 @@ def render(template: str, blocks: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(fill, template)
 
 
-def write_card(staging: Path, summary, card_source: Path | None) -> None:
-    """The release's README.md: the card rendered from ``card_source``."""
+def attribution_block(staging: Path, gold: Path | None) -> str:
+    """The staged sentences' attribution scored against the gold sentence
+    file, when the build has one."""
+    from .. import score
+    if gold is None:
+        return "This build had no gold sentence file to score against."
+    result = score.score(score.read_gold(gold), score.read_release(staging))
+    return score.markdown(result, layout.GOLD_SENTENCES)
+
+
+# Blocks write_card adds to generated_blocks: they need the staged release.
+STAGED_BLOCKS = ("annotation_rules", "attribution_score")
+
+
+def block_names() -> set[str]:
+    """Every ``{{ name }}`` a card template may use."""
+    from .summary import Summary
+    return set(generated_blocks(Summary())) | set(STAGED_BLOCKS)
+
+
+def write_card(staging: Path, summary, card_source: Path | None, gold: Path | None = None) -> None:
+    """The release's README.md: the card rendered from ``card_source``, with
+    the rule table and the attribution score against ``gold``."""
+    from ..rules import tables
     template = card_source.read_text(encoding="utf-8") if card_source and card_source.exists() else "# {{ dataset_name }}\n"
-    text = (front_matter(summary.counts, summary.nbytes, data_digests(staging)) + "\n"
-            + render(template, generated_blocks(summary)))
+    blocks = generated_blocks(summary)
+    blocks["annotation_rules"] = tables.card_block()
+    if "attribution_score" in template:
+        blocks["attribution_score"] = attribution_block(staging, gold)
+    text = front_matter(summary.counts, summary.nbytes, data_digests(staging)) + "\n" + render(template, blocks)
     (staging / layout.README).write_text(text, encoding="utf-8")

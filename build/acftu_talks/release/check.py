@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .. import read
-from ..contract import layout, roundtrip, validate
+from ..contract import layout, roundtrip, schemas, validate
 from ..errors import Problem, snippet
 from ..contract.records import CONFIGS
 
@@ -141,6 +141,11 @@ def read_rows(release: Path, shown: str, problems: list[Problem],
     """Every row of every config, with the file it came from, checked
     against the Arrow schema and the JSON Schema shipped in the release."""
     rows: dict[str, list[tuple[str, dict]]] = {}
+    shared = release / layout.SCHEMA / schemas.DEFS_FILE
+    if not shared.is_file():  # every record schema refers to it
+        problems.append(Problem(f"{shown}/{layout.SCHEMA}/{schemas.DEFS_FILE}", None, "file",
+                                "schema missing from the release", "release.missing-file", REBUILD))
+        return {name: [] for name in CONFIGS}
     for name, config in CONFIGS.items():
         arrow_schema, schema_file = config.arrow_schema, config.schema_file
         rows[name] = []
@@ -265,8 +270,7 @@ def check_card_source(card_source: Path, schema_dir: Path, root: Path) -> list[P
     if text is None:
         return problems
     used = set(card._PLACEHOLDER.findall(text))
-    from .summary import Summary
-    blocks = set(card.generated_blocks(Summary()))
+    blocks = card.block_names()
     missing = [name for name in CARD_REQUIRED if name not in used]
     if missing:
         problems.append(Problem(shown, None, "template", "not a card template: it does not use "

@@ -31,7 +31,7 @@ def copy_schemas(staging: Path, summary: Summary, inputs: Inputs) -> None:
 
 
 def write_card(staging: Path, summary: Summary, inputs: Inputs) -> None:
-    card.write_card(staging, summary, inputs.card_source)
+    card.write_card(staging, summary, inputs.card_source, inputs.repository_file(layout.GOLD_SENTENCES))
 
 
 def copy_repository_files(staging: Path, summary: Summary, inputs: Inputs) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from .. import DATASET_NAME, __version__
 from ..contract import layout
 from ..contract.layout import Inputs
+from ..rules import registry
 from . import checksums, cite
 
 
@@ -26,7 +27,7 @@ def inputs(given: Inputs) -> dict[str, str]:
                 found[f"{label}/{path.relative_to(folder).as_posix()}"] = path
     if given.card_source and given.card_source.exists():
         found[layout.CARD_SOURCE] = given.card_source
-    for name in layout.COPIED:
+    for name in (*layout.COPIED, layout.GOLD_SENTENCES):
         path = given.repository_file(name)
         if path is not None:
             found[name] = path
@@ -40,6 +41,7 @@ def manifest(given: Inputs) -> dict:
         "tools": {"python": platform.python_version(), "pyarrow": version("pyarrow"),
                   "jsonschema": version("jsonschema")},
         "inputs": inputs(given),
+        "annotation_rules": registry.versions(),  # rule name -> version
     }
 
 

@@ -9,20 +9,25 @@ quotation ("“……。”习近平说。") stays with it. An ellipsis …… e
 only at the end of the paragraph or right before a closing quote/bracket that
 ends one. A quotation mark that is never closed (a quotation running on into
 the next paragraph, or a typo) is ignored rather than allowed to swallow the
-rest of the paragraph.
+rest of the paragraph. A stage direction after a sentence end ("（掌声）") is
+a sentence of its own.
 """
 from __future__ import annotations
 
 import re
 
-TERMINALS = frozenset("。！？!?")
-CLOSERS = frozenset("”’」』）)》】")
-OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+from . import lexicon as L
+
+TERMINALS = frozenset(L.TERMINALS)
+CLOSERS = frozenset(L.CLOSERS)
+OPENERS = dict(L.QUOTE_PAIRS)
 _CLOSER_OF = {v: k for k, v in OPENERS.items()}
-_SPACE = frozenset(" \t\u3000\u00a0")
+_SPACE = frozenset(L.SPACES)
 # "习近平说。" "他笑着说。" right after a quotation that ended a sentence.
 _MARK = re.compile("[" + re.escape("".join(OPENERS) + "".join(_CLOSER_OF) + "".join(TERMINALS) + "…") + "]")
-_TAG = re.compile(r"[^。！？!?“”，,]{1,12}?(?:说|表示|强调|指出|感慨道|说道)[。！!]")
+# A stage direction right after a sentence end: "（掌声）", "（热烈掌声）".
+_STAGE = re.compile(rf"[{L.SPACES}]*[{L.OPEN_BRACKETS}](?:{L.STAGE_DIRECTIONS.pattern()})[{L.CLOSE_BRACKETS}]")
+_TAG = re.compile(rf"[^。！？!?“”，,]{{1,12}}?(?:{L.TAG_VERBS.pattern()})[。！!]")
 
 
 def split(text: str) -> list[tuple[int, int]]:
@@ -102,11 +107,16 @@ def _split(text: str, ignore: frozenset[int]) -> tuple[list[tuple[int, int]], li
             # The stop is inside a quotation that goes on: not a sentence end.
             i = j
             continue
-        if text[j - 1] in "”’」』":
+        if text[j - 1] in _CLOSER_OF:
             tag = _TAG.match(text, j)
             if tag:
                 j = tag.end()
         close(j)
+        stage = _STAGE.match(text, j)
+        if stage:
+            # "……实现。（掌声）要……": the stage direction is a sentence of its own
+            j = stage.end()
+            close(j)
         i = j
     close(n)
     return bounds, [index for _, index in stack]

@@ -98,8 +98,17 @@ def test_bibtex_entry_names_version_and_year():
 def test_cite_command_prints_each_format(fmt, capsys):
     assert cli.main(["cite", "--format", fmt]) == 0
     out = capsys.readouterr().out
-    assert out == cite.render(fmt)
-    assert __version__ in out
+    title = "ACFTU Talks: Xi Jinping's collective talks with the ACFTU leadership"
+    if fmt == "bibtex":
+        assert out.startswith("@misc{acftu_talks_") and out.endswith("}\n")
+        assert f"  version = {{{__version__}}},\n" in out
+        assert "  title = {{ACFTU} Talks: Xi Jinping's collective talks with the {ACFTU} leadership},\n" in out
+    elif fmt == "apa":
+        year = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))["date-released"][:4]
+        assert out == f"acftu-talks maintainers. ({year}). {title} (Version {__version__}) [Data set].\n"
+    else:  # the citation file committed at the repository root
+        assert yaml.safe_load(out) == yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+        assert yaml.safe_load(out)["version"] == __version__ and yaml.safe_load(out)["title"] == title
 
 
 def test_cite_defaults_to_bibtex_and_needs_no_corpus(tmp_path, monkeypatch, capsys):

@@ -5,22 +5,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from acftu_talks import annotate, assemble, read, segment
-from acftu_talks.passage import Passage
+from acftu_talks import segment
+from conftest import records
 from acftu_talks.contract.roundtrip import RoundTripError, first_difference, rebuild, verify
-
-META = {"date": {"value": "2020-01-02"}, "occasion": "会议", "doc_type": "news_report"}
-
-
-def records(raw: str) -> tuple[list[dict], list[dict]]:
-    """The paragraph records and edits the builder makes for ``raw``."""
-    source = read.Source("2020-01-02-test", "t.txt", "t.toml", raw, "", META)
-    spans, loose = segment.segment(raw)
-    passages = [Passage(span) for span in spans]
-    annotate.annotate(passages, "news_report", "习近平", [])
-    rows = [assemble.paragraph(source, p, {}) for p in passages]
-    return rows, assemble.edits(source, passages, loose)
-
 
 # Pieces that real curated files hold, and the ones that break naive cleaners.
 PIECES = st.sampled_from([

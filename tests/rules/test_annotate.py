@@ -1,6 +1,7 @@
 import pytest
 
-from acftu_talks.annotate import FrontMatter, annotate, segment_type
+from acftu_talks.annotate import annotate
+from acftu_talks.rules.front_matter import FrontMatter, segment_type
 from acftu_talks.passage import Passage
 from acftu_talks.rules.captions import caption_fields
 from acftu_talks.segment import segment
@@ -49,8 +50,8 @@ def test_caption_keeps_its_own_date_and_credit():
 def test_text_merely_ending_in_she_is_not_a_caption(text):
     spans, _ = segment("正文第一段。\n" + text)
     front = FrontMatter([])
-    assert segment_type(spans[0], front)[0] == "body"
-    assert segment_type(spans[1], front)[0] == "body"
+    assert segment_type(spans[0].text, front)[0] == "body"
+    assert segment_type(spans[1].text, front)[0] == "body"
 
 
 @pytest.mark.parametrize("line", ["新华社北京10月29日电", "新华社北京10月29日电（记者张三）", "人民网北京2023年5月1日电"])

@@ -58,3 +58,12 @@ def test_sentences_are_ordered_disjoint_trimmed_and_lose_only_white_space(text):
     for a, b in bounds:
         covered |= set(range(a, b))
     assert all(text[i] in " \u3000" for i in range(len(text)) if i not in covered)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我们的目标一定能够实现！（热烈掌声）要坚持党的领导。", ["我们的目标一定能够实现！", "（热烈掌声）", "要坚持党的领导。"]),
+    ("我也是从基层干起来的。（笑声）", ["我也是从基层干起来的。", "（笑声）"]),
+    ("会议指出。（一）要加强领导。", ["会议指出。", "（一）要加强领导。"]),  # a numbered point is not a stage direction
+])
+def test_a_stage_direction_after_a_sentence_is_its_own_sentence(text, expected):
+    assert [text[s:e] for s, e in split(text)] == expected

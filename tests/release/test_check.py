@@ -182,3 +182,11 @@ def test_a_missing_release_folder_is_a_usage_error(tmp_path, capsys):
     assert cli.main(["validate", "--schema", str(SCHEMA), "--corpus", str(CORPUS),
                      "--release", str(tmp_path / "nowhere")]) == 2
     assert "--release" in capsys.readouterr().err
+
+
+def test_a_release_without_the_shared_definitions_is_reported_not_crashed_on(copy, capsys):
+    (copy / "schema" / "defs.schema.json").unlink()
+    code, errors = validate(copy, capsys)
+    assert code == 1
+    assert (f"{copy}/schema/defs.schema.json: error: file: schema missing from the release [release.missing-file]"
+            in errors)

@@ -1,5 +1,6 @@
 """A large corpus is processed by a pool of workers; the release must be the
 same bytes as a build in one process, and errors must be reported the same."""
+import os
 import shutil
 import sys
 
@@ -37,3 +38,22 @@ def test_a_pool_reports_every_problem(tmp_path, capsys):
         reports.append(capsys.readouterr().err.replace(f"out{jobs}", "out"))
     assert reports[0] == reports[1]
     assert "[text.control-character]" in reports[0] and "[corpus.missing-sidecar]" in reports[0]
+
+
+def _square(n: int, offset: int) -> tuple[int, int]:
+    return n * n + offset, os.getpid()
+
+
+def test_results_come_in_task_order_from_one_or_many_processes():
+
+    tasks = [(n, 1) for n in range(executor.PARALLEL_MIN_TASKS + 5)]
+    alone = list(executor.run(_square, tasks, jobs=1))
+    pooled = list(executor.run(_square, tasks, jobs=2))
+    assert [r for r, _ in alone] == [r for r, _ in pooled] == [n * n + 1 for n, _ in tasks]
+    assert {pid for _, pid in alone} == {os.getpid()}
+    assert os.getpid() not in {pid for _, pid in pooled}  # the pool did the work
+
+
+def test_few_tasks_run_in_this_process():
+
+    assert {pid for _, pid in executor.run(_square, [(2, 0), (3, 0)], jobs=4)} == {os.getpid()}

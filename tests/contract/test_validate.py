@@ -1,0 +1,57 @@
+"""validate.py: sidecars and records against the schemas, references to the
+shared definitions resolved, problems located and described."""
+from __future__ import annotations
+
+import pytest
+
+from acftu_talks.contract import validate
+from conftest import SCHEMA
+from test_assemble import META, built, source
+
+
+def test_a_valid_sidecar_has_no_problem():
+    assert validate.check_sidecar(META, "corpus/t.toml", {}, SCHEMA) == []
+
+
+def test_a_pattern_error_is_described_by_the_propertys_own_description():
+    lines = {("doc_id",): 1, ("doc_type",): 5, ("date", "value"): 9}
+    problems = validate.check_sidecar({**META, "doc_id": "Talk 1", "doc_type": "speech",
+                                       "date": {**META["date"], "value": "2018-02-30"}}, "corpus/t.toml", lines, SCHEMA)
+    by_field = {p.where: p for p in problems}
+    assert set(by_field) == {"doc_id", "doc_type", "date.value"}
+    assert by_field["doc_id"].line == 1 and by_field["doc_id"].code == "meta.pattern"
+    # the sidecar's description of doc_id, not the shared definition's
+    assert by_field["doc_id"].message.startswith("'Talk 1' is not in the required form: Readable, stable, sortable")
+    assert by_field["doc_type"].code == "meta.enum"
+    assert by_field["doc_type"].hint == "use one of: speech_text, news_report, commentary, transcript"
+    assert by_field["date.value"].message == "'2018-02-30' is not a real calendar date: February 2018 has 28 days"
+
+
+def test_a_missing_table_is_asked_for_as_a_table():
+    meta = {k: v for k, v in META.items() if k != "date"}
+    [problem] = validate.check_sidecar(meta, "corpus/t.toml", {}, SCHEMA)
+    assert (problem.where, problem.code) == ("date", "meta.required")
+    assert problem.hint == "add a [date] table (see schema/sidecar.schema.json)"
+
+
+@pytest.mark.parametrize("name, ok", [("2018-10-29-acftu-talk-xinhua", True), ("Talk 1", False),
+                                      ("2018-10-29-" + "a" * 80, False)])
+def test_file_name(name, ok):
+    problems = validate.check_file_name(name, f"corpus/{name}.txt", SCHEMA)
+    assert (problems == []) == ok
+    if not ok:
+        assert problems[0].code == "corpus.file-name"
+
+
+def test_records_are_checked_with_their_id_and_field():
+    result, _, _ = built(source())
+    paragraphs = result.paragraphs
+    assert validate.check_records(paragraphs, SCHEMA / "paragraph.schema.json", "corpus/t.txt", "paragraph_id") == []
+    bad = [{**paragraphs[0], "speech_mode": "mixed?", "caption_date": "2018-02-30"}]
+    problems = validate.check_records(bad, SCHEMA / "paragraph.schema.json", "corpus/t.txt", "paragraph_id")
+    assert sorted(p.where for p in problems) == ["2018-10-29-t-xinhua.p001: caption_date",
+                                                 "2018-10-29-t-xinhua.p001: speech_mode"]
+    assert all(p.line == 1 for p in problems)
+    sentence = {**result.sentences[0], "speech_mode": "mixed"}  # a paragraph's mode, never a sentence's
+    [problem] = validate.check_records([sentence], SCHEMA / "sentence.schema.json", "corpus/t.txt", "sentence_id")
+    assert problem.where.endswith(": speech_mode") and problem.code == "record.not"

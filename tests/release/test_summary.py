@@ -1,0 +1,39 @@
+"""summary.py: what a build produced, counted for the card."""
+from __future__ import annotations
+
+from acftu_talks.assemble import Built
+from acftu_talks.release import summary as summary_module
+from acftu_talks.release.summary import Summary
+
+
+def doc(doc_id, paragraphs):
+    document = {"doc_id": doc_id, "doc_type": "news_report", "date": "2018-10-29", "publication_date": "2018-10-29",
+                "publisher_en": "Xinhua", "n_paragraphs": len(paragraphs), "title": "not kept"}
+    rows = [{"doc_id": doc_id, "paragraph_id": f"{doc_id}.p{i:03d}", "segment_type": seg, "speech_mode": mode,
+             "annotation_source": source} for i, (seg, mode, source) in enumerate(paragraphs, start=1)]
+    sentences = [{"doc_id": doc_id, "speech_mode": "reported"}, {"doc_id": doc_id, "speech_mode": "narration"}]
+    return Built(document, rows, sentences)
+
+
+def test_counts_and_the_short_rows():
+    summary = Summary()
+    summary.add(doc("2018-10-29-a", [("title", "none", "rule"), ("body", "reported", "override"),
+                                     ("body", "reported", "rule")]))
+    assert summary.documents == [{"doc_id": "2018-10-29-a", "doc_type": "news_report", "date": "2018-10-29",
+                                  "publication_date": "2018-10-29", "publisher_en": "Xinhua", "n_paragraphs": 3,
+                                  "body_paragraphs": 2}]
+    assert summary.by_type == {("title", "none"): 1, ("body", "reported"): 2}
+    assert summary.by_doc[("2018-10-29-a", "body", "reported")] == 2
+    assert summary.sentences_by_doc == {("2018-10-29-a", "reported"): 1, ("2018-10-29-a", "narration"): 1}
+    assert summary.overridden == ["2018-10-29-a.p002"]
+
+
+def test_documents_beyond_the_card_limit_are_counted_not_listed(monkeypatch):
+    monkeypatch.setattr(summary_module, "CARD_DOCUMENTS", 1)
+    summary = Summary()
+    summary.add(doc("2018-10-29-a", [("body", "reported", "rule")]))
+    summary.add(doc("2018-10-30-b", [("body", "narration", "rule")]))
+    assert [d["doc_id"] for d in summary.documents] == ["2018-10-29-a"]
+    assert summary.documents_not_listed == 1
+    assert summary.by_type == {("body", "reported"): 1, ("body", "narration"): 1}  # every document counted
+    assert ("2018-10-30-b", "body", "narration") not in summary.by_doc
