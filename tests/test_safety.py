@@ -282,30 +282,59 @@ def _lock_texts(root: Path) -> tuple[str, str]:
             if (root / "corpus" / "id-changes.tsv").exists() else "")
 
 
-def test_a_kill_just_before_the_rename_leaves_the_lock_as_it_was(checkout):
+def test_a_kill_while_writing_leaves_the_lock_and_history_as_they_were(checkout):
     _change_a_text(checkout)
-    before = _lock_texts(checkout)
-    # SIGKILL at the last moment: the new lock is written and flushed, not renamed.
+    before = snapshot(checkout.parent)
+    # SIGKILL once the new lock is written and flushed, before any rename.
     hook = textwrap.dedent("""
         import os, signal
-        from acftu_talks.contract import ids
-        real = ids.write_lock
-        def write_lock(corpus_dir, current):
-            os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
-            real(corpus_dir, current)
-        ids.write_lock = write_lock
+        os.fsync = lambda fd, n=[0]: (n.append(1), len(n) == 3 and os.kill(os.getpid(), signal.SIGKILL))
+    """)
+    done = _subprocess(["ids", "--accept", "--reason", "test"], checkout, code_before=hook)
+    assert done.returncode == -signal.SIGKILL
+    leftovers = {k for k in snapshot(checkout.parent) if k not in before}
+    assert all(k.rsplit("/", 1)[-1].startswith(".") and k.endswith(".tmp") for k in leftovers)
+    assert {k: v for k, v in snapshot(checkout.parent).items() if k not in leftovers} == before
+    # The next run removes the temporary files and pins.
+    assert _subprocess(["ids", "--accept", "--reason", "test"], checkout).returncode == 0
+    assert sorted(p.name for p in (checkout / "corpus").iterdir() if p.name.startswith(".")) == []
+    assert _subprocess(["ids"], checkout).returncode == 0
+
+
+def test_a_kill_between_the_renames_leaves_the_old_lock_and_the_next_run_records_nothing_twice(checkout):
+    _change_a_text(checkout)
+    before = _lock_texts(checkout)
+    hook = textwrap.dedent("""
+        import os, signal
+        real = os.replace
+        def replace(a, b, n=[0]):
+            n[0] += 1
+            if n[0] == 2:
+                os.kill(os.getpid(), signal.SIGKILL)
+            real(a, b)
+        os.replace = replace
     """)
     done = _subprocess(["ids", "--accept", "--reason", "test"], checkout, code_before=hook)
     assert done.returncode == -signal.SIGKILL
     lock, changes = _lock_texts(checkout)
     assert lock == before[0]  # whole, the old one
-    assert changes != before[1]  # the history was already renamed into place
-    # The next run finishes the job: records nothing twice, leaves no temporary file.
+    assert changes != before[1]  # the history was renamed into place first
     assert _subprocess(["ids", "--accept", "--reason", "test"], checkout).returncode == 0
     lock, again = _lock_texts(checkout)
     assert again == changes and lock != before[0]
     assert sorted(p.name for p in (checkout / "corpus").iterdir() if p.name.startswith(".")) == []
     assert _subprocess(["ids"], checkout).returncode == 0
+
+
+def test_a_file_size_limit_during_ids_accept_leaves_the_lock_as_it_was(checkout):
+    _change_a_text(checkout)
+    before = snapshot(checkout.parent)
+    done = _subprocess(["ids", "--accept", "--reason", "test"], checkout, limit_bytes=4096)
+    assert done.returncode == 3, done.stderr
+    first = done.stderr.splitlines()[0]
+    assert first in ("corpus/id-changes.tsv: error: environment: file too large [env.file-too-large]",
+                     "corpus/ids.lock.tsv: error: environment: file too large [env.file-too-large]"), first
+    assert snapshot(checkout.parent) == before  # no temporary file left either
 
 
 def test_kills_at_any_moment_of_ids_accept_leave_a_whole_lock(checkout):

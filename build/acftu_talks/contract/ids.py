@@ -62,29 +62,46 @@ FIX_LOCK = ("restore it from version control (`git checkout -- {path}`), or dele
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` all at once: written to a temporary file
-    beside it, flushed to disk, then renamed over it, so that a kill or a full
-    disk leaves either the old file or the new one, never a truncated one."""
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):
-        stale.unlink(missing_ok=True)  # left by a run that was killed before its rename
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Replace ``path`` with ``text`` all at once (see :func:`write_files`)."""
+    write_files([(path, text)])
+
+
+def write_files(files: list[tuple[Path, str]]) -> None:
+    """Replace each path with its text: every text is first written to a
+    temporary file beside its path and flushed to disk, and only when all are
+    written are they renamed into place, in order. A full disk or a kill
+    while writing leaves every file as it was; a kill between the renames
+    leaves each file old or new, never truncated."""
+    staged: list[tuple[str, Path]] = []
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
+        for path, text in files:
+            for stale in path.parent.glob(f".{path.name}.*.tmp"):
+                stale.unlink(missing_ok=True)  # left by a run that was killed before its rename
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp, path))
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                    handle.write(text)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            except OSError as exc:
+                if exc.filename is None:  # name the file, not a descriptor
+                    raise OSError(exc.errno, exc.strerror, path.as_posix()) from exc
+                raise
+            if path.exists():
+                os.chmod(tmp, path.stat().st_mode & 0o7777)
+            else:
+                mask = os.umask(0)
+                os.umask(mask)
+                os.chmod(tmp, 0o666 & ~mask)
+        for tmp, path in staged:
+            os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        for tmp, _ in staged:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass  # renamed already, or never made
         raise
 
 
@@ -122,10 +139,14 @@ def read_lock(corpus_dir: Path) -> dict[str, str] | None:
     return lock
 
 
-def write_lock(corpus_dir: Path, current: dict[str, str]) -> None:
+def lock_text(current: dict[str, str]) -> str:
     lines = ["# id\tsha256 of the text (16 hex digits). Written by `acftu-talks ids --accept`."]
     lines += [f"{i}\t{current[i]}" for i in sorted(current)]
-    write_atomic(corpus_dir / LOCK, "\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"
+
+
+def write_lock(corpus_dir: Path, current: dict[str, str]) -> None:
+    write_atomic(corpus_dir / LOCK, lock_text(current))
 
 
 def check_reason(reason: str | None) -> str:
@@ -224,11 +245,13 @@ def read_changes(corpus_dir: Path) -> list[dict]:
 def accept(corpus_dir: Path, lock: dict[str, str] | None, current: dict[str, str],
            reason: str, version: str) -> list[tuple[str, str | None]]:
     """Record the changes against the lock and pin the current ids. Both
-    files are replaced atomically, the history first: a kill in between
+    files are written in full before either replaces its old self, the
+    history first (:func:`write_files`): a kill between the two renames
     leaves the changes recorded and the old lock, and running again records
     only what is not recorded yet, then pins."""
     reason = check_reason(reason)
     changes = diff(lock or {}, current)
+    files = []
     if changes:
         path = corpus_dir / CHANGES
         existing = "\n".join(_lines(path)).rstrip("\n") + "\n" if path.exists() else "\t".join(CHANGES_HEADER) + "\n"
@@ -236,11 +259,12 @@ def accept(corpus_dir: Path, lock: dict[str, str] | None, current: dict[str, str
         recorded = set(existing.split("\n"))
         lines = [line for line in lines if line not in recorded]
         if lines:
-            write_atomic(path, existing + "\n".join(lines) + "\n")
+            files.append((path, existing + "\n".join(lines) + "\n"))
     rebuilt = {doc_of(i) for i in current}
     merged = {i: d for i, d in (lock or {}).items() if doc_of(i) not in rebuilt}
     merged.update(current)
-    write_lock(corpus_dir, merged)
+    files.append((corpus_dir / LOCK, lock_text(merged)))
+    write_files(files)
     return changes
 
 
