@@ -118,7 +118,10 @@ def from_os_error(exc: OSError, subject: str = "acftu-talks") -> EnvironmentProb
         number = int(found.group(1)) if found else None
     code, hint = _OS_CODES.get(number, ("env.os-error", "check the file system and run again"))
     subject = exc.filename if exc.filename is not None else subject
-    reason = exc.strerror or (os.strerror(number) if number else str(exc)[:200] or type(exc).__name__)
+    if exc.errno is None and number is not None:
+        reason = os.strerror(number)  # the system's words, not the library's wrapping
+    else:
+        reason = exc.strerror or (os.strerror(number) if number else str(exc)[:200] or type(exc).__name__)
     return EnvironmentProblem(str(subject), reason[:1].lower() + reason[1:], code, hint)
 
 
