@@ -49,7 +49,7 @@ def test_every_paragraph_is_typed_as_the_gold_standard_says(loaded):
 
 
 def test_configs_and_counts(release, loaded):
-    assert datasets.get_dataset_config_names(str(release)) == ["paragraphs", "sentences", "documents"]
+    assert datasets.get_dataset_config_names(str(release)) == ["paragraphs", "sentences", "documents", "alignments", "formulations"]
     assert loaded["documents"].num_rows == 5
     assert loaded["paragraphs"].num_rows == sum(d["n_paragraphs"] for d in loaded["documents"])
 

@@ -60,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     docs.add_argument("--file", type=Path, default=Path("docs/data-format.md"),
                       help="the document holding the tables (default: docs/data-format.md)")
     docs.add_argument("--check", action="store_true", help="only say whether the tables are current (exit 1 if not)")
+    help_ = "print character-level precision and recall of a release's alignments against a gold set"
+    score_alignments = sub.add_parser("score-alignments", help=help_, description=help_)
+    score_alignments.add_argument("--release", type=Path, default=Path("release"), help="built release (default: release/)")
+    score_alignments.add_argument("--gold", type=Path, default=Path("tests/expected/alignments.tsv"),
+                       help="gold TSV (default: tests/expected/alignments.tsv)")
     cite = sub.add_parser("cite", help="print how to cite the dataset", description="print how to cite the dataset")
     cite.add_argument("--format", choices=FORMATS, default="bibtex", help="citation format (default: bibtex)")
     return parser
@@ -105,6 +110,8 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
         return _score(args)
     if args.command == "docs":
         return _docs(args)
+    if args.command == "score-alignments":
+        return _score_alignments(args)
     root = args.root.resolve()
     for label, path in (("--corpus", args.corpus), ("--schema", args.schema), ("--root", args.root),
                         ("--release", getattr(args, "release", None))):
@@ -213,6 +220,17 @@ def _docs(args) -> int:
         return 0
     args.file.write_text(updated, encoding="utf-8")
     print(f"wrote the rule tables of {args.file} ({len(tables.rules())} rules)")
+    return 0
+
+
+def _score_alignments(args) -> int:
+    from .relations import evaluate as score
+    for label, path in (("--release", args.release / "data" / "alignments"), ("--gold", args.gold)):
+        if not path.exists():
+            print(f"acftu-talks: {label} {path}: not found (build the release first, or pass {label} PATH)",
+                  file=sys.stderr)
+            return 2
+    print(score.table(score.score(score.cases(score.read_release(args.release)), score.read_gold(args.gold))))
     return 0
 
 

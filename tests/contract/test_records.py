@@ -14,6 +14,8 @@ def test_the_configs_and_their_keys():
         "paragraphs": ("paragraph.schema.json", "paragraph_id"),
         "sentences": ("sentence.schema.json", "sentence_id"),
         "documents": ("document.schema.json", "doc_id"),
+        "alignments": ("alignment.schema.json", "alignment_id"),
+        "formulations": ("formulation.schema.json", "formulation_id"),
     }
     assert records.DEFAULT_CONFIG in CONFIGS
 

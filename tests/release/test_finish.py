@@ -6,18 +6,20 @@ from acftu_talks.release import finish
 
 def test_the_steps_in_order():
     assert [step.__name__ for step in finish.STEPS] == [
-        "copy_schemas", "write_card", "copy_repository_files", "write_figure", "write_citation",
-        "write_croissant", "write_id_changes", "write_manifest", "write_sums"]
+        "copy_schemas", "write_relations", "write_card", "copy_repository_files", "write_figure", "write_citation",
+        "write_croissant", "write_reader", "write_id_changes", "write_manifest", "write_sums"]
 
 
 def test_a_release_holds_the_files_the_steps_write(release):
     files = sorted(p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file())
     assert [f for f in files if not f.startswith(("data/", "schema/"))] == [
         ".acftu-talks-release", "CHANGELOG.md", "CITATION.cff", "LICENSE", "README.md", "RIGHTS.md", "SHA256SUMS",
-        "croissant.json", "id_changes.json", "images/composition.svg", "manifest.json"]
+        "croissant.json", "id_changes.json", "images/composition.svg", "images/formulations.svg", "manifest.json",
+        "reader/index.html"]
     assert [f for f in files if f.startswith("schema/")] == [
-        "schema/defs.schema.json", "schema/document.schema.json", "schema/paragraph.schema.json",
-        "schema/sentence.schema.json", "schema/sidecar.schema.json"]
+        "schema/alignment.schema.json", "schema/defs.schema.json", "schema/document.schema.json",
+        "schema/formulation.schema.json", "schema/paragraph.schema.json", "schema/sentence.schema.json",
+        "schema/sidecar.schema.json"]
 
 
 def test_a_new_step_is_one_entry_and_runs_before_the_sums(tmp_path, monkeypatch):

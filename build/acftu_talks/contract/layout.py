@@ -7,9 +7,10 @@ A release folder::
     README.md            the card (rendered from dataset_card.md)
     data/<config>/train-0000K-of-0000N.parquet
     schema/*.schema.json the JSON Schemas the rows were validated against
-    images/composition.svg
+    images/composition.svg  images/formulations.svg
     CITATION.cff  CHANGELOG.md  RIGHTS.md  LICENSE
     croissant.json  manifest.json  id_changes.json
+    reader/index.html    the reader: the records in one offline web page
     .acftu-talks-release marks the folder as a release (a build replaces only such a folder)
     SHA256SUMS           last: over every other file
 """
@@ -23,6 +24,7 @@ DATA = "data"
 SCHEMA = "schema"
 README = "README.md"
 FIGURE = "images/composition.svg"
+FORMULATIONS_FIGURE = "images/formulations.svg"
 CITATION = "CITATION.cff"
 CHANGELOG = "CHANGELOG.md"
 RIGHTS = "RIGHTS.md"
@@ -30,6 +32,7 @@ LICENSE = "LICENSE"
 CROISSANT = "croissant.json"
 MANIFEST = "manifest.json"
 ID_CHANGES = "id_changes.json"
+READER = "reader/index.html"
 SUMS = "SHA256SUMS"
 # Marks a folder as a release this tool wrote (with the manifest): the only
 # kind of folder a build replaces.

@@ -59,5 +59,10 @@ CONFIGS = {c.name: c for c in (
     Config("paragraphs", "paragraph.schema.json", "paragraph_id"),
     Config("sentences", "sentence.schema.json", "sentence_id"),
     Config("documents", "document.schema.json", "doc_id"),
+    Config("alignments", "alignment.schema.json", "alignment_id"),
+    Config("formulations", "formulation.schema.json", "formulation_id"),
 )}
+# Configs derived from the staged records of the whole corpus by a release
+# step (release/finish.py), not written document by document.
+CORPUS_CONFIGS = ("alignments", "formulations")
 DEFAULT_CONFIG = "paragraphs"

@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from .. import DATASET_NAME, __version__
 from . import checksums, cite, figure
+from ..relations import relate
 from .croissant import member_schemas
 from ..contract import layout
 from ..contract.records import CONFIGS, DEFAULT_CONFIG, SEGMENT_TYPES, SPEECH_MODES
@@ -224,6 +225,7 @@ def generated_blocks(summary) -> dict[str, str]:
         "apa": cite.apa().rstrip("\n"),
         "config_names": ", ".join(f"`{name}`" for name in CONFIGS),
     })
+    blocks.update(relate.card_blocks(summary))
     return blocks
 
 

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from ..contract import ids, layout
 from ..contract.layout import Inputs
+from ..relations import relate
 from . import card, checksums, cite, croissant, figure, manifest
+from .reader import write_reader
 from .summary import Summary
 
 
@@ -28,6 +30,12 @@ def copy_schemas(staging: Path, summary: Summary, inputs: Inputs) -> None:
     for schema_file in sorted(inputs.schema_dir.glob("*.schema.json")):
         (staging / layout.SCHEMA).mkdir(exist_ok=True)
         shutil.copyfile(schema_file, staging / layout.SCHEMA / schema_file.name)
+
+
+def write_relations(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    """The alignments and formulations configs and their figure, read off the
+    staged sentences and documents."""
+    relate.write_relations(staging, summary, inputs)
 
 
 def write_card(staging: Path, summary: Summary, inputs: Inputs) -> None:
@@ -73,11 +81,13 @@ def write_sums(staging: Path, summary: Summary, inputs: Inputs) -> None:
 STEPS = (
     # corpus-level configs derived from the staged records come first
     copy_schemas,
+    write_relations,
     write_card,
     copy_repository_files,
     write_figure,
     write_citation,
     write_croissant,
+    write_reader,  # reads the staged configs back: after every config, before the sums
     write_id_changes,
     write_manifest,
     write_sums,  # last: over every file above

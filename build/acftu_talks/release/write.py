@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 
 from .. import DATASET_NAME, __version__
 from ..contract import layout
-from ..contract.records import CONFIGS
+from ..contract.records import CONFIGS, CORPUS_CONFIGS
 from ..errors import EnvironmentProblem, UsageError
 
 ROW_GROUP_ROWS = 50_000
@@ -147,10 +147,11 @@ def file_metadata(config: str) -> dict[str, str]:
 
 
 def open_sinks(staging: Path) -> dict[str, ParquetSink]:
-    """A sink for each config, writing into its data folder of ``staging``
+    """A sink for each per-document config (the corpus-level ones are
+    written by their release step), writing into its data folder of ``staging``
     with the config's Arrow schema (derived from its JSON Schema)."""
     return {name: ParquetSink(staging / layout.data_folder(name), config.arrow_schema.with_metadata(file_metadata(name)))
-            for name, config in CONFIGS.items()}
+            for name, config in CONFIGS.items() if name not in CORPUS_CONFIGS}
 
 
 # Staging folders of running builds, each held open with an exclusive flock:

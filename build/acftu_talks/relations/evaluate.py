@@ -1,0 +1,127 @@
+"""Character-level precision and recall of the alignments against a gold set.
+
+As in the PAN text-alignment evaluations (micro-averaged): a row *detects*
+a gold case of its kind when their spans overlap on side a and on side b
+(an empty span, the place of an insertion, overlaps a span that holds its
+position). Precision is the share of the rows' characters that lie in gold
+cases they detect; recall the share of the gold cases' characters that lie
+in rows detecting them. Characters are (doc_id, offset) pairs of both sides.
+
+The ``version``, ``paraphrase`` and ``omitted`` gold lists every case of its
+documents. The ``reuse`` gold lists passages read off the texts, not every
+shared string: its precision counts only rows that touch an annotated
+passage (a reused one, or a ``no-reuse`` passage said at one talk only,
+which no row should touch).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+KINDS = ("version", "paraphrase", "omitted", "reuse")
+NEGATIVE = {"reuse": "no-reuse"}
+
+
+@dataclass(frozen=True)
+class Span:
+    doc_id: str
+    start: int
+    end: int
+
+    def chars(self) -> set:
+        return {(self.doc_id, i) for i in range(self.start, self.end)}
+
+    def overlaps(self, other: "Span") -> bool:
+        if self.doc_id != other.doc_id:
+            return False
+        if self.start == self.end or other.start == other.end:
+            return other.start <= self.start <= other.end if self.start == self.end else \
+                self.start <= other.start <= self.end
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Case:
+    kind: str
+    a: Span
+    b: Optional[Span]
+
+    def chars(self) -> set:
+        return self.a.chars() | (self.b.chars() if self.b else set())
+
+    def detects(self, gold: "Case") -> bool:
+        if not self.a.overlaps(gold.a):
+            return False
+        return gold.b is None or (self.b is not None and self.b.overlaps(gold.b))
+
+
+def _span(doc_id, start, end) -> Optional[Span]:
+    if doc_id in (None, "") or start in (None, ""):
+        return None
+    return Span(doc_id, int(start), int(end))
+
+
+def read_gold(path: Path) -> list[Case]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [Case(r["kind"], _span(r["doc_id_a"], r["char_start_a"], r["char_end_a"]),
+                     _span(r["doc_id_b"], r["char_start_b"], r["char_end_b"]))
+                for r in csv.DictReader(f, delimiter="\t")]
+
+
+def cases(rows) -> list[Case]:
+    return [Case(r["kind"], _span(r["doc_id_a"], r["char_start_a"], r["char_end_a"]),
+                 _span(r["doc_id_b"], r["char_start_b"], r["char_end_b"])) for r in rows]
+
+
+def score(rows: list[Case], gold: list[Case]) -> dict[str, dict]:
+    """Per kind: gold cases, rows scored, precision, recall (None when
+    there is nothing to divide by)."""
+    out = {}
+    for kind in KINDS:
+        g = [c for c in gold if c.kind == kind]
+        negative = [c.a for c in gold if c.kind == NEGATIVE.get(kind)]
+        r = [c for c in rows if c.kind == kind]
+        if kind in NEGATIVE:  # partial gold: only rows on annotated passages
+            r = [c for c in r if any(c.detects(x) or x.detects(c) for x in g)
+                 or any(s.overlaps(c.a) or (c.b and s.overlaps(c.b)) for s in negative)]
+        row_chars, hit_chars = set(), set()
+        for c in r:
+            mine = c.chars()
+            row_chars |= mine
+            for x in g:
+                if c.detects(x):
+                    hit_chars |= mine & x.chars()
+        gold_chars, found_chars = set(), set()
+        for x in g:
+            theirs = x.chars()
+            gold_chars |= theirs
+            for c in r:
+                if c.detects(x):
+                    found_chars |= theirs & c.chars()
+        out[kind] = {"gold": len(g), "rows": len(r),
+                     "precision": len(hit_chars) / len(row_chars) if row_chars else None,
+                     "recall": len(found_chars) / len(gold_chars) if gold_chars else None}
+    return out
+
+
+TARGETS = {"version": 0.9, "paraphrase": 0.8, "omitted": 0.8, "reuse": 0.9}
+
+
+def table(scores: dict[str, dict]) -> str:
+    """A Markdown table of the scores, with the targets."""
+    def f(v):
+        return "n/a" if v is None else f"{v:.3f}"
+    lines = ["| kind | gold cases | rows scored | precision | recall | target |", "|---|---|---|---|---|---|"]
+    for kind, s in scores.items():
+        lines.append(f"| `{kind}` | {s['gold']} | {s['rows']} | {f(s['precision'])} | {f(s['recall'])} | "
+                     f">= {TARGETS[kind]} |")
+    return "\n".join(lines)
+
+
+def read_release(release: Path) -> list[dict]:
+    import pyarrow.parquet as pq
+    cols = ["kind", "doc_id_a", "char_start_a", "char_end_a", "doc_id_b", "char_start_b", "char_end_b"]
+    return [r for p in sorted((release / "data" / "alignments").glob("*.parquet"))
+            for r in pq.read_table(p, columns=cols).to_pylist()]

@@ -1,0 +1,157 @@
+"""Formulations (提法): recurring passages grouped, each with every place it
+occurs and whether it is the genre's boilerplate.
+
+The candidates are the texts of the reuse rows. Each candidate's
+occurrences are every place it stands inside a reused span (so a passage
+reused 2013->2018 and 2018->2023 is one formulation with its three or more
+occurrences). Candidates are taken in order of how many events use them,
+then length; one that overlaps an occurrence of a formulation already taken
+is left out, so a character belongs to one formulation at most
+(``习近平23日`` does not become a second title formulation).
+
+Boilerplate, like TextPAIR's banality filter, is decided by rules declared
+below as data: a rule names the stock formulas of the genre (titles,
+meeting and attendance formulas, reporting frames); a passage is
+boilerplate when those formulas make up at least ``share`` of its
+characters. The first rule that decides is recorded; ``substantive`` when
+none does.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from .corpus import Corpus
+from .ngrams import content_length
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    name: str
+    version: str
+    description: str
+    pattern: str
+    share: float
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+    def covers(self, text: str) -> float:
+        """Share of the passage's characters (punctuation aside) inside the
+        rule's formulas."""
+        covered = [False] * len(text)
+        for m in re.finditer(self.pattern, text):
+            for i in range(m.start(), m.end()):
+                covered[i] = True
+        total = content_length(text)
+        inside = content_length("".join(ch for ch, c in zip(text, covered) if c))
+        return inside / total if total else 0.0
+
+    def decides(self, text: str) -> bool:
+        return self.covers(text) >= self.share
+
+
+_TITLES = (r"中共中央总书记|国家主席|中央军委主席|中共中央政治局(常委|委员)|中央书记处书记|国务委员|"
+           r"全国人大常委会副委员长|国家副主席|(中华)?全国总工会(副主席|主席)|书记处第一书记|习近平|"
+           r"[\u4e00-\u9fff]{2,3}(?=参加)")
+_MEETING = (r"在中南海|同?(中华)?全国总工会新一届领导班子(成员)?|集体谈话|发表重要讲话|参加(集体)?谈话|"
+            r"主持(集体)?谈话|代表|汇报了?|作了发言|[上下]?午|\d+日|(表示)?(热烈)?祝贺|致以诚挚(的)?问候|"
+            r"向全国各族职工群众|中国工会第?[十\d一二三四五六七八九]+(次全国代表大会|大)?|(召开|有关)?情况和?|未来5年工会工作|寄予殷切期望|"
+            r"党中央对|大会取得成功")
+_FRAMES = r"^(习近平|他)(首先)?(强调|指出|表示|说)，?"
+
+RULES: tuple[BoilerplateRule, ...] = (
+    BoilerplateRule(
+        "leader-title", "1",
+        "Official titles and the names they stand before: the opening of every readout of the genre.",
+        _TITLES, 0.8,
+        ("中共中央总书记、国家主席、中央军委主席习近平", "中共中央政治局常委、中央书记处书记",
+         "中华全国总工会主席"),
+        ("坚持全心全意依靠工人阶级", "树立大抓基层的鲜明导向")),
+    BoilerplateRule(
+        "meeting-formula", "1",
+        "How a readout says where, when and with whom the talk was held, who reported, spoke and "
+        "attended, and the congratulations that open the speech.",
+        f"(?:{_MEETING})|(?:{_TITLES})", 0.8,
+        ("在中南海同中华全国总工会新一届领导班子成员集体谈话并发表重要讲话",
+         "代表中华全国总工会新一届领导班子汇报了中国工会十", "党中央对全国总工会新一届领导班子寄予殷切期望"),
+        ("工会是职工之家，工会干部是", "知识型、技能型、创新型产业工人大军")),
+    BoilerplateRule(
+        "reporting-frame", "1",
+        "A reporting verb after the speaker's name with only a few words of what was said: the "
+        "frame of reported speech, not a formulation.",
+        _FRAMES, 0.4,
+        ("习近平强调，工会", "习近平强调，我国工", "习近平强调，各级党委要加强"),
+        ("习近平强调，工人阶级和广大劳动群众是社会财富的主要创造者", "全国总工会和各级工会")),
+)
+SUBSTANTIVE = "substantive"
+
+
+def classify(text: str) -> tuple[bool, str]:
+    """(boilerplate, the rule that decided: a rule's name@version, or
+    ``substantive`` when no rule decides)."""
+    for rule in RULES:
+        if rule.decides(text):
+            return True, f"{rule.name}@{rule.version}"
+    return False, SUBSTANTIVE
+
+
+def formulation_id(text: str) -> str:
+    """``form-`` and 12 hex digits of the text's sha256: the same text has
+    the same id in every release."""
+    return "form-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def group(corpus: Corpus, reuse_rows: list[dict]) -> list[dict]:
+    """Formulation records, sorted by first date, then text."""
+    spans = {}  # (doc_id, char_start, char_end) -> sentence_id
+    for r in reuse_rows:
+        spans[(r["doc_id_a"], r["char_start_a"], r["char_end_a"])] = r["sentence_id_a"]
+        spans[(r["doc_id_b"], r["char_start_b"], r["char_end_b"])] = r["sentence_id_b"]
+    texts = sorted({r["text_a"] for r in reuse_rows})
+    # occurrences: where each candidate stands inside a reused span
+    by_first = {}
+    for t in texts:
+        by_first.setdefault(t[:4], []).append(t)
+    occurrences: dict[str, set] = {t: set() for t in texts}
+    for (doc_id, start, end), sentence_id in sorted(spans.items()):
+        raw = corpus[doc_id].raw
+        for i in range(start, end - 3):
+            for t in by_first.get(raw[i:i + 4], ()):
+                if i + len(t) <= end and raw.startswith(t, i):
+                    occurrences[t].add((doc_id, sentence_id, i, i + len(t)))
+    events = {d.doc_id: d.event_id for d in corpus}
+
+    def n_events(t: str) -> int:
+        return len({events[o[0]] for o in occurrences[t]})
+
+    taken: dict[str, list[tuple[int, int]]] = {}
+    records = []
+    for t in sorted(texts, key=lambda t: (-n_events(t), -len(t), t)):
+        occ = sorted(occurrences[t])
+        if n_events(t) < 2 or any(s < e2 and s2 < e for d, _, s, e in occ for s2, e2 in taken.get(d, ())):
+            continue
+        for d, _, s, e in occ:
+            taken.setdefault(d, []).append((s, e))
+        records.append(_record(corpus, t, occ))
+    records.sort(key=lambda r: (r["first_date"], r["text"]))
+    return records
+
+
+def _record(corpus: Corpus, text: str, occ: list[tuple]) -> dict:
+    boilerplate, rule = classify(text)
+    rows = []
+    for doc_id, sentence_id, s, e in occ:
+        doc = corpus[doc_id]
+        sentence = doc.sentence(sentence_id)
+        rows.append({"doc_id": doc_id, "sentence_id": sentence_id, "char_start": s, "char_end": e,
+                     "date": sentence.date, "speech_mode": sentence.speech_mode, "speaker": sentence.speaker})
+    dates = sorted(o["date"] for o in rows)
+    return {
+        "formulation_id": formulation_id(text), "text": text, "boilerplate": boilerplate,
+        "boilerplate_rule": rule, "occurrences": rows,
+        "event_ids": sorted({corpus[o["doc_id"]].event_id for o in rows}),
+        "first_date": dates[0], "last_date": dates[-1],
+        "n_events": len({corpus[o["doc_id"]].event_id for o in rows}),
+        "n_documents": len({o["doc_id"] for o in rows}),
+    }

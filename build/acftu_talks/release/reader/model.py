@@ -1,0 +1,258 @@
+"""The reader's data: the staged release's records, read back, in one JSON-able dict.
+
+Everything the reader shows comes from the Parquet configs of the staged
+release, never from the corpus: what a user browses is what the release
+holds. The configs that corpus-level steps add (``events``, ``alignments``,
+``formulations``) are used when the release has them; without them the
+model says so (``derived``/``absent``) and the reader tells the user.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ... import DATASET_NAME, __version__
+from ...contract import layout
+from .. import cite
+
+ROLE_READOUT, ROLE_SPEECH = "readout", "speech_text"
+# Shown beside an event's title when the events config has them.
+EVENT_DETAILS = ("part_of_day", "venue", "venue_en", "congress", "congress_en", "congress_start", "congress_end")
+# The reader links sentences of one talk; reuse across talks is shown through
+# the formulations, so reuse rows stay out of the page.
+SHOWN_ALIGNMENTS = ("paraphrase", "omitted")
+
+
+def read_config(staging: Path, config: str) -> list[dict] | None:
+    """Every row of a staged config, in file order; None if the release has no such config."""
+    files = layout.data_files(staging, config)
+    if not files:
+        return None
+    # ParquetFile, not read_table: read_table imports pyarrow.dataset (half a second).
+    table = pa.concat_tables([pq.ParquetFile(f).read() for f in files])
+    return table.to_pylist()
+
+
+def _iso(value):
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
+def _first(row: dict, *names):
+    for name in names:
+        if row.get(name) is not None:
+            return row[name]
+    return None
+
+
+def _erratum(e: dict, doc_start: int = 0) -> dict:
+    # The errata fields are read by meaning, under the names a sidecar may use.
+    start = _first(e, "char_start", "start")
+    end = _first(e, "char_end", "end")
+    return {
+        "start": start, "end": end,
+        "published": _first(e, "published", "published_text", "published_form", "text"),
+        "corrected": _first(e, "corrected", "intended", "intended_form", "correction"),
+        "status": _first(e, "status", "confidence"),
+        "evidence": _first(e, "evidence", "source", "note"),
+    }
+
+
+def _errata(doc: dict, paragraphs: list[dict], sentences: list[dict], text: str) -> list[dict]:
+    """Every erratum of a document once, with offsets into its raw text."""
+    found = []
+    for row in [doc, *paragraphs, *sentences]:
+        for e in row.get("errata") or []:
+            if isinstance(e, dict):  # paragraphs and sentences may list only erratum ids
+                found.append(_erratum(e))
+    out, seen = [], set()
+    for e in found:
+        if (e["start"] is None or e["end"] is None) and e["published"]:
+            at = text.find(e["published"])  # no offsets given: the published characters locate it
+            if at >= 0:
+                e["start"], e["end"] = at, at + len(e["published"])
+        key = (e["start"], e["end"], e["published"])
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return sorted(out, key=lambda e: (e["start"] if e["start"] is not None else -1, e["published"] or ""))
+
+
+def _doc_text(paragraphs: list[dict], length: int, edits: list[dict] | None) -> str:
+    """The raw text rebuilt from the records: the paragraphs' texts, the
+    characters the cleaning edits removed at their places, and a line end in
+    any other gap (between paragraphs), so that document offsets index it."""
+    chars = ["\n"] * length
+    for e in edits or []:
+        chars[e["char_start"]:e["char_end"]] = e["removed"]
+    for p in paragraphs:
+        chars[p["char_start"]:p["char_end"]] = p["text"]
+    return "".join(chars)
+
+
+def _events(documents: list[dict], events: list[dict] | None) -> tuple[list[dict], str]:
+    """The talks with their documents, and where they come from: the events
+    config, else the documents' event_id, else the date in each doc_id."""
+    by_doc = {d["doc_id"]: d for d in documents}
+    if events:
+        out = []
+        for ev in events:
+            members = []
+            for m in ev.get("documents") or []:
+                m = m if isinstance(m, dict) else {"doc_id": m}
+                members.append({"doc_id": m["doc_id"], "role": _first(m, "role", "text_kind") or "",
+                                "outlet": _first(m, "outlet", "publisher_en", "publisher") or "",
+                                "version_of": _first(m, "version_of")})
+            if not members:
+                members = [{"doc_id": d["doc_id"], "role": "", "outlet": "", "version_of": None}
+                           for d in documents if d.get("event_id") == ev["event_id"]]
+            out.append({"event_id": ev["event_id"], "date": _iso(ev.get("date")),
+                        "occasion": ev.get("occasion") or "", "occasion_en": ev.get("occasion_en") or "",
+                        **{k: _iso(ev.get(k)) for k in EVENT_DETAILS},
+                        "documents": members})
+        source = "events"
+    else:
+        groups: dict[str, list[dict]] = {}
+        for d in documents:
+            groups.setdefault(d.get("event_id") or d["doc_id"][:10], []).append(d)
+        out = [{"event_id": eid, "date": docs[0]["date"], "occasion": docs[0]["occasion"],
+                "occasion_en": docs[0]["occasion_en"], **{k: None for k in EVENT_DETAILS},
+                "documents": [{"doc_id": d["doc_id"], "role": "", "outlet": "", "version_of": None}
+                              for d in docs]} for eid, docs in groups.items()]
+        source = "documents.event_id" if all(d.get("event_id") for d in documents) else "doc_id"
+    for ev in out:
+        for m in ev["documents"]:
+            d = by_doc.get(m["doc_id"], {})
+            m["role"] = m["role"] or (ROLE_SPEECH if d.get("doc_type") == "speech_text" else ROLE_READOUT)
+            m["outlet"] = m["outlet"] or d.get("publisher_en") or d.get("publisher") or ""
+            m["version_of"] = m["version_of"] or d.get("version_of")
+        ev["documents"].sort(key=lambda m: (m["role"] != ROLE_READOUT, m["doc_id"]))
+    out.sort(key=lambda ev: (ev["date"] or "", ev["event_id"]))
+    return out, source
+
+
+def _version_pairs(events: list[dict], events_derived: bool) -> list[dict]:
+    """Pairs of documents that are versions of one text: from ``version_of``,
+    or, without it, two readouts of one talk (said to be an assumption)."""
+    pairs = []
+    for ev in events:
+        declared = [(m["version_of"], m["doc_id"]) for m in ev["documents"] if m["version_of"]]
+        if declared:
+            pairs += [{"a": min(a, b), "b": max(a, b), "declared": True} for a, b in declared]
+        elif events_derived:
+            readouts = [m["doc_id"] for m in ev["documents"] if m["role"] == ROLE_READOUT]
+            pairs += [{"a": a, "b": b, "declared": False}
+                      for i, a in enumerate(readouts) for b in readouts[i + 1:]]
+    unique = {(p["a"], p["b"]): p for p in pairs}
+    return [unique[k] for k in sorted(unique)]
+
+
+def _char_diff(a: str, b: str) -> list[list[int]]:
+    """[start_a, end_a, start_b, end_b] of every difference between two texts."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return [[i1, i2, j1, j2] for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+def _alignment(row: dict) -> dict:
+    return {"id": row.get("alignment_id"), "kind": row["kind"],
+            "a": [row.get("doc_id_a"), row.get("sentence_id_a"), row.get("char_start_a"), row.get("char_end_a")],
+            "b": [row.get("doc_id_b"), row.get("sentence_id_b"), row.get("char_start_b"), row.get("char_end_b")],
+            "score": row.get("score"), "method": row.get("method")}
+
+
+def _formulation(row: dict) -> dict:
+    occurrences = [[o["doc_id"], o.get("sentence_id"), o.get("char_start"), o.get("char_end"), _iso(o.get("date")),
+                    o.get("speech_mode"), o.get("speaker")] for o in row.get("occurrences") or []]
+    occurrences.sort(key=lambda o: (o[4] or "", o[0], o[2] if o[2] is not None else -1))
+    return {"id": row["formulation_id"], "text": row["text"], "boilerplate": bool(row.get("boilerplate")),
+            "rule": row.get("boilerplate_rule"), "first": _iso(row.get("first_date")),
+            "last": _iso(row.get("last_date")), "n_events": row.get("n_events"),
+            "n_documents": row.get("n_documents"), "occurrences": occurrences}
+
+
+def _sentence(s: dict) -> dict:
+    cue = None
+    if s.get("reporting_cue") and s.get("cue_start") is not None:
+        local = s["cue_start"] - s["char_start"], s["cue_end"] - s["char_start"]
+        if s["text"][local[0]:local[1]] != s["reporting_cue"]:
+            raise ValueError(f"{s['sentence_id']}: cue offsets {s['cue_start']}-{s['cue_end']} do not slice "
+                             f"{s['reporting_cue']!r} out of the sentence")
+        cue = list(local)
+    return {"id": s["sentence_id"], "n": s["sentence_number"], "text": s["text"], "start": s["char_start"],
+            "mode": s["speech_mode"], "seg": s["segment_type"], "speaker": s.get("speaker"),
+            "speaker_en": s.get("speaker_en"), "cue": cue, "cue_text": s.get("reporting_cue")}
+
+
+def build_model(staging: Path) -> dict:
+    """The reader's data from the staged release (see the module docstring)."""
+    documents = read_config(staging, "documents") or []
+    paragraphs = read_config(staging, "paragraphs") or []
+    sentences = read_config(staging, "sentences") or []
+    alignments = read_config(staging, "alignments")
+    formulations = read_config(staging, "formulations")
+    events, events_source = _events([{k: _iso(v) for k, v in d.items()} for d in documents],
+                                     read_config(staging, "events"))
+    event_of = {m["doc_id"]: (ev["event_id"], m) for ev in events for m in ev["documents"]}
+
+    by_para: dict[str, list[dict]] = {}
+    for s in sentences:
+        by_para.setdefault(s["paragraph_id"], []).append(s)
+    by_doc: dict[str, list[dict]] = {}
+    for p in paragraphs:
+        by_doc.setdefault(p["doc_id"], []).append(p)
+
+    docs, texts = [], {}
+    for d in sorted(documents, key=lambda d: (_iso(d["date"]), d["doc_id"])):
+        paras = sorted(by_doc.get(d["doc_id"], []), key=lambda p: p["paragraph_number"])
+        sents = [s for p in paras for s in sorted(by_para.get(p["paragraph_id"], []),
+                                                   key=lambda s: s["sentence_number"])]
+        texts[d["doc_id"]] = text = _doc_text(paras, d["source_chars"], d.get("edits"))
+        event_id, member = event_of.get(d["doc_id"], (d["doc_id"][:10], {}))
+        docs.append({
+            "doc_id": d["doc_id"], "title": d["title"], "title_en": d.get("title_en"),
+            "doc_type": d["doc_type"], "publisher": d["publisher"], "publisher_en": d.get("publisher_en"),
+            "date": _iso(d["date"]), "publication_date": _iso(d.get("publication_date")),
+            "speaker": d.get("speaker"), "speaker_en": d.get("speaker_en"),
+            "event_id": event_id, "role": member.get("role"), "outlet": member.get("outlet"),
+            "errata": _errata(d, paras, sents, text),
+            "paragraphs": [{
+                "id": p["paragraph_id"], "n": p["paragraph_number"], "seg": p["segment_type"],
+                "mode": p["speech_mode"], "speaker": p.get("speaker"), "speaker_en": p.get("speaker_en"),
+                "rule": p["annotation_rule"], "source": p["annotation_source"], "start": p["char_start"],
+                "text": p["text"], "caption_date": _iso(p.get("caption_date")), "credit": p.get("photo_credit"),
+                "sentences": [_sentence(s) for s in sorted(by_para.get(p["paragraph_id"], []),
+                                                           key=lambda s: s["sentence_number"])],
+            } for p in paras],
+        })
+
+    versions = _version_pairs(events, events_source != "events")
+    version_rows = [a for a in alignments or [] if a["kind"] == "version"]
+    for pair in versions:
+        rows = [a for a in version_rows if {a["doc_id_a"], a["doc_id_b"]} == {pair["a"], pair["b"]}]
+        if alignments is not None:
+            pair["source"] = "alignments"
+            pair["diffs"] = sorted(
+                ([a["char_start_a"], a["char_end_a"], a["char_start_b"], a["char_end_b"], a["text_a"], a["text_b"]]
+                 if a["doc_id_a"] == pair["a"] else
+                 [a["char_start_b"], a["char_end_b"], a["char_start_a"], a["char_end_a"], a["text_b"], a["text_a"]])
+                for a in rows)
+        else:
+            pair["source"] = "reader-diff"
+            ta, tb = texts.get(pair["a"], ""), texts.get(pair["b"], "")
+            pair["diffs"] = [[sa, ea, sb, eb, ta[sa:ea], tb[sb:eb]] for sa, ea, sb, eb in _char_diff(ta, tb)]
+
+    return {
+        "name": DATASET_NAME, "version": __version__, "citation": cite.apa().strip(),
+        "bibtex": cite.bibtex().strip(),
+        "events_source": events_source, "events": events, "documents": docs, "versions": versions,
+        "alignments": None if alignments is None else sorted(
+            (_alignment(a) for a in alignments if a["kind"] in SHOWN_ALIGNMENTS),
+            key=lambda a: (a["kind"], str(a["a"]), str(a["b"]))),
+        "formulations": None if formulations is None else sorted(
+            # those used by most talks first
+            (_formulation(f) for f in formulations),
+            key=lambda f: (-(f["n_events"] or 0), f["first"] or "", f["text"], f["id"])),
+    }

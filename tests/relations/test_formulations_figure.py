@@ -1,0 +1,37 @@
+"""The formulations figure: the same facts as its table, readable without colour."""
+import re
+import xml.etree.ElementTree as ET
+
+from acftu_talks.relations import formulations_figure as figure
+
+EVENTS = ["2013-10-23", "2018-10-29", "2023-10-23"]
+FORMS = [("全心全意依靠工人阶级", EVENTS, False), ("工会是职工之家，工会干部是", EVENTS[1:], False),
+         ("中共中央总书记、国家主席、中央军委主席习近平", EVENTS, True)]
+NS = "{http://www.w3.org/2000/svg}"
+
+
+def test_one_mark_per_talk_a_formulation_is_used_in_filled_where_it_is_new():
+    root = ET.fromstring(figure.svg(EVENTS, FORMS))
+    marks = root.findall(f"{NS}circle")[2:]  # the legend's two first
+    assert len(marks) == 3 + 2  # boilerplate left out
+    assert [m.get("fill") for m in marks] == [figure.FIRST, "none", "none", figure.FIRST, "none"]
+
+
+def test_the_figure_has_a_title_and_a_text_alternative():
+    root = ET.fromstring(figure.svg(EVENTS, FORMS))
+    assert root.get("role") == "img" and root.find(f"{NS}title").text == figure.TITLE
+    desc = root.find(f"{NS}desc").text
+    assert desc.startswith("2 substantive formulations recur across 3 talks (1 boilerplate")
+    assert "2018-10-29: 1 first attested, 1 recurring" in desc
+
+
+def test_the_table_says_what_the_figure_shows():
+    rows = figure.table(EVENTS, FORMS).splitlines()[2:]
+    assert rows == ["| 全心全意依靠工人阶级 | first | again | again |", "| 工会是职工之家，工会干部是 |  | first | again |"]
+
+
+def test_okabe_ito_colours_and_the_same_bytes_every_time():
+    assert {figure.FIRST, figure.AGAIN} <= {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
+                                            "#CC79A7", "#000000"}
+    assert figure.svg(EVENTS, FORMS) == figure.svg(EVENTS, list(FORMS))
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T", figure.svg(EVENTS, FORMS))  # no timestamp

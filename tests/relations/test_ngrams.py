@@ -1,0 +1,81 @@
+"""The n-gram index: one posting per position, candidates only from shared
+grams, maximal exact matches."""
+import numpy as np
+from hypothesis import given, strategies as st
+
+from acftu_talks.relations.ngrams import SHIFT, NgramIndex, content_length, is_mark
+
+
+def test_one_posting_per_gram_position_and_none_across_spans():
+    index = NgramIndex(3)
+    for text in ("工会是职工之家", "职工", "工会是"):
+        index.add(text)
+    hashes, postings = index._postings()
+    assert len(postings) == 5 + 0 + 1  # 家职工 (across two spans) is no gram
+    assert [[divmod(int(p), SHIFT) for p in g] for g in index.groups(10)] == [[(0, 0), (2, 0)]]
+
+
+def test_a_gram_in_too_many_spans_seeds_nothing():
+    index = NgramIndex(2)
+    for text in ("甲乙丙", "甲乙丁", "甲乙戊"):
+        index.add(text)
+    everything = lambda a, b: True  # noqa: E731
+    assert index.shared_grams(3, everything) == {(0, 1): 1, (0, 2): 1, (1, 2): 1}
+    assert index.shared_grams(2, everything) == {}
+
+
+def test_maximal_matches_are_extended_both_ways():
+    index = NgramIndex(4)
+    index.add("前言工会是职工之家，后记")
+    index.add("他说工会是职工之家，对")
+    found = index.maximal_matches(10, lambda a, b: True)
+    assert found == {(0, 1): {(2, 2, 8)}}  # 工会是职工之家， from offset 2 in both
+
+
+def test_a_hash_collision_never_makes_a_match(monkeypatch):
+    index = NgramIndex(2)
+    index.add("甲乙")
+    index.add("丙丁")
+    monkeypatch.setattr(index, "groups", lambda m: [np.array([0, SHIFT])])  # as if the two hashed alike
+    assert index.maximal_matches(10, lambda a, b: True) == {}
+
+
+def test_keep_decides_which_span_pairs_are_candidates():
+    index = NgramIndex(2)
+    index.add("甲乙丙")
+    index.add("甲乙丙")
+    assert index.maximal_matches(10, lambda a, b: False) == {}
+
+
+def test_marks():
+    assert is_mark("，") and is_mark("“") and is_mark(" ") and not is_mark("工")
+    assert content_length("工会，职工。") == 4
+
+
+@given(st.text(alphabet="甲乙丙丁，", min_size=0, max_size=30), st.text(alphabet="甲乙丙丁，", min_size=0, max_size=30))
+def test_every_match_is_exact_and_maximal(a, b):
+    index = NgramIndex(3)
+    index.add(a)
+    index.add(b)
+    for (x, y), matches in index.maximal_matches(1000, lambda p, q: True).items():
+        assert (x, y) == (0, 1)
+        for sa, sb, length in matches:
+            assert a[sa:sa + length] == b[sb:sb + length] and length >= 3
+            assert sa == 0 or sb == 0 or a[sa - 1] != b[sb - 1]
+            assert sa + length == len(a) or sb + length == len(b) or a[sa + length] != b[sb + length]
+
+
+def test_chunks_and_hash_partitions_give_the_same_groups(monkeypatch):
+    from acftu_talks.relations import ngrams
+    texts = ["工会是职工之家，工会干部是娘家人", "让职工群众感到工会是职工之家", "甲乙丙丁戊己庚辛", "工会干部是最可信赖的娘家人"] * 3
+
+    def grouped():
+        index = NgramIndex(3)
+        for t in texts:
+            index.add(t)
+        return sorted(tuple(int(p) for p in g) for g in index.groups(100))
+
+    whole = grouped()
+    monkeypatch.setattr(ngrams, "CHUNK_CHARS", 20)
+    monkeypatch.setattr(ngrams, "PARTITION_CHARS", 30)
+    assert grouped() == whole and whole

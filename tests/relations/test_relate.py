@@ -1,0 +1,89 @@
+"""The relation step as a whole: order-independent, symmetric, verified."""
+import dataclasses
+import random
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from acftu_talks.relations import relate
+from acftu_talks.relations.corpus import Corpus
+
+from relations_fixtures import doc, real_corpus
+
+
+def _shuffled(corpus: Corpus, seed: int) -> Corpus:
+    docs = [dataclasses.replace(d, sentences=list(d.sentences)) for d in corpus]
+    rng = random.Random(seed)
+    for d in docs:
+        rng.shuffle(d.sentences)
+    return Corpus(reversed(docs))
+
+
+def test_the_same_rows_whatever_the_order_the_documents_and_sentences_are_read_in(release):
+    c = real_corpus(release)
+    assert relate.relate(c) == relate.relate(_shuffled(c, 1)) == relate.relate(_shuffled(c, 2))
+
+
+def test_every_kind_is_found_in_the_real_corpus_and_the_ids_are_unique(release):
+    rows, forms = relate.relate(real_corpus(release))
+    assert {r["kind"] for r in rows} == set(relate.KINDS)
+    assert len({r["alignment_id"] for r in rows}) == len(rows)
+    assert len({f["formulation_id"] for f in forms}) == len(forms)
+
+
+def test_pairs_are_in_a_canonical_order(release):
+    """version and reuse rows put the smaller doc_id on side a, so (a, b)
+    and (b, a) are never both listed; paraphrase rows put the speech text on a."""
+    c = real_corpus(release)
+    rows, _ = relate.relate(c)
+    for r in rows:
+        if r["kind"] in ("version", "reuse"):
+            assert r["doc_id_a"] < r["doc_id_b"]
+        else:
+            assert c[r["doc_id_a"]].doc_type == "speech_text" != c[r["doc_id_b"]].doc_type
+        assert r["event_id_a"] == r["doc_id_a"][:10] and r["event_id_b"] == r["doc_id_b"][:10]
+
+
+def test_a_row_that_does_not_slice_out_of_the_raw_text_is_a_builder_bug(release):
+    c = real_corpus(release)
+    rows, forms = relate.relate(c)
+    bad = dict(rows[0], char_start_a=rows[0]["char_start_a"] + 1)
+    with pytest.raises(relate.RelationError, match="the row says"):
+        relate.verify(c, [bad] + rows[1:], forms)
+    moved = dict(forms[0], occurrences=[dict(forms[0]["occurrences"][0], char_end=forms[0]["occurrences"][0]["char_end"] - 1)])
+    with pytest.raises(relate.RelationError):
+        relate.verify(c, rows, [moved])
+    with pytest.raises(relate.RelationError, match="duplicate"):
+        relate.verify(c, rows + rows[:1], forms)
+
+
+def test_the_released_rows_are_what_relate_gives(release):
+    import pyarrow.parquet as pq
+    rows, forms = relate.relate(real_corpus(release))
+    shipped = [r for p in sorted((release / "data" / "alignments").glob("*.parquet")) for r in pq.read_table(p).to_pylist()]
+    assert shipped == rows
+    shipped_forms = pq.read_table(next((release / "data" / "formulations").glob("*.parquet"))).to_pylist()
+    assert [f["formulation_id"] for f in shipped_forms] == [f["formulation_id"] for f in forms]
+    assert shipped_forms[0]["occurrences"][0]["date"].isoformat() == forms[0]["occurrences"][0]["date"]
+
+
+_PHRASES = ["坚持全心全意依靠工人阶级的根本方针", "树立大抓基层的鲜明导向", "工会是职工之家，工会干部是娘家人",
+            "职工群众", "习近平强调，", "加快建设知识型、技能型、创新型产业工人大军", "甲乙丙", "，", "。"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["2013-10-23", "2018-10-29", "2023-10-23"]),
+                          st.sampled_from(["news_report", "speech_text"]),
+                          st.lists(st.sampled_from(_PHRASES), min_size=1, max_size=12)),
+                min_size=1, max_size=5), st.randoms(use_true_random=False))
+def test_rows_slice_their_texts_and_do_not_depend_on_the_reading_order(specs, rng):
+    docs = [doc(f"{date}-x-d{i}", "".join(parts) + "。", doc_type=kind,
+                mode="direct" if kind == "speech_text" else "reported")
+            for i, (date, kind, parts) in enumerate(specs)]
+    rows, forms = relate.relate(Corpus(docs))  # verify() inside raises on a bad span
+    shuffled = list(docs)
+    rng.shuffle(shuffled)
+    assert relate.relate(Corpus(shuffled)) == (rows, forms)
+    for r in rows:
+        assert Corpus(docs)[r["doc_id_a"]].raw[r["char_start_a"]:r["char_end_a"]] == r["text_a"]
+    assert len({r["alignment_id"] for r in rows}) == len(rows)

@@ -1,0 +1,68 @@
+"""Passages that recur across events."""
+import csv
+
+from acftu_talks.relations import reuse
+
+from relations_fixtures import ROOT, corpus, doc, real_corpus
+
+A = "习近平强调，要树立大抓基层的鲜明导向，坚持眼睛向下。工会是职工之家。"
+B = "习近平指出，牢固树立大抓基层的鲜明导向，夯实基层基础。职工群众是主力。工会是职工之家。"
+
+
+def rows(*docs, **kw):
+    return list(reuse.align(corpus(*docs), **kw))
+
+
+def test_the_longest_shared_passage_is_found_and_trimmed_of_punctuation():
+    got = rows(doc("2018-10-29-x-a", A), doc("2023-10-23-x-b", B))
+    assert [r["text_a"] for r in got] == ["树立大抓基层的鲜明导向"]
+    r = got[0]
+    assert (r["char_start_a"], r["char_start_b"]) == (A.index("树立"), B.index("树立"))
+    assert r["text_a"] == r["text_b"] and r["sentence_id_a"].endswith("s01")
+
+
+def test_short_shared_strings_are_words_not_reuse():
+    """工会是职工之家 (7 characters) is under the minimum length on its own."""
+    assert "工会是职工之家" not in {r["text_a"] for r in rows(doc("2018-10-29-x-a", A), doc("2023-10-23-x-b", B))}
+
+
+def test_documents_of_one_event_share_text_but_not_reuse():
+    assert rows(doc("2018-10-29-x-a", A), doc("2018-10-29-x-b", B)) == []
+
+
+def test_a_number_is_not_cut_in_half():
+    a = doc("2013-10-23-x-a", "中共中央总书记、国家主席、中央军委主席习近平23日上午在中南海同全国总工会。")
+    b = doc("2018-10-29-x-b", "中共中央总书记、国家主席、中央军委主席习近平29日上午在中南海同全国总工会。")
+    assert [r["text_a"] for r in rows(a, b)] == ["中共中央总书记、国家主席、中央军委主席习近平", "日上午在中南海同全国总工会"]
+
+
+def test_a_phrase_said_twice_is_reused_once_per_occurrence():
+    a = doc("2013-10-23-x-a", "要坚持全心全意依靠工人阶级。还要坚持全心全意依靠工人阶级。")
+    b = doc("2018-10-29-x-b", "贯彻党的全心全意依靠工人阶级的方针。")
+    assert len(rows(a, b)) == 1
+
+
+def test_a_formula_in_every_document_seeds_nothing_above_the_cutoff():
+    docs = [doc(f"20{10 + i}-01-01-x-d", f"第{i}篇。中央书记处书记参加集体谈话并发表重要讲话。") for i in range(5)]
+    assert rows(*docs, max_postings=4) == []
+    assert len(rows(*docs, max_postings=5)) == 10  # every pair of the five
+
+
+def _gold(kind):
+    with (ROOT / "tests" / "expected" / "alignments.tsv").open(encoding="utf-8") as f:
+        return [r for r in csv.DictReader(f, delimiter="\t") if r["kind"] == kind]
+
+
+def test_every_gold_passage_is_found_and_no_passage_of_one_talk_is_reused(release):
+    got = list(reuse.align(real_corpus(release)))
+    for g in _gold("reuse"):
+        a0, a1, b0, b1 = (int(g[k]) for k in ("char_start_a", "char_end_a", "char_start_b", "char_end_b"))
+        assert any(r["doc_id_a"] == g["doc_id_a"] and r["doc_id_b"] == g["doc_id_b"]
+                   and r["char_start_a"] <= a0 and a1 <= r["char_end_a"]
+                   and r["char_start_b"] <= b0 and b1 <= r["char_end_b"] for r in got), g["text_a"]
+    for g in _gold("no-reuse"):
+        a0, a1 = int(g["char_start_a"]), int(g["char_end_a"])
+        for r in got:
+            for side in "ab":
+                if r[f"doc_id_{side}"] == g["doc_id_a"]:
+                    assert not (r[f"char_start_{side}"] < a1 and a0 < r[f"char_end_{side}"]), g["text_a"]

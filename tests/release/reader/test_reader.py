@@ -1,0 +1,60 @@
+"""reader/__init__.py: the page, its place among the release steps, and what it holds."""
+from __future__ import annotations
+
+import re
+
+import pyarrow.parquet as pq
+
+from reader_fixture import C, embedded, write_fixture_release
+
+from acftu_talks import __version__
+from acftu_talks.release import cite, finish
+from acftu_talks.release.reader import READER_FILE, render, write_reader
+from acftu_talks.release.reader.model import build_model
+
+
+def test_reader_step_runs_after_the_card_and_before_the_sums():
+    names = [step.__name__ for step in finish.STEPS]
+    assert names.index("write_card") < names.index("write_reader") < names.index("write_sums")
+
+
+def test_the_release_has_a_reader_with_every_record(release):
+    page = (release / READER_FILE).read_text(encoding="utf-8")
+    data = embedded(page)
+    paragraphs = pq.ParquetFile(next((release / "data" / "paragraphs").glob("*.parquet"))).read().to_pylist()
+    sentences = pq.ParquetFile(next((release / "data" / "sentences").glob("*.parquet"))).read().to_pylist()
+    shown_paras = {p["id"]: p for d in data["documents"] for p in d["paragraphs"]}
+    shown_sents = {s["id"]: s for p in shown_paras.values() for s in p["sentences"]}
+    assert set(shown_paras) == {p["paragraph_id"] for p in paragraphs}
+    assert set(shown_sents) == {s["sentence_id"] for s in sentences}
+    for s in sentences:
+        got = shown_sents[s["sentence_id"]]
+        assert got["text"] == s["text"] and got["mode"] == s["speech_mode"]
+        if s["reporting_cue"]:
+            assert got["text"][got["cue"][0]:got["cue"][1]] == s["reporting_cue"]
+    assert data["version"] == __version__ and data["citation"] == cite.apa().strip()
+    assert "reader/index.html" in (release / "SHA256SUMS").read_text(encoding="utf-8")
+
+
+def test_the_reader_is_small_and_fetches_nothing(release):
+    page = (release / READER_FILE).read_text(encoding="utf-8")
+    assert len(page.encode("utf-8")) < 400_000
+    # No external script, style, font or image: every resource is inline, and
+    # the page's content security policy forbids fetching anything.
+    assert "default-src 'none'" in page
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    assert not re.search(r"@import|@font-face|url\(\s*['\"]?(?:https?:)?//", page)
+    assert [p.name for p in (release / "reader").iterdir()] == ["index.html"]
+
+
+def test_same_records_give_the_same_page(tmp_path):
+    stage = write_fixture_release(tmp_path / "stage")
+    assert render(build_model(stage)) == render(build_model(stage))
+
+
+def test_write_reader_writes_into_the_staged_release_only(tmp_path):
+    stage = write_fixture_release(tmp_path / "stage")
+    write_reader(stage)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()
+                  and "data" not in p.parts) == ["stage/reader/index.html"]
+    assert embedded((stage / READER_FILE).read_text(encoding="utf-8"))["documents"][0]["doc_id"] == C
