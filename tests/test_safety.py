@@ -369,6 +369,19 @@ def test_a_fifo_in_the_corpus_is_reported_not_read(checkout, capsys):
     assert snapshot(checkout / "release") == before
 
 
+def test_a_device_in_the_corpus_is_reported_not_read(checkout, capsys):
+    path = checkout / "corpus" / "2030-01-01-zero-xinhua.txt"
+    try:
+        os.mknod(path, 0o644 | stat.S_IFCHR, os.makedev(1, 5))  # what /dev/zero is
+    except (PermissionError, OSError):
+        pytest.skip("no permission to make a device node here")
+    shutil.copyfile(checkout / "corpus" / "2018-10-29-acftu-talk-xinhua.toml", path.with_suffix(".toml"))
+    code, err = run(["validate"], capsys)  # would read forever if it were opened
+    assert code == 1
+    assert err[0] == ("corpus/2030-01-01-zero-xinhua.txt: error: file: is a character device, not a regular "
+                      "file: it is not read [corpus.not-a-file]")
+
+
 def test_a_file_that_turns_into_a_link_after_listing_is_not_followed(tmp_path):
     from acftu_talks import read
     secret = tmp_path / "secret.txt"
