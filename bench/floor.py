@@ -62,6 +62,8 @@ def run(corpus: Path, out: Path) -> int:
     """Write the floor's files into ``out``; return the paragraph rows."""
     writers = {name: Writer(out / name / "train.parquet", schema) for name, schema in ((n, c.arrow_schema) for n, c in CONFIGS.items())}
     rows = 0
+    # the event of each document, whose occasion its paragraphs carry
+    events = {e["event_id"]: e for e in tomllib.loads((corpus / "events.toml").read_text(encoding="utf-8"))["event"]}
     for text_file in sorted(corpus.glob("*.txt")):
         raw = text_file.read_bytes().decode("utf-8")
         meta = tomllib.loads(text_file.with_suffix(".toml").read_text(encoding="utf-8"))
@@ -76,7 +78,8 @@ def run(corpus: Path, out: Path) -> int:
             writers["paragraphs"].add({
                 "paragraph_id": f"{doc_id}.p{number:03d}", "doc_id": doc_id, "paragraph_number": number,
                 "line_number": line_number, "text": text, "date": date, "char_start": start,
-                "char_end": start + len(line), "occasion": meta["occasion"], "doc_type": meta["doc_type"]})
+                "char_end": start + len(line), "occasion": events[meta["event_id"]]["occasion"],
+                "event_id": meta["event_id"], "doc_type": meta["doc_type"]})
         flat = {k: v for k, v in meta.items() if isinstance(v, str)}
         writers["documents"].add({**flat, "date": date, "n_paragraphs": number, "source_chars": len(raw),
                                   "publication_date": dt.date.fromisoformat(meta["publication_date"]["value"])})

@@ -107,22 +107,28 @@ class Generator:
         day = dt.date(2013, 1, 1) + dt.timedelta(days=r.randrange(4000))
         published = day + dt.timedelta(days=r.choice([0, 0, 1, 30, 190]))
         speech = index % 3 == 2
-        doc_id = f"{day.isoformat()}-bench-{index:07d}-{'qiushi' if speech else 'xinhua'}"
+        event_id = f"{day.isoformat()}-bench-{index:07d}"
+        doc_id = f"{event_id}-{'qiushi' if speech else 'xinhua'}"
         title = f"组织动员亿万职工积极投身强国建设的伟大事业（之{index}）"
         lines = self.speech(title, day, paragraphs) if speech else self.news(day, paragraphs)
         raw = self._layout(lines)
         sidecar = self.speech_sidecar if speech else self.news_sidecar
-        for key, value in (("doc_id", doc_id), ("source_sha256", hashlib.sha256(raw).hexdigest()),
+        for key, value in (("doc_id", doc_id), ("event_id", event_id), ("source_sha256", hashlib.sha256(raw).hexdigest()),
                            ("title", title), ("received_as", f"bench_{index:07d}.txt")):
             sidecar = re.sub(rf'(?m)^{key} = ".*"$', f'{key} = "{value}"', sidecar, count=1)
-        # List only the people this text names, as a curator would.
-        text = raw.decode("utf-8")
-        sidecar = re.sub(r'\[\[people\]\]\nname = "(.*?)"\n(?:[^\[\n#][^\n]*\n)*\n?',
-                         lambda m: m.group() if m.group(1) in text else "", sidecar)
         # [date] comes before [publication_date] in the templates.
         values = iter([day.isoformat(), published.isoformat()])
         sidecar = re.sub(r'(?m)^value = ".*"$', lambda m: f'value = "{next(values)}"', sidecar)
         return doc_id, raw, sidecar
+
+    def event(self, doc_id: str, day: dt.date) -> str:
+        """The [[event]] entry of corpus/events.toml for one document."""
+        event_id = doc_id.rsplit("-", 1)[0]
+        part = "" if doc_id.endswith("qiushi") else 'part_of_day = "morning"\n'
+        return (f'[[event]]\nevent_id = "{event_id}"\ndate = "{day.isoformat()}"\ndate_precision = "day"\n{part}'
+                'date_source = "synthetic"\nvenue = "中南海"\nvenue_en = "Zhongnanhai, Beijing"\n'
+                'occasion = "同中华全国总工会新一届领导班子成员集体谈话"\noccasion_en = "collective talk"\n'
+                'organisation = "中华全国总工会"\norganisation_en = "ACFTU"\n\n')
 
 
 def write_corpus(folder: Path, documents: int, paragraphs_per_doc: int = 30, seed: int = 0) -> tuple[int, int]:
@@ -131,11 +137,15 @@ def write_corpus(folder: Path, documents: int, paragraphs_per_doc: int = 30, see
     folder.mkdir(parents=True, exist_ok=True)
     gen = Generator(seed)
     lines = size = 0
-    for index in range(documents):
-        n = max(3, int(gen.random.gauss(paragraphs_per_doc, paragraphs_per_doc / 4)))
-        doc_id, raw, sidecar = gen.document(index, n)
-        (folder / f"{doc_id}.txt").write_bytes(raw)
-        (folder / f"{doc_id}.toml").write_text(sidecar, encoding="utf-8")
-        lines += n
-        size += len(raw)
+    # the real people registry: the synthetic texts name its people
+    (folder / "persons.toml").write_bytes((CORPUS / "persons.toml").read_bytes())
+    with open(folder / "events.toml", "w", encoding="utf-8") as events:
+        for index in range(documents):
+            n = max(3, int(gen.random.gauss(paragraphs_per_doc, paragraphs_per_doc / 4)))
+            doc_id, raw, sidecar = gen.document(index, n)
+            events.write(gen.event(doc_id, dt.date.fromisoformat(doc_id[:10])))
+            (folder / f"{doc_id}.txt").write_bytes(raw)
+            (folder / f"{doc_id}.toml").write_text(sidecar, encoding="utf-8")
+            lines += n
+            size += len(raw)
     return lines, size

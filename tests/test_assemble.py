@@ -2,23 +2,29 @@
 annotations, date provenance, edits numbered in text order."""
 from __future__ import annotations
 
-from acftu_talks import annotate, assemble, read, segment
+from acftu_talks import annotate, assemble, people as registry, read, segment
 from acftu_talks.passage import Passage
+
+from conftest import CORPUS, ROOT, SCHEMA
+
+PEOPLE, _ = registry.read_registry(CORPUS, SCHEMA, ROOT)
+FORMS = PEOPLE.surface_forms("习近平")
+EVENT = {"event_id": "2018-10-29-t", "date": "2018-10-29", "date_precision": "day", "part_of_day": "morning",
+         "occasion": "集体谈话", "occasion_en": "talk", "venue": "中南海", "venue_en": "Zhongnanhai"}
 
 META = {
     "doc_id": "2018-10-29-t-xinhua", "doc_type": "news_report", "language": "zh",
     "title": "习近平同中华全国总工会新一届领导班子成员集体谈话", "title_source": "first line",
     "title_en": "Xi talks", "title_en_source": "x", "speaker": "习近平", "speaker_en": "Xi Jinping",
-    "publisher": "新华社", "publisher_en": "Xinhua", "occasion": "集体谈话", "occasion_en": "talk",
-    "venue": "中南海", "venue_en": "Zhongnanhai", "received_as": "t.docx", "source_sha256": "0" * 64,
+    "publisher": "新华社", "publisher_en": "Xinhua", "event_id": "2018-10-29-t",
+    "received_as": "t.docx", "source_sha256": "0" * 64,
     "date": {"value": "2018-10-29", "precision": "day", "source": "Xinhua"},
     "publication_date": {"value": "2018-10-29", "precision": "day", "source": "Xinhua"},
-    "people": [{"name": "王东明", "name_en": "Wang Dongming"}],
 }
 RAW = ("习近平同中华全国总工会新一届领导班子成员集体谈话\n"
        "新华社北京10月29日电 习近平29日上午同中华全国总工会新一届领导班子成员集体谈话。王东明参加谈话。\n"
        "习近平强调，工会要\u200b团结职工。\n"
-       "2017年5月1日，职工在劳动。新华社记者 张三 摄\n")
+       "2017年5月1日，职工在劳动。新华社记者 鞠鹏 摄\n")
 
 
 def source(raw=RAW, **meta) -> read.Source:
@@ -29,15 +35,20 @@ def source(raw=RAW, **meta) -> read.Source:
 def passages(src: read.Source) -> tuple[list[Passage], list]:
     spans, loose = segment.segment(src.raw)
     found = [Passage(span) for span in spans]
-    annotate.annotate(found, src.meta["doc_type"], src.meta["speaker"], [p["name"] for p in src.meta["people"]])
+    annotate.annotate(found, src.meta["doc_type"], src.meta["speaker"], list(FORMS))
     return found, loose
 
 
 def built(src: read.Source):
     found, loose = passages(src)
     problems = assemble.apply_overrides(src, found)
-    result, more = assemble.assemble(src, found, loose)
+    result, more = assemble_doc(src, found, loose)
     return result, found, problems + more
+
+
+def assemble_doc(src, found, loose):
+    """assemble() with the real registry, a test event and no errata."""
+    return assemble.assemble(src, found, loose, EVENT, PEOPLE, FORMS, [])
 
 
 def test_one_record_per_passage_carrying_its_own_annotation():
@@ -53,7 +64,7 @@ def test_one_record_per_passage_carrying_its_own_annotation():
     ]
     caption = result.paragraphs[3]
     assert (caption["caption_date"], caption["photo_credit"], caption["date"]) == \
-        ("2017-05-01", "新华社记者 张三 摄", "2018-10-29")
+        ("2017-05-01", "新华社记者 鞠鹏 摄", "2018-10-29")
     assert result.records == {"paragraphs": result.paragraphs, "sentences": result.sentences,
                               "documents": [result.document]}
 
@@ -85,7 +96,7 @@ def test_an_override_is_a_new_annotation_and_counted():
     assert (found[1].annotation.speech_mode, found[1].annotation.speaker, found[1].annotation.source) == \
         ("reported", "习近平", "override")
     assert found[2].annotation.speaker is None and found[2].annotation.speech_mode == "reported"
-    result, _ = assemble.assemble(src, found, loose)
+    result, _ = assemble_doc(src, found, loose)
     assert result.document["n_overridden"] == 2
     assert [r["annotation_source"] for r in result.paragraphs] == ["rule", "override", "override", "rule"]
 
@@ -122,7 +133,7 @@ def test_a_speech_date_line_dates_the_event_not_the_publication():
                  publication_date={"value": "2018-11-15", "precision": "day", "source": "Qiushi"})
     found, loose = passages(src)
     assert [p.annotation.event_date_line for p in found] == [False, True, False]
-    result, _ = assemble.assemble(src, found, loose)
+    result, _ = assemble_doc(src, found, loose)
     assert (result.document["date_source"], result.document["date_evidence"]) == \
         ("stated", "2018-10-29-t-xinhua.p002")
     assert result.document["publication_date_source"] == "external"

@@ -1,7 +1,7 @@
 """consistency.py: the checks that need the text and its sidecar together."""
 from __future__ import annotations
 
-from acftu_talks import consistency
+from acftu_talks import consistency, events
 from test_assemble import RAW, built, source
 
 
@@ -29,14 +29,15 @@ def test_checksum_doc_id_title_and_date_order():
     ]
 
 
-def test_a_lead_naming_another_day_or_part_of_day_is_a_warning():
-    src = source(date={"value": "2018-10-30", "precision": "day", "source": "x", "part_of_day": "afternoon"},
+def test_a_lead_naming_another_day_is_the_event_checks_error_not_a_warning_here():
+    src = source(date={"value": "2018-10-30", "precision": "day", "source": "x"},
                  publication_date={"value": "2018-10-30", "precision": "day", "source": "x"})
     _, found, _ = built(src)
-    problems = consistency.check_consistency(src, [p.record for p in found])
-    assert codes(problems) == [("meta.date-unconfirmed", "warning", "date.value"),
-                               ("meta.part-of-day", "warning", "date.part_of_day")]
-    assert "says 29日上午" in problems[0].message
+    rows = [p.record for p in found]
+    assert codes(consistency.check_consistency(src, rows)) == []
+    event = {"event_id": "2018-10-30-t", "date": "2018-10-30", "date_precision": "day", "part_of_day": "afternoon"}
+    assert [(p.code, p.severity) for p in events.check_dates(src, event, rows)] == [
+        ("meta.date-contradicts-text", "error"), ("meta.part-of-day", "error")]
 
 
 def test_a_speech_text_that_paraphrases_its_speaker_is_a_warning():

@@ -15,12 +15,37 @@ from conftest import CORPUS, ROOT, SCHEMA, build_args
 SIDECAR = (CORPUS / "2018-10-29-acftu-talk-xinhua.toml").read_text(encoding="utf-8")
 
 
+EVENT = """[[event]]
+event_id = "{event_id}"
+date = "{date}"
+date_precision = "day"
+part_of_day = "morning"
+date_source = "a test"
+venue = "中南海"
+venue_en = "Zhongnanhai, Beijing"
+occasion = "集体谈话"
+occasion_en = "collective talk"
+organisation = "中华全国总工会"
+organisation_en = "ACFTU"
+
+"""
+
+
 def write_doc(folder: Path, doc_id: str, text: str, extra: str = "", **replace) -> None:
-    """A news-report sidecar adapted to ``text``."""
+    """A news-report sidecar adapted to ``text``, its event (dated by the
+    doc_id) in events.toml and the real people registry."""
     folder.mkdir(exist_ok=True)
     data = text.encode("utf-8")
     (folder / f"{doc_id}.txt").write_bytes(data)
-    meta = SIDECAR.replace("2018-10-29-acftu-talk-xinhua", doc_id)
+    (folder / "persons.toml").write_bytes((CORPUS / "persons.toml").read_bytes())
+    event_id, date = doc_id.rsplit("-", 1)[0], doc_id[:10]
+    events = folder / "events.toml"
+    known = events.read_text(encoding="utf-8") if events.is_file() else ""
+    if f'event_id = "{event_id}"' not in known:
+        events.write_text(known + EVENT.format(event_id=event_id, date=date), encoding="utf-8")
+    meta = SIDECAR.replace("2018-10-29-acftu-talk-xinhua", doc_id).replace(
+        'event_id = "2018-10-29-acftu-talk"', f'event_id = "{event_id}"').replace(
+        'value = "2018-10-29"', f'value = "{date}"')
     meta = re.sub(r'source_sha256 = "[0-9a-f]+"', f'source_sha256 = "{hashlib.sha256(data).hexdigest()}"', meta)
     for old, new in replace.items():
         meta = meta.replace(old, new)
@@ -63,7 +88,7 @@ def test_date_provenance_stated_inferred_external(tmp_path):
     write_doc(corpus, "2018-10-29-b-xinhua", "习近平29日上午在中南海讲话。\n")
     # a caption's date does not count
     write_doc(corpus, "2018-10-29-c-xinhua",
-              "习近平讲话。\n2018年10月29日，习近平讲话。 新华社记者 张三 摄\n")
+              "习近平讲话。\n2018年10月29日，习近平讲话。 新华社记者 鞠鹏 摄\n")
     # a dateline gives the day of the dispatch: publication date inferred
     write_doc(corpus, "2018-10-29-d-xinhua", "新华社北京10月29日电\n习近平讲话。\n")
     # the usual Xinhua form: the dateline opens the first paragraph
@@ -133,7 +158,7 @@ def test_crlf_and_ideographic_indent_give_the_same_records_as_the_clean_text(tmp
 def test_a_caption_dated_a_year_later_keeps_the_event_date(tmp_path):
     corpus = tmp_path / "corpus"
     text = ("习近平强调，要团结。\n"
-            "2019年5月1日，习近平在北京考察。这是1日上午，习近平同工人交流。 新华社记者 张三 摄\n")
+            "2019年5月1日，习近平在北京考察。这是1日上午，习近平同工人交流。 新华社记者 鞠鹏 摄\n")
     write_doc(corpus, "2018-10-29-test-xinhua", text)
     out = tmp_path / "release"
     assert cli.main(build_args(corpus, out)) == 0
@@ -143,12 +168,15 @@ def test_a_caption_dated_a_year_later_keeps_the_event_date(tmp_path):
     assert {str(s["date"]) for s in rows(out, "sentences")} == {"2018-10-29"}
 
 
-def test_a_lead_that_contradicts_the_event_day_or_part_of_day_is_reported(tmp_path, capsys):
+def test_a_lead_that_contradicts_the_event_day_or_part_of_day_is_an_error(tmp_path, capsys):
     corpus = tmp_path / "corpus"
     write_doc(corpus, "2018-10-29-test-xinhua", "习近平28日晚上在中南海讲话。习近平强调，要团结。\n")
-    warnings = [w for w in pipeline.check(corpus, SCHEMA, ROOT) if w.code != "meta.people-unused"]
-    assert sorted(w.code for w in warnings) == ["meta.date-unconfirmed", "meta.part-of-day"]
-    assert "says 28日晚上, but the event date is 2018-10-29" in " ".join(w.message for w in warnings)
+    with pytest.raises(InputError) as info:
+        pipeline.check(corpus, SCHEMA, ROOT)
+    problems = info.value.problems
+    assert sorted(p.code for p in problems) == ["meta.date-contradicts-text", "meta.part-of-day"]
+    assert all(p.path.endswith("2018-10-29-test-xinhua.txt") and p.line == 1 for p in problems)
+    assert "says 28日晚上 (day 28), but the event 2018-10-29-test is dated 2018-10-29" in problems[0].message
 
 
 def test_a_report_typed_as_a_speech_text_is_reported(tmp_path):

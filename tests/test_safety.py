@@ -271,9 +271,9 @@ def test_ids_on_an_input_problem_is_a_message(checkout, capsys):
     (checkout / "corpus" / "2018-10-29-acftu-talk-xinhua.toml").write_text("x = [", encoding="utf-8")
     code, err = run(["ids"], capsys)
     assert code == 1
-    assert err[0] == ("corpus/2018-10-29-acftu-talk-xinhua.toml: error: toml: not valid TOML: Invalid value (at end "
-                      "of document) [meta.toml]")
-    assert err[-1] == "acftu-talks: 1 problem(s); nothing was written"
+    assert ("corpus/2018-10-29-acftu-talk-xinhua.toml: error: toml: not valid TOML: Invalid value (at end "
+            "of document) [meta.toml]") in err
+    assert err[-1].endswith(" problem(s); nothing was written")
 
 
 def _lock_texts(root: Path) -> tuple[str, str]:
@@ -485,7 +485,7 @@ def test_large_mangled_files_are_reported_fast_and_briefly(checkout, capsys, nam
     problems = [line for line in err if not line.startswith("    fix: ")]
     assert len(problems) <= 2 * (MAX_PER_FILE + 1) + 1
     if first:
-        assert first in err[0]
+        assert any(first in line for line in err), err[:3]
 
 
 def test_reports_are_bounded_per_file_then_counted():

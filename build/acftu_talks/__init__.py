@@ -4,5 +4,5 @@ Unions, and the builder that turns the raw texts into a validated release."""
 
 # The one place the dataset's version is set: the package, the release's
 # Parquet metadata, the card and the citation all read it from here.
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 DATASET_NAME = "acftu-talks"

@@ -12,7 +12,9 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from . import events as event_facts
 from .annotate import Annotation
+from .errata import within
 from .errors import Problem
 from .passage import Passage
 from .read import Source
@@ -50,8 +52,18 @@ def apply_overrides(source: Source, passages: list[Passage]) -> list[Problem]:
     """Give each overridden passage its new annotation; report overrides of
     paragraphs that do not exist."""
     problems = []
+    first: dict[int, int] = {}  # paragraph_number -> index of the override that took it
     for index, override in enumerate(source.meta.get("overrides", [])):
         number = override["paragraph_number"]
+        if number in first:
+            line = source.meta_lines.get(("overrides", index, "paragraph_number"))
+            earlier = source.meta_lines.get(("overrides", first[number], "paragraph_number"))
+            problems.append(Problem(source.meta_path, line, f"overrides[{index}].paragraph_number",
+                f"paragraph {number} is already overridden by overrides[{first[number]}] (line {earlier})",
+                "meta.override-duplicate",
+                "merge the two [[overrides]] entries into one (one override a paragraph)"))
+            continue
+        first[number] = index
         if not 1 <= number <= len(passages):
             line = source.meta_lines.get(("overrides", index, "paragraph_number"))
             problems.append(Problem(source.meta_path, line, f"overrides[{index}].paragraph_number",
@@ -76,11 +88,16 @@ def edits(source: Source, passages: list[Passage], loose: list[Cut]) -> list[dic
             for i, (cut, pid) in enumerate(owned, start=1)]
 
 
-def paragraph(source: Source, passage: Passage, names_en: dict[str, str]) -> dict:
+def paragraph(source: Source, passage: Passage, names_en: dict[str, str], event: dict | None = None,
+              errata: list[dict] = ()) -> dict:
     meta, span, note = source.meta, passage.span, passage.annotation
+    if event is None:  # a document on its own, outside a corpus (tests)
+        event = {"event_id": meta.get("event_id", source.doc_id), "date": meta["date"]["value"],
+                 "occasion": meta.get("occasion", "")}
     return dict(
         paragraph_id=paragraph_id(source.doc_id, span.paragraph_number),
         doc_id=source.doc_id,
+        event_id=event["event_id"],
         paragraph_number=span.paragraph_number,
         line_number=span.line_number,
         text=span.text,
@@ -88,8 +105,8 @@ def paragraph(source: Source, passage: Passage, names_en: dict[str, str]) -> dic
         speech_mode=note.speech_mode,
         speaker=note.speaker,
         speaker_en=names_en.get(note.speaker) if note.speaker else None,
-        date=meta["date"]["value"],
-        occasion=meta["occasion"],
+        date=event["date"],
+        occasion=event["occasion"],
         doc_type=meta["doc_type"],
         char_start=span.start,
         char_end=span.end,
@@ -97,6 +114,7 @@ def paragraph(source: Source, passage: Passage, names_en: dict[str, str]) -> dic
         photo_credit=note.photo_credit,
         annotation_source=note.source,
         annotation_rule=note.rule,
+        errata=within(errata, span.start, span.end),
     )
 
 
@@ -114,7 +132,7 @@ def _end(span, offset: int | None) -> int | None:
     return None if offset is None else span.raw_offset(offset - 1) + 1
 
 
-def sentences(passage: Passage, names_en: dict[str, str]) -> list[dict]:
+def sentences(passage: Passage, names_en: dict[str, str], errata: list[dict] = ()) -> list[dict]:
     """One record per sentence of a passage whose paragraph record is made,
     its offsets mapped back into the raw text."""
     span, note, row = passage.span, passage.annotation, passage.record
@@ -125,6 +143,7 @@ def sentences(passage: Passage, names_en: dict[str, str]) -> list[dict]:
             sentence_id=sentence_id(row["paragraph_id"], number),
             paragraph_id=row["paragraph_id"],
             doc_id=row["doc_id"],
+            event_id=row["event_id"],
             sentence_number=number,
             text=span.text[s.start:s.end],
             char_start=span.raw_offset(s.start),
@@ -143,28 +162,33 @@ def sentences(passage: Passage, names_en: dict[str, str]) -> list[dict]:
             content_start=_start(span, s.content_start),
             content_end=_end(span, s.content_end),
             date=row["date"],
+            errata=within(errata, span.raw_offset(s.start), span.raw_offset(s.end - 1) + 1),
         ))
     return out
 
 
-def document(source: Source, passages: list[Passage], edit_list: list[dict], people: list[dict]) -> dict:
+def document(source: Source, passages: list[Passage], edit_list: list[dict], people: list[dict],
+             event: dict, errata: list[dict]) -> dict:
     meta = source.meta
+    provenance = meta.get("provenance", {})
     date, pub = meta["date"], meta["publication_date"]
     date_source, date_evidence = date_provenance(date["value"], event_evidence(passages))
     pub_source, pub_evidence = date_provenance(pub["value"], publication_evidence(passages))
     detail = date["source"] + (f". {date['note']}" if date.get("note") else "")
     return dict(
         doc_id=source.doc_id,
+        event_id=event["event_id"],
+        version_of=meta.get("version_of"),
         doc_type=meta["doc_type"],
         title=meta["title"], title_source=meta["title_source"],
         title_en=meta["title_en"], title_en_source=meta["title_en_source"],
         language=meta["language"],
         speaker=meta["speaker"], speaker_en=meta["speaker_en"],
-        occasion=meta["occasion"], occasion_en=meta["occasion_en"],
-        venue=meta["venue"], venue_en=meta["venue_en"],
-        context_en=meta.get("context_en"),
+        occasion=event["occasion"], occasion_en=event["occasion_en"],
+        venue=event["venue"], venue_en=event["venue_en"],
+        context_en=event_facts.context_en(event),
         date=date["value"], date_precision=date["precision"],
-        date_part_of_day=date.get("part_of_day"),
+        date_part_of_day=event.get("part_of_day"),
         date_source=date_source, date_source_detail=detail, date_evidence=date_evidence,
         publication_date=pub["value"], publication_date_precision=pub["precision"],
         publication_date_source=pub_source,
@@ -176,32 +200,37 @@ def document(source: Source, passages: list[Passage], edit_list: list[dict], peo
         source_file=f"corpus/{source.doc_id}.txt",
         received_as=meta["received_as"],
         provenance_en=meta.get("provenance_en"),
+        original_url=provenance.get("original_url"),
+        copy_repository=provenance.get("copy_repository"),
+        copy_path=provenance.get("copy_path"),
+        copy_commit=provenance.get("copy_commit"),
+        retrieved=provenance.get("retrieved"),
         source_sha256=source.sha256,
         source_chars=len(source.raw),
         n_paragraphs=len(passages),
         n_overridden=sum(p.annotation.source == "override" for p in passages),
         n_sentences=sum(len(p.sentences) for p in passages),
         edits=edit_list,
+        errata=[{"erratum_id": e["erratum_id"], "line_number": e["line_number"], "char_start": e["char_start"],
+                 "char_end": e["char_end"], "paragraph_id": paragraph_id(source.doc_id, e["paragraph_number"]),
+                 "published": e["published"], "intended": e["intended"], "status": e["status"],
+                 "evidence": e["evidence"]} for e in errata],
         participants=people,
     )
 
 
-def english_names(meta: dict) -> dict[str, str]:
-    """Chinese name -> English name, from the sidecar's people and speaker."""
-    names_en = {p["name"]: p["name_en"] for p in meta.get("people", [])}
-    names_en.setdefault(meta["speaker"], meta["speaker_en"])
-    return names_en
-
-
-def assemble(source: Source, passages: list[Passage], loose: list[Cut]) -> tuple[Built, list[Problem]]:
+def assemble(source: Source, passages: list[Passage], loose: list[Cut], event: dict, people,
+             forms: dict[str, str], errata: list[dict]) -> tuple[Built, list[Problem]]:
     """Every record of one annotated document, and the problems found in
-    matching the sidecar's people to the text."""
-    names_en = english_names(source.meta)
+    matching the people the text names to the registry ``people``; ``forms``
+    maps each surface form of a registered name to the registry's name."""
+    names_en = {form: people.find(name)["name_en"] for form, name in forms.items()}
     for passage in passages:
-        passage.record = paragraph(source, passage, names_en)
-        passage.sentences = sentences(passage, names_en)
+        passage.record = paragraph(source, passage, names_en, event, errata)
+        passage.sentences = sentences(passage, names_en, errata)
     rows = [p.record for p in passages]
-    people, problems = participants.participants(rows, [p.annotation for p in passages], source.meta.get("people", []),
-                                                 source.text_path, source.meta_path)
-    doc = document(source, passages, edits(source, passages, loose), people)
+    found, problems = participants.participants(rows, [p.annotation for p in passages], [p.span for p in passages],
+                                                source.raw, people, event, source.meta["speaker"],
+                                                source.text_path, errata)
+    doc = document(source, passages, edits(source, passages, loose), found, event, errata)
     return Built(doc, rows, [s for p in passages for s in p.sentences]), problems

@@ -49,6 +49,19 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--out", type=Path, default=Path("release"), help="release folder (default: release/)")
             cmd.add_argument("--card", type=Path, default=Path("dataset_card.md"),
                              help="card template (default: dataset_card.md)")
+    new = sub.add_parser("new", help="write a draft sidecar for a raw text, every guess marked",
+                         description="write a draft sidecar (corpus/<doc_id>.toml) from what the text and the people "
+                                     "registry tell; every guessed value is marked '# guess:' and must be confirmed; "
+                                     "never overwrites an existing sidecar")
+    new.add_argument("text", type=Path, help="the raw text, corpus/<doc_id>.txt")
+    new.add_argument("--schema", type=Path, default=Path("schema"), help="JSON Schemas (default: schema/)")
+    show = sub.add_parser("show", help="print a document's paragraphs and sentences with their labels",
+                          description="print a document's paragraphs and sentences: segment type, speech mode, "
+                                      "speaker, cue and rule, as a table to review in a terminal")
+    show.add_argument("doc_id", help="the document, e.g. 2018-10-29-acftu-talk-xinhua")
+    show.add_argument("--corpus", type=Path, default=Path("corpus"), help="raw texts and sidecars (default: corpus/)")
+    show.add_argument("--schema", type=Path, default=Path("schema"), help="JSON Schemas (default: schema/)")
+    show.add_argument("--width", type=int, default=None, help="table width (default: the terminal's)")
     score = sub.add_parser("score", help="score the built sentences' attribution against the gold file",
                            description="precision, recall and F1 per speech mode, speaker accuracy, source mention "
                                        "and cue agreement, and the confusion table, against a gold sentence file")
@@ -106,6 +119,20 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     if args.command == "cite":
         sys.stdout.write(render(args.format))
         return 0
+    if args.command == "new":
+        try:
+            return _new(args, Path.cwd())
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            print(from_os_error(exc).problem.render(), file=sys.stderr)
+            print("acftu-talks: stopped by the environment; no sidecar was written", file=sys.stderr)
+            return EXIT["environment"]
+        except KeyboardInterrupt:
+            print("acftu-talks: interrupted; no sidecar was written", file=sys.stderr)
+            return EXIT["interrupted"]
+    if args.command == "show":
+        args.root = Path(".")
     if args.command == "score":
         return _score(args)
     if args.command == "docs":
@@ -158,6 +185,12 @@ def _run(args, root: Path, progress: Progress) -> int:
     raise_if_errors(validate.check_schemas(args.schema, root))
     if args.command == "ids":
         return _ids(args, root)
+    if args.command == "show":
+        import shutil
+        from . import show
+        built = pipeline.built_document(args.doc_id, args.corpus, args.schema, root)
+        sys.stdout.write(show.table(built, args.width or shutil.get_terminal_size((160, 40)).columns))
+        return EXIT["ok"]
     if args.command == "validate":
         warnings = pipeline.check(args.corpus, args.schema, root, args.release,
                                   args.jobs or executor.default_jobs())
@@ -189,6 +222,30 @@ def _run(args, root: Path, progress: Progress) -> int:
         print("overridden by sidecar: none (every row typed by the rules)")
     print(f'load it: datasets.load_dataset("{args.out}", "paragraphs")')
     return EXIT["ok"]
+
+
+def _new(args, root: Path) -> int:
+    from . import draft
+    text = args.text
+    if not text.is_file() or text.suffix != ".txt":
+        print(f"acftu-talks: new {text}: give a raw text file, corpus/<doc_id>.txt", file=sys.stderr)
+        return 2
+    if not args.schema.is_dir():
+        print(f"acftu-talks: --schema {args.schema}: no such folder (run from the repository root)", file=sys.stderr)
+        return 2
+    try:
+        target, notes = draft.write_draft(text, text.parent, args.schema, root)
+    except FileExistsError as exc:
+        print(f"acftu-talks: {exc}: a sidecar already exists; nothing was written "
+              f"(move it away first to draft a new one)", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(f"acftu-talks: {text} is not UTF-8: convert it first (see `acftu-talks validate`)", file=sys.stderr)
+        return 1
+    print(f"wrote {target}: confirm every '# guess:' line, then run `acftu-talks validate`")
+    for note in notes:
+        print(f"  to do: {note}")
+    return 0
 
 
 def _score(args) -> int:

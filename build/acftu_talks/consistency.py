@@ -1,8 +1,7 @@
 """The check step: what only the text and its sidecar together can tell.
 
 A pinned checksum that no longer matches, a doc_id that is not the file
-name, a title the text does not have, dates in the wrong order, a lead
-sentence whose day contradicts the sidecar, a speech text that reads like a
+name, a title the text does not have, dates in the wrong order, a speech text that reads like a
 report, a zero-width character inside a paragraph. Each check returns
 problems (errors or warnings); the pipeline decides what to do with them.
 """
@@ -67,7 +66,6 @@ def check_consistency(source: Source, rows: list[dict]) -> list[Problem]:
             f"publication date {meta['publication_date']['value']} is before the event date {meta['date']['value']}",
             "meta.date-order",
             "a text cannot be published before the talk: check both dates against their sources"))
-    problems += _check_event_day(source, rows)
     problems += _check_doc_type(source, rows)
     problems += _check_title(source, rows)
     return problems
@@ -93,39 +91,6 @@ def _check_title(source: Source, rows: list[dict]) -> list[Problem]:
         "meta.title-mismatch",
         f'set title = "{joined}" (a headline\'s lines joined by one space), '
         "or override a paragraph's segment_type if it is not part of the headline")]
-
-
-# The lead sentence of a report names the day of the event: "习近平29日上午在…".
-_LEAD_DAY = re.compile(r"(?<![0-9年月])(?P<day>[0-9]{1,2})日(?P<part>上午|下午|晚上|晚间|晚)?")
-_PART_OF_DAY = {"上午": "morning", "下午": "afternoon", "晚上": "evening", "晚间": "evening", "晚": "evening"}
-
-
-def _check_event_day(source: Source, rows: list[dict]) -> list[Problem]:
-    """Warn when the lead sentence names a day or part of day that the
-    sidecar's event date contradicts: a typo there would otherwise be
-    published as an 'external' date without a word."""
-    meta, lines, path = source.meta, source.meta_lines, source.meta_path
-    lead = next((r for r in rows if r["segment_type"] == "body"), None)
-    if lead is None:
-        return []
-    first_sentence = lead["text"].split("。", 1)[0]
-    match = _LEAD_DAY.search(first_sentence)
-    if match is None:
-        return []
-    problems = []
-    day = int(meta["date"]["value"][8:10])
-    if int(match["day"]) != day:
-        problems.append(Problem(path, lines.get(("date", "value")), "date.value",
-            f"the lead sentence ({lead['paragraph_id']}) says {match.group()}, but the event date is "
-            f"{meta['date']['value']}", "meta.date-unconfirmed",
-            "check the date against the text and its source", "warning"))
-    part = _PART_OF_DAY.get(match["part"] or "")
-    if part and meta["date"].get("part_of_day") not in (None, part):
-        problems.append(Problem(path, lines.get(("date", "part_of_day")), "date.part_of_day",
-            f"the lead sentence ({lead['paragraph_id']}) says {match['part']} ({part}), "
-            f"the sidecar '{meta['date']['part_of_day']}'", "meta.part-of-day",
-            f'set part_of_day = "{part}" or check the text', "warning"))
-    return problems
 
 
 def _check_doc_type(source: Source, rows: list[dict]) -> list[Problem]:

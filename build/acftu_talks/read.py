@@ -21,6 +21,8 @@ from .errors import Problem
 # Control characters (other than tab and line ends) are never part of a
 # published text and usually mean a binary or mangled file; a lone \r is an
 # old Mac line end that would silently merge lines.
+CORPUS_FILES = ("events", "persons")
+
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 
 
@@ -107,6 +109,8 @@ def list_pairs(corpus_dir: Path, root: Path) -> tuple[list[tuple[Path, Path]], l
         if bad:
             problems.append(bad)
             continue
+        if suffix == ".toml" and path.stem in CORPUS_FILES:
+            continue  # events.toml and persons.toml describe the corpus, not one text
         (texts if suffix == ".txt" else metas)[path.stem] = path
     for stem in sorted(texts.keys() - metas.keys()):
         if not _listed(corpus_dir / f"{stem}.toml", problems, root):

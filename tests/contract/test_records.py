@@ -14,6 +14,8 @@ def test_the_configs_and_their_keys():
         "paragraphs": ("paragraph.schema.json", "paragraph_id"),
         "sentences": ("sentence.schema.json", "sentence_id"),
         "documents": ("document.schema.json", "doc_id"),
+        "events": ("event.schema.json", "event_id"),
+        "persons": ("person.schema.json", "person_id"),
         "alignments": ("alignment.schema.json", "alignment_id"),
         "formulations": ("formulation.schema.json", "formulation_id"),
     }
@@ -59,8 +61,9 @@ def test_a_few_columns_have_the_expected_arrow_type(config, column):
 
 
 def test_column_order_is_the_schema_property_order():
-    assert CONFIGS["sentences"].arrow_schema.names[:4] == ["sentence_id", "paragraph_id", "doc_id", "sentence_number"]
-    assert CONFIGS["documents"].arrow_schema.names[-2:] == ["edits", "participants"]
+    assert CONFIGS["sentences"].arrow_schema.names[:5] == ["sentence_id", "paragraph_id", "doc_id", "event_id",
+                                                           "sentence_number"]
+    assert CONFIGS["documents"].arrow_schema.names[-3:] == ["edits", "errata", "participants"]
 
 
 def test_descriptions_are_the_properties_own_not_the_shared_definitions():

@@ -26,7 +26,8 @@ def test_sentence_at_a_span_and_at_an_empty_span():
 def test_the_staged_release_reads_back_with_raw_texts_and_artifacts(release):
     c = real_corpus(release)
     assert len(c.docs) == 5
-    assert {d.event_id for d in c} == {"2013-10-23", "2018-10-29", "2023-10-23"}
+    # the documents config's event_id (corpus/events.toml)
+    assert {d.event_id for d in c} == {"2013-10-23-acftu-talk", "2018-10-29-acftu-talk", "2023-10-23-acftu-talk"}
     for d in c:
         for s in d.sentences:
             assert d.raw[s.char_start:s.char_end] == s.text

@@ -38,7 +38,7 @@ def test_a_passage_reused_twice_is_one_formulation_with_every_occurrence():
         ("2013-10-23-x-a", 3), ("2018-10-29-x-b", 0), ("2023-10-23-x-c", 2)]
     assert (form["first_date"], form["last_date"], form["n_events"], form["n_documents"]) == (
         "2013-10-23", "2023-10-23", 3, 3)
-    assert form["event_ids"] == ["2013-10-23", "2018-10-29", "2023-10-23"]
+    assert form["event_ids"] == ["2013-10-23", "2018-10-29", "2023-10-23"]  # no event_id: the doc_id dates
 
 
 def test_a_longer_passage_overlapping_a_more_widely_used_one_is_left_out():

@@ -21,7 +21,7 @@ def test_load_dataset_reads_both_configs(loaded):
     assert set(al["kind"]) == {"version", "paraphrase", "omitted", "reuse"}
     assert sum(k == "version" for k in al["kind"]) == 3
     work = next(f for f in forms if f["text"] == "工会是职工之家，工会干部是")
-    assert work["event_ids"] == ["2018-10-29", "2023-10-23"] and not work["boilerplate"]
+    assert work["event_ids"] == ["2018-10-29-acftu-talk", "2023-10-23-acftu-talk"] and not work["boilerplate"]
     assert {o["doc_id"] for o in work["occurrences"]} == {
         "2018-10-29-acftu-talk-cctv", "2018-10-29-acftu-talk-xinhua", "2023-10-23-acftu-talk-qiushi"}
 

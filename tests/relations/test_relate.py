@@ -41,7 +41,7 @@ def test_pairs_are_in_a_canonical_order(release):
             assert r["doc_id_a"] < r["doc_id_b"]
         else:
             assert c[r["doc_id_a"]].doc_type == "speech_text" != c[r["doc_id_b"]].doc_type
-        assert r["event_id_a"] == r["doc_id_a"][:10] and r["event_id_b"] == r["doc_id_b"][:10]
+        assert r["doc_id_a"].startswith(r["event_id_a"] + "-") and r["doc_id_b"].startswith(r["event_id_b"] + "-")
 
 
 def test_a_row_that_does_not_slice_out_of_the_raw_text_is_a_builder_bug(release):

@@ -22,6 +22,8 @@ def big_corpus(target, documents=20, repeats=20):
     """Copies of a real text, each repeated, with sidecars pinned to them:
     enough work that the build runs for seconds."""
     target.mkdir()
+    for name in ("events.toml", "persons.toml"):  # the copies' event and people
+        (target / name).write_bytes((CORPUS / name).read_bytes())
     raw = (CORPUS / f"{DOC}.txt").read_bytes()
     meta = (CORPUS / f"{DOC}.toml").read_text(encoding="utf-8")
     data = b"\n".join([raw] * repeats)

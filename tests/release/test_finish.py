@@ -6,8 +6,9 @@ from acftu_talks.release import finish
 
 def test_the_steps_in_order():
     assert [step.__name__ for step in finish.STEPS] == [
-        "copy_schemas", "write_relations", "write_card", "copy_repository_files", "write_figure", "write_citation",
-        "write_croissant", "write_reader", "write_id_changes", "write_manifest", "write_sums"]
+        "write_events", "write_persons", "copy_schemas", "write_relations", "write_card", "copy_repository_files",
+        "write_figure", "write_citation", "write_croissant", "write_reader", "write_id_changes", "write_manifest",
+        "write_sums"]
 
 
 def test_a_release_holds_the_files_the_steps_write(release):
@@ -18,7 +19,8 @@ def test_a_release_holds_the_files_the_steps_write(release):
         "reader/index.html"]
     assert [f for f in files if f.startswith("schema/")] == [
         "schema/alignment.schema.json", "schema/defs.schema.json", "schema/document.schema.json",
-        "schema/formulation.schema.json", "schema/paragraph.schema.json", "schema/sentence.schema.json",
+        "schema/event.schema.json", "schema/formulation.schema.json", "schema/paragraph.schema.json",
+        "schema/person.schema.json", "schema/sentence.schema.json",
         "schema/sidecar.schema.json"]
 
 

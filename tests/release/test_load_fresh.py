@@ -17,24 +17,24 @@ from acftu_talks import cli
 from conftest import CARD, CORPUS, ROOT, SCHEMA
 
 DOC = "2018-10-29-acftu-talk-xinhua"
-OLD = "同中华全国总工会新一届领导班子成员集体谈话"
-NEW = "同中华全国总工会新一届领导班子成员集体座谈"  # as long, in characters and bytes
+OLD = "Xi urges breaking new ground"
+NEW = "Xi Urges breaking new ground"  # as long, in characters and bytes
 
 
 def readme_line() -> str:
-    """The README's line that loads the paragraphs config of a local build."""
+    """The README's line that loads the documents config of a local build."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    return next(line for line in readme.split("\n") if re.match(r'paragraphs = load_dataset\("release", "paragraphs"', line))
+    return next(line for line in readme.split("\n") if re.match(r'documents = load_dataset\("release", "documents"', line))
 
 
-def load_occasions(folder: Path, cache: Path) -> list[str]:
-    """The occasions of DOC's paragraphs as loaded: run the README's line in a fresh interpreter, with HF_HOME and the
+def load_titles(folder: Path, cache: Path) -> list[str]:
+    """DOC's English title as loaded, its first words: run the README's line in a fresh interpreter, with HF_HOME and the
     datasets cache in ``cache`` and nothing else set: the default cache."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "PYTHONPATH"))}
     env.update(HF_HOME=str(cache), HF_DATASETS_CACHE=str(cache / "datasets"), HF_HUB_OFFLINE="1",
                HF_DATASETS_OFFLINE="1")
     program = (f"from datasets import load_dataset\n{readme_line()}\n"
-               f"print('\\n'.join(sorted({{r['occasion'] for r in paragraphs if r['doc_id'] == {DOC!r}}})))\n")
+               f"print('\\n'.join(r['title_en'][:{len(OLD)}] for r in documents if r['doc_id'] == {DOC!r}))\n")
     done = subprocess.run([sys.executable, "-c", program], cwd=folder, env=env, capture_output=True, text=True,
                           timeout=300)
     assert done.returncode == 0, done.stderr
@@ -57,18 +57,18 @@ def test_a_rebuild_with_a_changed_sidecar_value_loads_the_new_value(tmp_path):
     cache = tmp_path / "hf"
     build(tmp_path, corpus)
     before = info(tmp_path / "release")
-    assert load_occasions(tmp_path, cache) == [OLD]
+    assert load_titles(tmp_path, cache) == [OLD]
 
     sidecar = corpus / f"{DOC}.toml"
     text = sidecar.read_text(encoding="utf-8")
-    assert f'occasion = "{OLD}"' in text
-    sidecar.write_text(text.replace(f'occasion = "{OLD}"', f'occasion = "{NEW}"'), encoding="utf-8")
+    assert f'title_en = "{OLD}' in text
+    sidecar.write_text(text.replace(f'title_en = "{OLD}', f'title_en = "{NEW}'), encoding="utf-8")
     build(tmp_path, corpus)
     after = info(tmp_path / "release")
     # What datasets hashed before the digest: counts and sizes, all the same.
     assert [i["splits"] for i in after] == [i["splits"] for i in before]
     assert [i["description"] for i in after] != [i["description"] for i in before]
-    assert load_occasions(tmp_path, cache) == [NEW]
+    assert load_titles(tmp_path, cache) == [NEW]
 
 
 def test_another_folder_named_release_loads_its_own_rows(tmp_path):
@@ -77,9 +77,10 @@ def test_another_folder_named_release_loads_its_own_rows(tmp_path):
     cache = tmp_path / "hf"
     (tmp_path / "a").mkdir()
     build(tmp_path / "a", corpus)
-    assert load_occasions(tmp_path / "a", cache) == [OLD]
+    assert load_titles(tmp_path / "a", cache) == [OLD]
     sidecar = corpus / f"{DOC}.toml"
-    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace(f'title_en = "{OLD}', f'title_en = "{NEW}'),
+                       encoding="utf-8")
     (tmp_path / "b").mkdir()
     build(tmp_path / "b", corpus)
-    assert load_occasions(tmp_path / "b", cache) == [NEW]
+    assert load_titles(tmp_path / "b", cache) == [NEW]

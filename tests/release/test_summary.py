@@ -6,9 +6,14 @@ from acftu_talks.release import summary as summary_module
 from acftu_talks.release.summary import Summary
 
 
+PROVENANCE = {"event_id": "2018-10-29-t", "version_of": None, "received_as": "a.txt", "original_url": None,
+              "copy_repository": "o/r", "copy_path": "p.md", "copy_commit": "0" * 40, "retrieved": "2026-12-01"}
+
+
 def doc(doc_id, paragraphs):
     document = {"doc_id": doc_id, "doc_type": "news_report", "date": "2018-10-29", "publication_date": "2018-10-29",
-                "publisher_en": "Xinhua", "n_paragraphs": len(paragraphs), "title": "not kept"}
+                "publisher_en": "Xinhua", "n_paragraphs": len(paragraphs), "title": "not kept", **PROVENANCE,
+                "errata": [{"erratum_id": f"{doc_id}.e1"}]}
     rows = [{"doc_id": doc_id, "paragraph_id": f"{doc_id}.p{i:03d}", "segment_type": seg, "speech_mode": mode,
              "annotation_source": source} for i, (seg, mode, source) in enumerate(paragraphs, start=1)]
     sentences = [{"doc_id": doc_id, "speech_mode": "reported"}, {"doc_id": doc_id, "speech_mode": "narration"}]
@@ -21,7 +26,8 @@ def test_counts_and_the_short_rows():
                                      ("body", "reported", "rule")]))
     assert summary.documents == [{"doc_id": "2018-10-29-a", "doc_type": "news_report", "date": "2018-10-29",
                                   "publication_date": "2018-10-29", "publisher_en": "Xinhua", "n_paragraphs": 3,
-                                  "body_paragraphs": 2}]
+                                  **PROVENANCE, "body_paragraphs": 2}]
+    assert summary.errata == [{"erratum_id": "2018-10-29-a.e1", "doc_id": "2018-10-29-a"}]
     assert summary.by_type == {("title", "none"): 1, ("body", "reported"): 2}
     assert summary.by_doc[("2018-10-29-a", "body", "reported")] == 2
     assert summary.sentences_by_doc == {("2018-10-29-a", "reported"): 1, ("2018-10-29-a", "narration"): 1}

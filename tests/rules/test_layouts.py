@@ -84,6 +84,8 @@ SIDECAR = (CORPUS / "2023-10-23-acftu-talk-cctv.toml").read_text(encoding="utf-8
 
 def write(corpus, text: str, title: str) -> None:
     corpus.mkdir()
+    for name in ("events.toml", "persons.toml"):  # the 2023 talk and its people
+        (corpus / name).write_bytes((CORPUS / name).read_bytes())
     doc_id = "2023-10-23-acftu-talk-xinhua"
     data = text.encode("utf-8")
     (corpus / f"{doc_id}.txt").write_bytes(data)

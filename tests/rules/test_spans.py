@@ -19,7 +19,7 @@ def rows():
     annotate(passages, "news_report", "习近平", [])
     out = []
     for p in passages:
-        p.record = {"paragraph_id": f"d.p{p.paragraph_number:03d}", "doc_id": "d", "date": "2023-10-23"}
+        p.record = {"paragraph_id": f"d.p{p.paragraph_number:03d}", "doc_id": "d", "event_id": "e", "date": "2023-10-23"}
         out += assemble.sentences(p, {"习近平": "Xi Jinping"})
     return out
 

@@ -105,6 +105,32 @@ def write_files(files: list[tuple[Path, str]]) -> None:
         raise
 
 
+def create_atomic(path: Path, text: str) -> None:
+    """Create ``path`` holding ``text``, never over an existing file (raises
+    FileExistsError): written to a temporary file beside it and linked into
+    place whole, so that a kill or a full disk leaves no half-written file."""
+    staged = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", prefix=f".{path.name}.",
+                                         suffix=".tmp", dir=path.parent, delete=False)
+    try:
+        with staged as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(staged.name, 0o666 & ~mask)
+        os.link(staged.name, path)  # fails if path exists: no clobbering, no race
+    except OSError as exc:
+        if exc.filename is None:
+            raise OSError(exc.errno, exc.strerror, path.as_posix()) from exc
+        raise
+    finally:
+        try:
+            os.unlink(staged.name)
+        except FileNotFoundError:
+            pass
+
+
 def _lines(path: Path) -> list[str]:
     shown = path.as_posix()
     try:

@@ -59,10 +59,14 @@ CONFIGS = {c.name: c for c in (
     Config("paragraphs", "paragraph.schema.json", "paragraph_id"),
     Config("sentences", "sentence.schema.json", "sentence_id"),
     Config("documents", "document.schema.json", "doc_id"),
+    Config("events", "event.schema.json", "event_id"),
+    Config("persons", "person.schema.json", "person_id"),
     Config("alignments", "alignment.schema.json", "alignment_id"),
     Config("formulations", "formulation.schema.json", "formulation_id"),
 )}
 # Configs derived from the staged records of the whole corpus by a release
 # step (release/finish.py), not written document by document.
-CORPUS_CONFIGS = ("alignments", "formulations")
+CORPUS_CONFIGS = ("events", "persons", "alignments", "formulations")
 DEFAULT_CONFIG = "paragraphs"
+# The configs streamed document by document by the pipeline.
+DOCUMENT_CONFIGS = tuple(name for name in CONFIGS if name not in CORPUS_CONFIGS)

@@ -225,6 +225,8 @@ def generated_blocks(summary) -> dict[str, str]:
         "apa": cite.apa().rstrip("\n"),
         "config_names": ", ".join(f"`{name}`" for name in CONFIGS),
     })
+    from .series_card import blocks as series_blocks  # events, provenance, errata
+    blocks.update(series_blocks(summary, _md_table))
     blocks.update(relate.card_blocks(summary))
     return blocks
 

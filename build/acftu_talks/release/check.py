@@ -178,7 +178,10 @@ def read_rows(release: Path, shown: str, problems: list[Problem],
                 continue
             found = [(f.name, f.type) for f in table.schema]
             if found != expected:
-                differ = sorted({n for n, _ in set(found) ^ set(expected)})
+                # compared by ==, not by hash: a list type's hash covers its item
+                # field's name ("item" or "element"), which == rightly ignores
+                have, want = dict(found), dict(expected)
+                differ = sorted(n for n in have.keys() | want.keys() if have.get(n) != want.get(n))
                 problems.append(Problem(where, None, "columns", f"columns differ from the {name} schema: "
                                         f"{', '.join(differ)}", "release.columns", REBUILD))
                 continue

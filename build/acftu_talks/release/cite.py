@@ -17,14 +17,16 @@ TITLE = "ACFTU Talks: Xi Jinping's collective talks with the ACFTU leadership"
 AUTHOR = "acftu-talks maintainers"
 # The day this version was released; CHANGELOG.md gives the same date for it
 # (tests/test_cite.py checks). Never the build's clock, so builds reproduce.
-RELEASE_DATE = "2026-11-22"
+RELEASE_DATE = "2026-12-01"
 ABSTRACT = (
     "A small research corpus of Chinese leadership texts on Xi Jinping's collective talks with "
-    "the new leadership of the All-China Federation of Trade Unions (ACFTU): the 2018 Xinhua news "
-    "report of the talk and the 2023 speech text as published in Qiushi, split into paragraphs and "
-    "annotated by documented rules with segment type, speech mode and speaker, every record "
-    "pointing back to its place in the raw text. The texts are state-media publications; no open "
-    "licence is claimed for them (see RIGHTS.md)."
+    "the new leadership of the All-China Federation of Trade Unions (ACFTU) after the 2013, 2018 "
+    "and 2023 national congresses of Chinese trade unions: the news readouts of the three talks "
+    "(Xinhua, CCTV Xinwen Lianbo) and the 2023 speech text as published in Qiushi, split into "
+    "paragraphs and sentences and annotated by documented rules with segment type, speech mode and "
+    "speaker, every record pointing back to its place in the raw text; with the events, a registry "
+    "of the people named and their positions, the sources' known errors and each text's provenance. "
+    "The texts are state-media publications; no open licence is claimed for them (see RIGHTS.md)."
 )
 KEYWORDS = ("China", "Chinese politics", "trade unions", "ACFTU", "Xi Jinping", "political speech",
             "reported speech", "state media", "corpus")

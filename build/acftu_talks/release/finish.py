@@ -20,7 +20,7 @@ from pathlib import Path
 from ..contract import ids, layout
 from ..contract.layout import Inputs
 from ..relations import relate
-from . import card, checksums, cite, croissant, figure, manifest
+from . import card, checksums, cite, croissant, figure, manifest, series
 from .reader import write_reader
 from .summary import Summary
 
@@ -80,6 +80,8 @@ def write_sums(staging: Path, summary: Summary, inputs: Inputs) -> None:
 
 STEPS = (
     # corpus-level configs derived from the staged records come first
+    series.write_events,
+    series.write_persons,
     copy_schemas,
     write_relations,
     write_card,

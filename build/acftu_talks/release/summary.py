@@ -9,7 +9,9 @@ from ..errors import Problem
 
 # The document columns the card's per-document table shows: all a Summary
 # keeps of a document.
-CARD_FIELDS = ("doc_id", "doc_type", "date", "publication_date", "publisher_en", "n_paragraphs")
+CARD_FIELDS = ("doc_id", "event_id", "version_of", "doc_type", "date", "publication_date", "publisher_en",
+               "n_paragraphs", "received_as", "original_url", "copy_repository", "copy_path", "copy_commit",
+               "retrieved")
 CARD_DOCUMENTS = 100  # documents listed one by one in the card
 
 
@@ -30,12 +32,15 @@ class Summary:
     overridden: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     documents_not_listed: int = 0  # documents beyond CARD_DOCUMENTS
+    errata: list[dict] = field(default_factory=list)  # every erratum, with its doc_id
+    events: list[dict] = field(default_factory=list)  # the events config's rows, set by its release step
 
     def add(self, built) -> None:
         """Count one document's records (an :class:`~acftu_talks.assemble.Built`)."""
         listed = len(self.documents) < CARD_DOCUMENTS
         row = {k: built.document[k] for k in CARD_FIELDS}
         row["body_paragraphs"] = 0
+        self.errata += [dict(e, doc_id=built.document["doc_id"]) for e in built.document["errata"]]
         for paragraph in built.paragraphs:
             self.by_type[(paragraph["segment_type"], paragraph["speech_mode"])] += 1
             if listed:
@@ -55,3 +60,4 @@ class Summary:
         self.warnings = [p for p in problems if p.severity != "error"]
         self.counts = {name: sink.count for name, sink in sinks.items()}
         self.nbytes = {name: sink.nbytes for name, sink in sinks.items()}
+        # the corpus-level configs (events, persons) add theirs in their release steps

@@ -1,12 +1,15 @@
-"""Who took part in the event, and how, read off the text by rules.
+"""Who took part in the event, and how, read off the text by rules and
+resolved against the people registry (``corpus/persons.toml``).
 
 Roles come from what the text says: whose words it conveys (speaker), who
 参加/出席 (attended), who 汇报 (reported), who 发言 (spoke), who 主持
-(presided) and who is credited for a photo (photographer). Names are recognised from the sidecar's curated
-``people`` list, which also supplies the English names; a short name in an
-attendance list that the list does not know is kept, with a warning asking
-the curators to add it. A role the text does not state can come from the
-sidecar (``role``), marked ``role_source = "metadata"``.
+(presided) and who is credited for a photo of the event (photographer).
+People are recognised by the registry's names and aliases; their position on
+the event's date comes from the registry. A name in one of those places that
+the registry does not know is an error: a misspelt name (王冬明 for 王东明)
+would otherwise drop the person silently. A photographer whose photo is
+dated on another day than the event is not a participant of the event: the
+credit stays on the caption.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from ..errors import Problem
 from ..contract.records import Paragraph, Participant
 from . import lexicon as L
 from .registry import register
+from .. import people
 
 _VERB = re.compile("|".join(f"(?P<{role}>{vocab.pattern()})" for role, vocab in L.ROLE_VERBS.items()))
 _NAME = re.compile(L.PERSON_NAME)
@@ -112,53 +116,125 @@ def roles_in(text: str, known: re.Pattern | None, speakers: frozenset[str] = fro
     return found
 
 
-def participants(rows: list[Paragraph], notes: list, people: list[dict],
-                 text_path: str, meta_path: str) -> tuple[list[Participant], list[Problem]]:
+# Titles that precede a name in a list: "全国总工会副主席徐留平", "中央书记处书记蔡奇".
+_TITLE = r"(?:主席|书记|委员|常委|秘书长|部长|主任|总理|局长|组长|理事长)"
+# One item of a participant list: an optional title, a 2-3 character name,
+# and what may follow the subject ("代表…", "等", "分别").
+_ITEM = re.compile(rf"^(?P<title>.*{_TITLE})?(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:等|代表.*|分别|先后|也|均|都|一同)?$")
+# Words that end a list item but are no names ("领导班子成员", "他们").
+_NOT_NAMES = re.compile(rf"(?:成员|班子|们|大家|代表|同志|各位|领导|负责人|记者|群众|职工|工人|干部|全体|{_TITLE[3:-1]})$")
+
+
+def _pattern(forms) -> re.Pattern | None:
+    forms = sorted({f for f in forms if f}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(f) for f in forms)) if forms else None
+
+
+def _registry_subjects(region: str, known: re.Pattern | None,
+                       titled_only: bool = False) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The registered forms in a clause's subject and the unregistered names
+    there, each with its offset in ``region``, in text order; with
+    ``titled_only``, only names that follow a title count as names."""
+    offset = 0
+    if "由" in region:  # "大会由王东明主持": the agent follows 由
+        offset = region.rindex("由") + 1
+        region = region[offset:]
+    found = [(offset + m.start(), m.group()) for m in known.finditer(region)] if known else []
+    unknown = []
+    position = 0
+    for raw_item in re.split(r"[、和及]", region):
+        match = _ITEM.match(raw_item)
+        if match and not (known and known.search(raw_item)) and not _NOT_NAMES.search(match["name"]) \
+                and (match["title"] or not titled_only):
+            unknown.append((offset + position + match.start("name"), match["name"]))
+        position += len(raw_item) + 1
+    return found, unknown
+
+
+def participants(rows: list[Paragraph], notes: list[Annotation], spans, raw: str,
+                 registry: people.Registry, event: dict, speaker: str,
+                 text_path: str, errata: list[dict] = ()) -> tuple[list[Participant], list[Problem]]:
     """Participants of one document in order of first mention, one entry per
-    person and role; problems are warnings only."""
-    curated = {p["name"]: p for p in people}
-    known = _name_pattern(list(curated))
+    person and role; every unregistered name in a participant position is an
+    error naming the line and characters, unless an erratum of the sidecar
+    covers it with a registered name as the intended reading."""
+    forms = registry.surface_forms(speaker)
+    known = _pattern(forms)
     found: dict[tuple[str, str], Participant] = {}
     problems: list[Problem] = []
+    date = event["date"]
 
-    def add(name: str, role: str, source: str, evidence: str | None) -> None:
-        if (name, role) in found:
+    def add(form: str, role: str, evidence: str) -> None:
+        person = registry.find(forms.get(form, form))
+        if person is None or (person["person_id"], role) in found:
             return
-        person = curated.get(name, {})
-        found[(name, role)] = Participant(name=name, name_en=person.get("name_en"), role=role,
-                                          role_source=source, evidence=evidence,
-                                          position_en=person.get("position_en"))
+        held = registry.positions_on(person, date)
+        found[(person["person_id"], role)] = Participant(
+            person_id=person["person_id"], name=person["name"], name_en=person["name_en"], role=role,
+            role_source="text", evidence=evidence,
+            position_en="; ".join(p["title_en"] for p in held) or None,
+            position="、".join(p["title"] for p in held) or None)
 
-    for row, note in zip(rows, notes):
+    def corrected(start: int, end: int) -> str | None:
+        """The registered form an erratum's intended reading gives for the
+        published characters at [start, end)."""
+        for erratum in errata:
+            if erratum["intended"] and erratum["char_start"] <= start and end <= erratum["char_end"] and known:
+                match = known.search(erratum["intended"])
+                if match:
+                    return match.group()
+        return None
+
+    def unregistered(row: Paragraph, span, index: int, name: str, place: str, role: str) -> None:
+        start = span.raw_offset(index)
+        fixed = corrected(start, start + len(name))
+        if fixed:
+            add(fixed, role, row["paragraph_id"])
+            return
+        column = start - (raw.rfind("\n", 0, start) + 1) + 1
+        close = people.near(registry, name)
+        hint = (f"if it is a misspelling of {close}, record it in the sidecar: [[errata]] "
+                f"published = \"{name}\" intended = \"{close}\" status = \"suspected\" evidence = \"...\" "
+                f"(the text keeps the published form); otherwise register the person: "
+                if close else "register the person: ")
+        problems.append(Problem(text_path, row["line_number"], row["paragraph_id"],
+            f"'{name}' (characters {column}-{column + len(name) - 1} of the line) {place}, "
+            f"but is not in the people registry {registry.path}", "people.unregistered",
+            hint + f"add to {registry.path}: " + people.stub(name)))
+
+    for row, note, span in zip(rows, notes, spans):
         pid = row["paragraph_id"]
-        for name in note.photographers:
-            add(name, "photographer", "text", pid)
+        if note.segment_type == "photo_caption" and note.photographers:
+            credit_at = row["text"].rfind(note.photographers[0])
+            for name in note.photographers:
+                at = row["text"].find(name, max(credit_at, 0))
+                if registry.find(name) is None:
+                    unregistered(row, span, max(at, 0), name, "is credited for a photo", "photographer")
+                elif note.caption_date in (None, date):
+                    add(name, "photographer", pid)
         if note.segment_type != "body":
             continue
         for sentence in note.sentences:
             if sentence.speaker:
-                add(sentence.speaker, "speaker", "text", pid)
-            if sentence.speech_mode != "narration":
-                continue
+                add(sentence.speaker, "speaker", pid)
+            # Outside narration only a titled name before a role verb is a
+            # participant: an unknown name there would otherwise make the
+            # sentence read as the speaker's ("…主席王冬明代表…作了汇报").
+            narration = sentence.speech_mode == "narration"
             text = row["text"][sentence.start:sentence.end]
-            reported_unknown: set[str] = set()
-            speakers = frozenset(name for name, role in found if role == "speaker")
-            for name, role, unknown, _ in roles_in(text, known, speakers):
-                add(name, role, "text", pid)
-                for other in unknown:
-                    if other in reported_unknown:
-                        continue
-                    reported_unknown.add(other)
-                    problems.append(Problem(text_path, row["line_number"], pid,
-                        f"'{other}' looks like a participant's name but is not in the sidecar's people list",
-                        "meta.people-unknown", f"add [[people]] name = \"{other}\" with name_en to {meta_path}",
-                        "warning"))
-    named = {name for name, _ in found}
-    for person in people:
-        if "role" in person and (person["name"], person["role"]) not in found:
-            add(person["name"], person["role"], "metadata", None)
-        elif person["name"] not in named and "role" not in person:
-            problems.append(Problem(meta_path, None, f"people: {person['name']}",
-                "listed in the sidecar but the rules found no part for them in the text",
-                "meta.people-unused", "give them a role in the sidecar, or remove the entry", "warning"))
+            begin = 0
+            for verb in _VERB.finditer(text):
+                # the subject is in the clause before the verb, not in the
+                # object of an earlier verb ("参加会见，张三等陪同")
+                clause = max(begin, max(text.rfind(c, 0, verb.start()) for c in L.CLAUSE_MARKS) + 1)
+                names, unknown = _registry_subjects(text[clause:verb.start()], known, titled_only=not narration)
+                for _, form in names if narration else ():
+                    person = registry.find(forms.get(form, form))
+                    speaker_already = person is not None and (person["person_id"], "speaker") in found
+                    if not (verb.lastgroup == "spoke" and speaker_already and SPEAKER_SPOKE.enabled):
+                        add(form, verb.lastgroup, pid)
+                for at, name in unknown:
+                    unregistered(row, span, sentence.start + clause + at, name,
+                                 f"is in a participant position (before {verb.group()})", verb.lastgroup)
+                begin = verb.end()
     return list(found.values()), problems

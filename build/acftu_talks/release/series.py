@@ -1,0 +1,64 @@
+"""The corpus-level configs: ``events`` (one row per event, with its
+documents) and ``persons`` (the people registry). Release steps: they read
+corpus/events.toml and corpus/persons.toml (already checked by the build)
+and the staged documents, and run before the card, which counts them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from .. import events as event_facts, people as registry
+from ..contract import layout
+from ..contract.records import CONFIGS
+from . import write
+
+
+def _sink(staging: Path, name: str) -> write.ParquetSink:
+    schema = CONFIGS[name].arrow_schema.with_metadata(write.file_metadata(name))
+    return write.ParquetSink(staging / layout.data_folder(name), schema)
+
+
+def _close(sink: write.ParquetSink, summary, name: str) -> None:
+    sink.close()
+    summary.counts[name] = sink.count
+    summary.nbytes[name] = sink.nbytes
+
+
+def staged_documents(staging: Path) -> list[dict]:
+    """What the events config says of each staged document, in doc_id order."""
+    columns = ["doc_id", "event_id", "doc_type", "publisher", "publisher_en", "version_of"]
+    files = layout.data_files(staging, "documents")
+    rows = []
+    for file in files:
+        # ParquetFile, not read_table: that one imports pyarrow.dataset and pandas (two seconds)
+        rows += pq.ParquetFile(file).read(columns=columns).to_pylist()
+    return sorted(rows, key=lambda r: r["doc_id"])
+
+
+def event_rows(staging: Path, corpus_dir: Path, schema_dir: Path) -> list[dict]:
+    found, _, _ = event_facts.read_events(corpus_dir, schema_dir, corpus_dir)
+    by_event: dict[str, list[dict]] = {}
+    for doc in staged_documents(staging):
+        by_event.setdefault(doc["event_id"], []).append({
+            "doc_id": doc["doc_id"], "doc_type": doc["doc_type"],
+            "text_kind": event_facts.text_kind(doc["doc_type"]), "publisher": doc["publisher"],
+            "publisher_en": doc["publisher_en"], "version_of": doc["version_of"]})
+    return [event_facts.record(found[eid], by_event.get(eid, [])) for eid in sorted(found)]
+
+
+def write_events(staging: Path, summary, inputs: layout.Inputs) -> None:
+    """data/events: one row per event of corpus/events.toml."""
+    rows = event_rows(staging, inputs.corpus_dir, inputs.schema_dir)
+    sink = _sink(staging, "events")
+    sink.add(rows)
+    _close(sink, summary, "events")
+    summary.events = rows
+
+
+def write_persons(staging: Path, summary, inputs: layout.Inputs) -> None:
+    """data/persons: one row per registered person, in person_id order."""
+    people, _ = registry.read_registry(inputs.corpus_dir, inputs.schema_dir, inputs.root)
+    sink = _sink(staging, "persons")
+    sink.add([people.record(pid) for pid in sorted(people.persons)])
+    _close(sink, summary, "persons")
