@@ -541,3 +541,20 @@ def test_a_leading_right_to_left_mark_is_trimmed_and_recorded(checkout, capsys):
     spans, loose = segment.segment("\u200f2018年10月29日\n正文。\n")
     assert [s.text for s in spans] == ["2018年10月29日", "正文。"]
     assert [(c.kind, c.start, c.end) for c in spans[0].edges] == [("zero_width", 0, 1)]
+
+
+def test_a_draft_sidecar_is_created_whole_and_never_over_a_file(tmp_path):
+    from acftu_talks.contract.ids import create_atomic
+    target = tmp_path / "a.toml"
+    create_atomic(target, "x = 1\n")
+    assert target.read_text(encoding="utf-8") == "x = 1\n"
+    with pytest.raises(FileExistsError):
+        create_atomic(target, "x = 2\n")
+    assert target.read_text(encoding="utf-8") == "x = 1\n"
+    program = (f"import sys; sys.path.insert(0, {str(ROOT / 'build')!r})\n"
+               "from pathlib import Path\nfrom acftu_talks.contract.ids import create_atomic\n"
+               f"create_atomic(Path({str(tmp_path / 'b.toml')!r}), 'x' * 100_000)\n")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)))
+    assert done.returncode != 0 and "File too large" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.toml"]  # no half file, no temporary file
