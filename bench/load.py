@@ -3,7 +3,9 @@
     python bench/load.py MODE RELEASE CACHE_DIR
 
 Modes: ``release`` (load_dataset on the release folder; run it twice with the
-same CACHE_DIR for cold then warm), ``stream`` (streaming, every row read),
+same CACHE_DIR for cold then warm), ``stream`` (streaming, every row read one
+by one), ``stream-batched`` (streaming, ``.iter(batch_size=1000)``),
+``stream-arrow`` (streaming, ``with_format("arrow").iter(batch_size=1000)``),
 ``parquet`` (load_dataset("parquet", data_files=...) on the same files) and
 ``arrow`` (pyarrow.parquet.read_table on the same files). Imports happen
 before the clock starts: this measures loading, not Python start-up.
@@ -24,7 +26,8 @@ import pyarrow.parquet as pq  # noqa: E402
 
 from acftu_talks.contract.records import DEFAULT_CONFIG
 
-MODES = ("release", "stream", "parquet", "arrow")
+MODES = ("release", "stream", "stream-batched", "stream-arrow", "parquet", "arrow")
+BATCH = 1000
 
 
 def files(release: Path, config: str = DEFAULT_CONFIG) -> list[str]:
@@ -40,6 +43,12 @@ def time_load(mode: str, release: Path, cache_dir: Path) -> tuple[float, int]:
     elif mode == "stream":
         stream = datasets.load_dataset(str(release), DEFAULT_CONFIG, split="train", streaming=True)
         rows = sum(1 for _ in stream)
+    elif mode == "stream-batched":
+        stream = datasets.load_dataset(str(release), DEFAULT_CONFIG, split="train", streaming=True)
+        rows = sum(len(batch["text"]) for batch in stream.iter(batch_size=BATCH))
+    elif mode == "stream-arrow":
+        stream = datasets.load_dataset(str(release), DEFAULT_CONFIG, split="train", streaming=True)
+        rows = sum(table.num_rows for table in stream.with_format("arrow").iter(batch_size=BATCH))
     elif mode == "parquet":
         rows = len(datasets.load_dataset("parquet", data_files=files(release), split="train",
                                          cache_dir=str(cache_dir)))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from acftu_talks import cli, draft, show
 
-from conftest import CORPUS, ROOT, SCHEMA, build_args
+from conftest import CORPUS, ROOT, SCHEMA, build_args, with_root_files
 
 SOURCES = ROOT.parent / "shared" / "sources"
 DOC = "2023-10-23-acftu-talk-cctv"
@@ -39,7 +39,7 @@ def confirm(text: str, values: dict[str, str]) -> str:
 
 def test_new_writes_a_draft_that_builds_once_its_guesses_are_confirmed(tmp_path, monkeypatch, capsys):
     corpus = fresh_corpus(tmp_path)
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(with_root_files(tmp_path))  # a root a build accepts
     assert cli.main(["new", f"corpus/{DOC}.txt", "--schema", str(SCHEMA)]) == 0
     assert f"wrote corpus/{DOC}.toml" in capsys.readouterr().out
     text = (corpus / f"{DOC}.toml").read_text(encoding="utf-8")
@@ -49,6 +49,7 @@ def test_new_writes_a_draft_that_builds_once_its_guesses_are_confirmed(tmp_path,
     assert 'publisher_en = "CCTV Xinwen Lianbo"  # guess:' in text
     assert 'value = "2023-10-23"  # guess: the file name\'s date; the lead says 23日下午 (line 1)' in text
     assert 'event_id = "2023-10-23-acftu-talk"  # guess:' in text
+    assert "\n[date]\n" in text and 'source = "Xinhua and CCTV Xinwen Lianbo, 2023-10-23; the readout says 23日下午' in text
     assert "王东明" in text and "蔡奇" in text and "NOT REGISTERED" not in text
 
     # unconfirmed: refused, each guess named by its line

@@ -489,7 +489,7 @@ def test_large_mangled_files_are_reported_fast_and_briefly(checkout, capsys, nam
 
 
 def test_reports_are_bounded_per_file_then_counted():
-    problems = [Problem("a.txt", n, "x", "m", "t.c", "f") for n in range(1, 31)] + [Problem("b.txt", 1, "x", "m", "t.c")]
+    problems = [Problem("a.txt", n, "x", "m", "t.c", "f") for n in range(1, 61)] + [Problem("b.txt", 1, "x", "m", "t.c")]
     lines = render_bounded(problems)
     assert len(lines) == MAX_PER_FILE + 2
     assert lines[-1] == ("a.txt: note: 10 more error(s) in this file not shown [report.truncated]\n"

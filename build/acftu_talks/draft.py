@@ -159,7 +159,10 @@ def draft(text_file: Path, corpus_dir: Path, schema_dir: Path, root: Path) -> tu
     d.lines.append("[date]")
     d.put("value", date, why)
     d.put("precision", "day", "the day is known")
-    d.put("source", "<publication, date>", "the source that establishes the date")
+    if event:
+        d.put("source", event["date_source"], f"the event's date_source in {events_path}")
+    else:
+        d.put("source", "<publication, date>", "the source that establishes the date")
     if stated_note:
         d.put("note", stated_note, "how the date was established")
     publication = dateline_date(dateline, date) if dateline else None

@@ -24,7 +24,7 @@ EXIT = {
 # At most this many problems are printed per file, then a count of the rest:
 # a mangled file (UTF-16 without a BOM, a binary) would otherwise print
 # thousands of lines and bury the one that says what is wrong.
-MAX_PER_FILE = 20
+MAX_PER_FILE = 50
 SNIPPET_CHARS = 40
 
 

@@ -17,7 +17,7 @@ import tomllib
 from pathlib import Path
 
 from . import sidecar
-from .contract import schemas
+from .contract import schemas, validate
 from .errors import Problem
 from .read import Source, display
 
@@ -38,10 +38,9 @@ def _nullable(prop: dict) -> bool:
     return "null" in kinds or any(b.get("type") == "null" for b in prop.get("anyOf", []))
 
 
-def validator(schema: dict, schema_dir: Path):
+def validator(schema: dict, schema_dir: Path) -> validate.Checker:
     """A validator of ``schema`` that resolves the shared $defs locally."""
-    from jsonschema import Draft202012Validator, FormatChecker
-    return Draft202012Validator(schema, registry=schemas.registry(str(schema_dir)), format_checker=FormatChecker())
+    return validate.Checker(schema, schema_dir)
 
 
 def entry_schema(schema_dir: Path) -> dict:

@@ -72,3 +72,48 @@ def test_diff_maps_moved_texts_and_marks_gone_ones():
     assert ids.diff(lock, current) == [("2020-01-01-a-x.p001", "2020-01-01-a-x.p002"),
                                        ("2020-01-01-a-x.p002", "2020-01-01-a-x.p003")]
     assert ids.diff({"2020-01-01-a-x.p004": "h4"}, current) == [("2020-01-01-a-x.p004", None)]
+
+
+def test_the_streaming_check_finds_what_the_whole_lock_check_finds(tmp_path):
+    """Document by document, with the lock read back per document, the same
+    problems (lines included) as comparing the whole lock with every id;
+    also for a lock whose lines are not in order, and doc_ids that begin
+    with one another ("a" and "a-2": "a-2.p001" sorts before "a.p001")."""
+    import random
+
+    pick = random.Random(3)
+    docs = ["2020-01-01-a", "2020-01-01-a-2", "2020-01-01-b", "2020-01-01-c", "2020-01-01-gone"]
+    for trial in range(40):
+        lock, current = {}, {}
+        for doc in docs:
+            texts = [f"t{pick.randrange(6)}" for _ in range(pick.randint(1, 6))]
+            for n, text in enumerate(texts, 1):
+                lock[f"{doc}.p{n:03d}"] = text
+                lock[f"{doc}.p{n:03d}.s01"] = text + "s"
+            if doc.endswith("gone"):
+                continue  # in the lock, not in the corpus
+            new = list(texts)
+            if pick.random() < 0.5:
+                new.insert(pick.randrange(len(new) + 1), "t9")
+            if pick.random() < 0.3:
+                new[pick.randrange(len(new))] = "t8"
+            current[doc] = {}
+            for n, text in enumerate(new, 1):
+                current[doc][f"{doc}.p{n:03d}"] = text
+                current[doc][f"{doc}.p{n:03d}.s01"] = text + "s"
+        if trial % 4 == 0:
+            current["2020-01-01-new"] = {"2020-01-01-new.p001": "t1"}
+        corpus = tmp_path / str(trial)
+        corpus.mkdir()
+        ids.write_lock(corpus, lock)
+        if trial % 2:  # lines out of order: the check must not care
+            lines = (corpus / ids.LOCK).read_text(encoding="utf-8").split("\n")
+            body = [line for line in lines[1:] if line]
+            pick.shuffle(body)
+            (corpus / ids.LOCK).write_text("\n".join(lines[:1] + body) + "\n", encoding="utf-8")
+        everything = {i: d for doc in sorted(current) for i, d in current[doc].items()}
+        expected = ids.check(corpus, ids.read_lock(corpus), everything)
+        streaming = ids.stream_check(corpus)
+        for doc in sorted(current):
+            streaming.add(doc, current[doc])
+        assert streaming.problems() == expected

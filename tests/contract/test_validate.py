@@ -55,3 +55,15 @@ def test_records_are_checked_with_their_id_and_field():
     sentence = {**result.sentences[0], "speech_mode": "mixed"}  # a paragraph's mode, never a sentence's
     [problem] = validate.check_records([sentence], SCHEMA / "sentence.schema.json", "corpus/t.txt", "sentence_id")
     assert problem.where.endswith(": speech_mode") and problem.code == "record.not"
+
+
+def test_a_checker_explains_only_what_the_compiled_validator_rejects(tmp_path):
+    from acftu_talks.contract.validate import Checker
+    schema = {"type": "object", "required": ["date"], "additionalProperties": False,
+              "properties": {"date": {"type": "string", "format": "date"}}}
+    check = Checker(schema, SCHEMA)
+    assert list(check.iter_errors({"date": "2023-10-23"})) == []
+    assert check._exact is None  # nothing to explain: python-jsonschema was not needed
+    messages = sorted(e.message for e in check.iter_errors({"date": "2023-02-30", "x": 1}))
+    assert messages == ["'2023-02-30' is not a 'date'",
+                        "Additional properties are not allowed ('x' was unexpected)"]

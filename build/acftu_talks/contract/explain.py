@@ -12,8 +12,10 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from jsonschema.exceptions import ValidationError
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ fast path declines.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -31,15 +32,26 @@ except ImportError:  # no wheel for this platform: every record goes the slow, e
 def accepter(schema_path: str) -> Callable[[object], bool] | None:
     """A function that returns True only for instances valid against the
     schema at ``schema_path`` (format checks on), or None without jsonschema-rs."""
+    return compile_schema(schemas.load(schema_path), Path(schema_path).parent)
+
+
+def compile_schema(schema: dict, schema_dir: Path) -> Callable[[object], bool] | None:
+    """:func:`accepter` for a schema given as a dict whose references
+    resolve in ``schema_dir``."""
     if jsonschema_rs is None:
         return None
-    schema = schemas.load(schema_path)
     compiled = jsonschema_rs.validator_for(schema, validate_formats=True,
-                                           registry=schemas.rs_registry(str(Path(schema_path).parent)))
+                                           registry=schemas.rs_registry(str(schema_dir)))
 
     def accepts(instance: object) -> bool:
         try:
-            return compiled.is_valid(instance) and not _doubtful(instance)
+            if not compiled.is_valid(instance) or _doubtful(instance):
+                return False
+            # 2.0 is an integer to JSON Schema, not to the exact validator:
+            # nudged off the integer, a whole float still passes only where
+            # the schema wants a number.
+            nudged = _nudge(instance)
+            return nudged is None or compiled.is_valid(nudged)
         except Exception:
             # A value JSON has no type for (a date object, a set, a huge int):
             # not for the fast path to judge.
@@ -56,10 +68,7 @@ _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 def _doubtful(value: object) -> bool:
     """Whether ``value`` holds what the compiled validator is known to judge
-    unlike the exact one: a date-shaped string with no calendar day, or a
-    float (2.0 is an integer to JSON Schema, not to the exact validator)."""
-    if isinstance(value, float):
-        return True
+    unlike the exact one: a date-shaped string with no calendar day."""
     if isinstance(value, str):
         if len(value) == 10 and _DATE_SHAPE.fullmatch(value):
             try:
@@ -72,3 +81,22 @@ def _doubtful(value: object) -> bool:
     if isinstance(value, list):
         return any(_doubtful(v) for v in value)
     return False
+
+
+def _nudge(value):
+    """``value`` with every whole float moved to the next float toward zero
+    (0.0 up), so that it is no integer but stays within the same bounds; None
+    when there is no whole float."""
+    found = [False]
+
+    def walk(v):
+        if isinstance(v, float) and v.is_integer():
+            found[0] = True
+            return math.nextafter(v, 1.0 if v == 0 else 0.0)
+        if isinstance(v, dict):
+            return {k: walk(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        return v
+    nudged = walk(value)
+    return nudged if found[0] else None

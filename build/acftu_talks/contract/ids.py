@@ -9,6 +9,7 @@ updates the lock; every release ships that history as ``id_changes.json``.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -36,16 +37,17 @@ def fingerprints(paragraphs: list[dict], sentences: list[dict]) -> dict[str, str
 
 
 def checked(builts: Iterable, corpus_dir: Path, problems: list) -> Iterator:
-    """Pass each document's records (``Built``) on; at the end add to
+    """Pass each document's records (``Built``) on, checking its ids against
+    the lock as it passes (:class:`StreamingCheck`: neither the lock nor the
+    current ids are held for more than one document); at the end add to
     ``problems`` every id that no longer matches the lock (none without one)."""
-    lock = read_lock(corpus_dir)
-    current: dict[str, str] = {}
+    lock = stream_check(corpus_dir)
     for built in builts:
         if lock is not None:
-            current.update(fingerprints(built.paragraphs, built.sentences))
+            lock.add(built.document["doc_id"], fingerprints(built.paragraphs, built.sentences))
         yield built
     if lock is not None:
-        problems += check(corpus_dir, lock, current)
+        problems += lock.problems()
 
 
 def doc_of(record_id: str) -> str:
@@ -53,6 +55,7 @@ def doc_of(record_id: str) -> str:
 
 
 _DIGEST = re.compile(r"[0-9a-f]{16}")
+_LOCK_LINE = re.compile(rb"[^\t\n]+\t[^\t\n]+")
 _ID = re.compile(r"[a-z0-9][a-z0-9.-]*")
 # A reason is one line of text: a TAB or a line end would break the TSV
 # history, and control characters (an ANSI escape) have no place in it.
@@ -155,7 +158,7 @@ def read_lock(corpus_dir: Path) -> dict[str, str] | None:
     for number, line in enumerate(_lines(path), start=1):
         if line and not line.startswith("#"):
             parts = line.split("\t")
-            if len(parts) != 2 or not _ID.fullmatch(parts[0]) or not _DIGEST.fullmatch(parts[1]):
+            if len(parts) != 2 or not _ID.fullmatch(parts[0]) or not parts[1]:
                 problems.append(Problem(path.as_posix(), number, "line", "not an `<id>\\t<16 hex digits>` line",
                                         "ids.lock-format", FIX_LOCK.format(path=path.as_posix())))
                 continue
@@ -206,6 +209,22 @@ def diff(lock: dict[str, str], current: dict[str, str]) -> list[tuple[str, str |
     return changes
 
 
+def diff_document(locked: dict[str, str], current: dict[str, str]) -> list[tuple[str, str | None]]:
+    """:func:`diff` for one document: its locked and its current ids."""
+    if not current:
+        return []
+    by_hash: dict[str, list[str]] = {}
+    for record_id, digest in current.items():
+        by_hash.setdefault(digest, []).append(record_id)
+    changes = []
+    for old_id in sorted(locked):
+        if current.get(old_id) == locked[old_id]:
+            continue
+        same_kind = [i for i in by_hash.get(locked[old_id], []) if i.count(".") == old_id.count(".")]
+        changes.append((old_id, same_kind[0] if same_kind else None))
+    return changes
+
+
 def unlocked_docs(lock: dict[str, str], current: dict[str, str]) -> list[str]:
     locked = {doc_of(i) for i in lock}
     return sorted({doc_of(i) for i in current} - locked)
@@ -213,11 +232,16 @@ def unlocked_docs(lock: dict[str, str], current: dict[str, str]) -> list[str]:
 
 def check(corpus_dir: Path, lock: dict[str, str], current: dict[str, str]) -> list[Problem]:
     """One problem per document whose locked ids changed, naming a few."""
-    path = (corpus_dir / LOCK).as_posix()
     line_of = {record_id: n for n, record_id in enumerate(sorted(lock), start=2)}
     by_doc: dict[str, list[tuple[str, str | None]]] = {}
     for old_id, new_id in diff(lock, current):
         by_doc.setdefault(doc_of(old_id), []).append((old_id, new_id))
+    return _problems(corpus_dir, by_doc, line_of, unlocked_docs(lock, current), current.__contains__)
+
+
+def _problems(corpus_dir: Path, by_doc: dict[str, list[tuple[str, str | None]]], line_of: dict[str, int],
+              unlocked: list[str], is_current) -> list[Problem]:
+    path = (corpus_dir / LOCK).as_posix()
     problems = []
     try:
         read_changes(corpus_dir)  # shipped as id_changes.json: a broken line fails now, not mid-build
@@ -227,7 +251,7 @@ def check(corpus_dir: Path, lock: dict[str, str], current: dict[str, str]) -> li
         def say(old: str, new: str | None) -> str:
             short = old[len(doc_id):]
             if new is None:
-                return f"{short} " + ("now holds another text" if old in current else "is gone")
+                return f"{short} " + ("now holds another text" if is_current(old) else "is gone")
             return f"{short} -> {new[len(doc_id):]}"
         shown = ", ".join(say(o, n) for o, n in changes[:3])
         more = f" and {len(changes) - 3} more" if len(changes) > 3 else ""
@@ -235,10 +259,105 @@ def check(corpus_dir: Path, lock: dict[str, str], current: dict[str, str]) -> li
             f"{len(changes)} pinned id(s) changed: {shown}{more}", "ids.changed",
             'if the change is intended, run `acftu-talks ids --accept --reason "why"` '
             "to record the old -> new mapping; otherwise undo the change"))
-    for doc_id in unlocked_docs(lock, current):
+    for doc_id in unlocked:
         problems.append(Problem(path, None, doc_id, "the document's ids are not pinned yet",
             "ids.unlocked", f'run `acftu-talks ids --accept --reason "add {doc_id}"`', "warning"))
     return problems
+
+
+class StreamingCheck:
+    """The check of :func:`check`, one document at a time, without holding
+    the lock or the current ids of more than one document.
+
+    Opening makes one pass over the lock to note where each document's lines
+    are (a few numbers a document); :meth:`add` reads that document's lines
+    back and compares them with its current ids; :meth:`problems` gives the
+    same problems as :func:`check` on the whole lock and every current id.
+    """
+
+    def __init__(self, corpus_dir: Path):
+        self.corpus_dir = corpus_dir
+        self.file = (corpus_dir / LOCK).open("rb")
+        self.where: dict[str, list[tuple[int, int]]] = {}  # doc_id -> [(offset, length)] of its lines
+        offset, doc, start = 0, None, 0
+        bad = []
+        for number, line in enumerate(self.file, start=1):
+            if line.startswith(b"#") or not line.strip(b"\n"):
+                this = None  # not an id line: ends the run
+            elif not _LOCK_LINE.fullmatch(line.rstrip(b"\n")):
+                bad.append(Problem((corpus_dir / LOCK).as_posix(), number, "line",
+                                   "not an `<id>\\t<16 hex digits>` line", "ids.lock-format",
+                                   FIX_LOCK.format(path=(corpus_dir / LOCK).as_posix())))
+                this = None
+            else:
+                this = line[:line.find(b".")] if b"." in line[:line.find(b"\t")] else line[:line.find(b"\t")]
+            if this != doc:
+                if doc is not None:
+                    self.where.setdefault(doc.decode("utf-8"), []).append((start, offset - start))
+                doc, start = this, offset
+            offset += len(line)
+        if doc is not None:
+            self.where.setdefault(doc.decode("utf-8"), []).append((start, offset - start))
+        if bad:
+            self.file.close()
+            raise InputError(bad)
+        self.changed: dict[str, list[tuple[str, str | None]]] = {}
+        self.unlocked: list[str] = []
+        self.moved_here: dict[str, bool] = {}  # old ids that now hold another text
+
+    def locked(self, doc_id: str) -> dict[str, str]:
+        """The lock's lines for one document, in file order (a later line wins)."""
+        lock: dict[str, str] = {}
+        for offset, length in self.where.get(doc_id, ()):
+            self.file.seek(offset)
+            for line in self.file.read(length).decode("utf-8").split("\n"):
+                if line and not line.startswith("#"):
+                    record_id, digest = line.split("\t")
+                    lock[record_id] = digest
+        return lock
+
+    def add(self, doc_id: str, current: dict[str, str]) -> None:
+        """Compare one document's current ids (all of them) with the lock."""
+        if not current:
+            return
+        if doc_id not in self.where:
+            self.unlocked.append(doc_id)
+            return
+        changes = diff_document(self.locked(doc_id), current)
+        if changes:
+            self.changed[doc_id] = changes
+            for old, new in changes[:3]:
+                self.moved_here[old] = old in current
+
+    def problems(self) -> list[Problem]:
+        self.file.close()
+        firsts = sorted(changes[0][0] for changes in self.changed.values())
+        below = [0] * (len(firsts) + 1)  # below[k]: ids smaller than firsts[k:] only
+        if firsts:
+            # A problem's line is its id's place in the sorted lock, as check()
+            # counts it: one more than the ids that sort before it. A repeated
+            # id counts once when its lines are together, as ids --accept writes them.
+            seen: set[str] = set()
+            with (self.corpus_dir / LOCK).open(encoding="utf-8") as f:
+                for line in f:
+                    if not line.strip("\n") or line.startswith("#"):
+                        continue
+                    record_id = line.split("\t", 1)[0]
+                    if seen and doc_of(record_id) != doc_of(next(iter(seen))):
+                        seen.clear()
+                    if record_id not in seen:
+                        seen.add(record_id)
+                        below[bisect.bisect_right(firsts, record_id)] += 1
+        line_of, smaller = {}, 0
+        for k, first in enumerate(firsts):
+            smaller += below[k]
+            line_of[first] = smaller + 2
+        return _problems(self.corpus_dir, self.changed, line_of, sorted(self.unlocked), self.moved_here.get)
+
+
+def stream_check(corpus_dir: Path) -> StreamingCheck | None:
+    """A :class:`StreamingCheck` of ``corpus_dir``'s lock, or None without one."""
+    return StreamingCheck(corpus_dir) if (corpus_dir / LOCK).exists() else None
 
 
 def read_changes(corpus_dir: Path) -> list[dict]:

@@ -25,8 +25,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 DEFS_ID = "urn:acftu-talks:schema:defs"
 DEFS_FILE = "defs.schema.json"  # the file whose $id that is
@@ -60,8 +58,12 @@ def folder(schema_dir: str) -> dict[str, dict]:
 
 
 @lru_cache(maxsize=None)
-def registry(schema_dir: str) -> Registry:
-    """A python-jsonschema (``referencing``) registry of the folder's schemas."""
+def registry(schema_dir: str):
+    """A python-jsonschema (``referencing``) registry of the folder's schemas,
+    imported only when python-jsonschema is needed."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     resources = [(uri, Resource.from_contents(schema, default_specification=DRAFT202012))
                  for uri, schema in folder(schema_dir).items()]
     return Registry().with_resources(resources)

@@ -9,14 +9,16 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-
-from jsonschema import Draft202012Validator, FormatChecker, validators
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING
 
 from . import fastcheck, schemas
 from .. import sidecar as sidecar_lines
 from ..errors import Problem, snippet
 from .explain import explain
+
+if TYPE_CHECKING:  # python-jsonschema is imported only when a sidecar or record fails
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SIDECAR_SCHEMA = "sidecar.schema.json"
 DEFS_FILE = "defs.schema.json"  # the shared $defs the other schemas refer to
@@ -25,12 +27,16 @@ DEFS_FILE = "defs.schema.json"  # the shared $defs the other schemas refer to
 load_schema = schemas.load
 
 
-# JSON Schema counts 2.0 as an integer; TOML and Python do not, and a
-# paragraph_number of 2.0 cannot index anything. The exact validator takes
-# only whole numbers written without a decimal point.
-_TYPES = Draft202012Validator.TYPE_CHECKER.redefine(
-    "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool))
-Exact = validators.extend(Draft202012Validator, type_checker=_TYPES)
+@lru_cache(maxsize=None)
+def exact_class():
+    """python-jsonschema's draft 2020-12 validator, but for one thing: JSON
+    Schema counts 2.0 as an integer; TOML and Python do not, and a
+    paragraph_number of 2.0 cannot index anything. The exact validator takes
+    only whole numbers written without a decimal point."""
+    from jsonschema import Draft202012Validator, validators
+    types = Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool))
+    return validators.extend(Draft202012Validator, type_checker=types)
 
 
 @lru_cache(maxsize=None)
@@ -39,10 +45,13 @@ def validator(schema_path: str) -> Draft202012Validator:
     integers without a decimal point), which has the last word on every
     record; built (and the schema checked, which takes a tenth of a second)
     only when a record needs it. Its references resolve to the schemas
-    beside it (``defs.schema.json``)."""
+    beside it (``defs.schema.json``). python-jsonschema itself is imported
+    only then: a build whose records all pass never uses it."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
     schema = load_schema(schema_path)
     Draft202012Validator.check_schema(schema)
-    return Exact(schema, format_checker=FormatChecker(),
+    return exact_class()(schema, format_checker=FormatChecker(),
                  registry=schemas.registry(str(Path(schema_path).parent)))
 
 
@@ -144,7 +153,6 @@ def check_records(records, schema_file: Path, path: str, id_field: str) -> list[
 def check_schemas(schema_dir: Path, root: Path) -> list[Problem]:
     """Every schema the build needs is a regular file holding a valid JSON
     Schema: a missing or broken one is reported, never a traceback."""
-    from jsonschema.exceptions import SchemaError
     from ..read import decode, display, kind_of, read_regular
     from .records import CONFIGS
     problems = []
@@ -176,8 +184,11 @@ def check_schemas(schema_dir: Path, root: Path) -> list[Problem]:
             # the compiled meta-schema check takes a millisecond, python's a
             # tenth of a second: only its "no" is asked for the message
             if not _meta_valid(schema):
+                from jsonschema import Draft202012Validator
                 Draft202012Validator.check_schema(schema)
-        except SchemaError as exc:
+        except Exception as exc:  # jsonschema.exceptions.SchemaError, imported only on failure
+            if type(exc).__name__ != "SchemaError":
+                raise
             where = ".".join(map(str, exc.absolute_path)) or "(schema)"
             problems.append(Problem(shown, None, where, f"not a valid JSON Schema: {exc.message[:200]}",
                                     "schema.invalid", fix))
@@ -196,3 +207,23 @@ def _meta_valid(schema) -> bool:
         return bool(meta.is_valid(schema))
     except Exception:
         return False
+
+
+class Checker:
+    """``iter_errors`` of python-jsonschema for a schema given as a dict,
+    asked only about instances the compiled validator rejects: a build whose
+    inputs are all valid never imports python-jsonschema."""
+
+    def __init__(self, schema: dict, schema_dir: Path):
+        self.schema, self.schema_dir = schema, schema_dir
+        self.accepts = fastcheck.compile_schema(schema, schema_dir)
+        self._exact: Draft202012Validator | None = None
+
+    def iter_errors(self, instance):
+        if self.accepts is not None and self.accepts(instance):
+            return iter(())
+        if self._exact is None:
+            from jsonschema import FormatChecker
+            self._exact = exact_class()(self.schema, registry=schemas.registry(str(self.schema_dir)),
+                                               format_checker=FormatChecker())
+        return self._exact.iter_errors(instance)

@@ -30,12 +30,33 @@ EXTERNAL = register(
 _EVENT_TYPES = ("body", "editor_note", "title")
 
 
-@lru_cache(maxsize=4096)
-def _date_pattern(value: str, full: bool) -> re.Pattern:
+# Any full date ("2018年10月29日") and any day ("29日": the digits before 日),
+# compiled once for every date. A text states the full date when some match
+# has its year and its month and day, each with or without one leading zero;
+# it states the day when some run of digits before 日 is the day, with or
+# without one leading zero ("10月29日" counts by its day as well).
+_FULL_DATE = re.compile(r"([0-9]{4})年([0-9]+)月([0-9]+)日")
+_DAY = re.compile(r"(?<![0-9])([0-9]+)日")
+
+
+@lru_cache(maxsize=16)
+def _year_pattern(year: int, month: int, day: int) -> re.Pattern:
+    return re.compile(rf"{year}年0?{month}月0?{day}日")
+
+
+def _stating(value: str, full: bool):
+    """A test of whether a text states the date ``value`` (ISO) in full, or its day."""
     year, month, day = (int(x) for x in value.split("-"))
-    if full:
-        return re.compile(rf"{year}年0?{month}月0?{day}日")
-    return re.compile(rf"(?<![0-9])(?:0?{month}月)?0?{day}日")
+    days, key = (str(day), f"0{day}"), f"{day}日"
+    if not full:
+        # most texts do not hold the day at all: a substring test in C decides them
+        return lambda text: key in text and any(m[1] in days for m in _DAY.finditer(text))
+    if year < 1000:  # a year of fewer than four digits matches inside longer ones
+        pattern = _year_pattern(year, month, day)
+        return lambda text: pattern.search(text) is not None
+    months, key = (str(month), f"0{month}"), f"{year}年"
+    return lambda text: key in text and any(m[1] == key[:4] and m[2] in months and m[3] in days
+                                            for m in _FULL_DATE.finditer(text))
 
 
 def date_provenance(value: str, evidence: list[tuple[str, str]]) -> tuple[str, str | None]:
@@ -46,9 +67,9 @@ def date_provenance(value: str, evidence: list[tuple[str, str]]) -> tuple[str, s
     for rule, full, verdict in ((STATED, True, "stated"), (INFERRED, False, "inferred")):
         if not rule.enabled:
             continue
-        pattern = _date_pattern(value, full)
+        states = _stating(value, full)
         for pid, text in evidence:
-            if pattern.search(text):
+            if states(text):
                 return verdict, pid
     if EXTERNAL.enabled:
         return "external", None

@@ -162,6 +162,7 @@ def participants(rows: list[Paragraph], notes: list[Annotation], spans, raw: str
     known = _pattern(forms)
     found: dict[tuple[str, str], Participant] = {}
     problems: list[Problem] = []
+    undated: set[str] = set()  # people already reported for lacking a position on the date
     date = event["date"]
 
     def add(form: str, role: str, evidence: str) -> None:
@@ -169,6 +170,13 @@ def participants(rows: list[Paragraph], notes: list[Annotation], spans, raw: str
         if person is None or (person["person_id"], role) in found:
             return
         held = registry.positions_on(person, date)
+        if not held and person.get("kind") != "photographer" and person["person_id"] not in undated:
+            undated.add(person["person_id"])
+            problems.append(Problem(registry.path, person.get("_line"), f"person {person['person_id']}",
+                f"takes part in {event['event_id']} ({date}), but no position of theirs is dated to cover that day",
+                "people.no-position",
+                f"add the position they held on {date} with its source, or give a start/end that covers it; "
+                f"leave it if no source gives one (position_en stays null)", "warning"))
         found[(person["person_id"], role)] = Participant(
             person_id=person["person_id"], name=person["name"], name_en=person["name_en"], role=role,
             role_source="text", evidence=evidence,

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 LEVELS = ("paragraph", "sentence", "caption", "participant", "date")
 
@@ -63,7 +64,13 @@ RULES: dict[str, Rule] = {}
 
 
 def _disabled() -> frozenset[str]:
-    return frozenset(n for n in os.environ.get("ACFTU_TALKS_DISABLE_RULES", "").split(",") if n)
+    # Asked once per rule per sentence: parse the variable once per value.
+    return _parse_disabled(os.environ.get("ACFTU_TALKS_DISABLE_RULES", ""))
+
+
+@lru_cache(maxsize=8)
+def _parse_disabled(value: str) -> frozenset[str]:
+    return frozenset(n for n in value.split(",") if n)
 
 
 def _example(item: Example | str | tuple) -> Example:

@@ -244,23 +244,20 @@ class SpeechRules:
     """
 
     @classmethod
-    @lru_cache(maxsize=256)
     def for_names(cls, names: tuple[str, ...], aliases: tuple[tuple[str, str], ...] = ()) -> "SpeechRules":
-        """Rules for these names, compiled once: documents of a corpus
-        mostly share their sidecars' people."""
+        """Rules for these names. Sidecars list different people, so the
+        patterns are compiled for the names of many documents at once
+        (:class:`_Shared`); ``for_names.cache_clear()`` forgets them."""
+        return _VOCABULARY.rules(names, aliases)
+
+    @classmethod
+    @lru_cache(maxsize=256)
+    def exact(cls, names: tuple[str, ...], aliases: tuple[tuple[str, str], ...] = ()) -> "SpeechRules":
+        """Rules compiled for exactly these names and aliases."""
         return cls(list(names), dict(aliases))
 
     def __init__(self, names: list[str], aliases: dict[str, str] | None = None):
-        self.canonical = {n: n for n in names if n}
-        for surface, name in (aliases or {}).items():
-            if surface and name:
-                self.canonical.setdefault(surface, name)
-        self.titles = {s for s in self.canonical if s in L.TITLES.words and s not in names}
-        if not CUE_TITLE.enabled:
-            for title in self.titles:
-                del self.canonical[title]
-            self.titles = set()
-        self.names = sorted(self.canonical, key=len, reverse=True)
+        self._names(names, aliases)
         # a title alone is a mention only where it starts a phrase (会上，总书记强调),
         # not inside a longer title (中共中央总书记, 副主席)
         who = "|".join(rf"(?<![{L.HAN}]){re.escape(n)}" if n in self.titles else re.escape(n) for n in self.names)
@@ -277,6 +274,18 @@ class SpeechRules:
         fixed = rf"(?:{who})(?:{L.FIXED_PHRASE_SUFFIXES.pattern()})" if who else None
         self.fixed = re.compile(fixed) if fixed and FIXED.enabled else None
         self.any_name = re.compile(who) if who else None
+
+    def _names(self, names: list[str], aliases: dict[str, str] | None) -> None:
+        self.canonical = {n: n for n in names if n}
+        for surface, name in (aliases or {}).items():
+            if surface and name:
+                self.canonical.setdefault(surface, name)
+        self.titles = {s for s in self.canonical if s in L.TITLES.words and s not in names}
+        if not CUE_TITLE.enabled:
+            for title in self.titles:
+                del self.canonical[title]
+            self.titles = set()
+        self.names = sorted(self.canonical, key=len, reverse=True)
 
     def _not_subject(self, match: re.Match) -> bool:
         return NOT_SUBJECT.enabled and bool(_NOT_SUBJECT.search((match["adverbial"] or "") + match["lead"]))
@@ -397,21 +406,33 @@ class SpeechRules:
         return None
 
 
+def _title_patterns(known: tuple[str, ...]) -> list[tuple[str, re.Pattern]]:
+    """For each title: the title, then further titles joined by 、, then one
+    of the ``known`` names; or the name then the title."""
+    who = "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
+    deputy = "".join(rf"(?<!{re.escape(p)})" for p in L.DEPUTY_PREFIXES.words)
+    patterns = []
+    for title in L.TITLES.words:
+        t = re.escape(title)
+        patterns.append((title, re.compile(rf"{deputy}{t}(?:、[{L.HAN}]{{2,12}}?)*(?P<a>{who})|(?P<b>{who})(?:同志)?{t}")))
+    return patterns
+
+
 def title_holders(text: str, names: list[str]) -> dict[str, str]:
     """Titles the text gives to exactly one known person: "中共中央总书记、
     国家主席习近平" or "习近平总书记" make 总书记 stand for 习近平."""
     if not TITLE_HOLDER.enabled:
         return {}
     holders: dict[str, set[str]] = {}
-    known = sorted({n for n in names if n}, key=len, reverse=True)
+    known = {n for n in names if n}
     if not known:
         return {}
-    who = "|".join(re.escape(n) for n in known)
-    for title in L.TITLES.words:
-        t = re.escape(title)
-        # the title, then further titles joined by 、, then the name; or the name then the title
-        deputy = "".join(rf"(?<!{re.escape(p)})" for p in L.DEPUTY_PREFIXES.words)
-        pattern = re.compile(rf"{deputy}{t}(?:、[{L.HAN}]{{2,12}}?)*(?P<a>{who})|(?P<b>{who})(?:同志)?{t}")
+    # The shared patterns find what the document's own would wherever the
+    # text holds none of the other names (see _Shared).
+    shared = _VOCABULARY.title_patterns(known)
+    patterns = shared if shared is not None and not _VOCABULARY.foreign_in(text, known) \
+        else _title_patterns(tuple(sorted(known)))
+    for title, pattern in patterns:
         for match in pattern.finditer(text):
             holders.setdefault(title, set()).add(match["a"] or match["b"])
     return {title: people.pop() for title, people in holders.items() if len(people) == 1}
@@ -470,6 +491,101 @@ PARAGRAPH_SEVERAL = register(
     examples=[("习近平来到车间。习近平说：“大家辛苦了！”", None,
                {"speech_mode": "mixed", "speaker": "习近平", "annotation_rule": "body-default/several-modes"})],
     counter_examples=[("中共中央总书记习近平29日在中南海集体谈话。" + _R, None, {"speech_mode": "mixed"})])
+
+
+class _Shared(SpeechRules):
+    """One document's rules on patterns compiled for the names and aliases of
+    many documents (a superset of its own).
+
+    The patterns differ from the document's own only by alternatives that
+    spell other people's names (literal strings, in the same form: no name
+    is spelled like a title): on a text that holds none of those strings they
+    take the same steps and find the same matches. A text that holds one is
+    handed to the document's own rules (compiled then, and cached).
+    """
+
+    def __init__(self, names: tuple[str, ...], aliases: tuple[tuple[str, str], ...], wide: SpeechRules):
+        self.__dict__.update(wide.__dict__)  # the compiled patterns
+        self._names(list(names), dict(aliases))
+        self.key = (names, aliases)
+        self.foreign = tuple(sorted(set(wide.names) - set(self.names)))
+
+    def _exact(self) -> SpeechRules:
+        return SpeechRules.exact(*self.key)
+
+    def sentences(self, text: str, last_speaker: str | None,
+                  bounds: list[tuple[int, int]] | None = None) -> list[Sentence]:
+        if any(n in text for n in self.foreign):
+            return self._exact().sentences(text, last_speaker, bounds)
+        return super().sentences(text, last_speaker, bounds)
+
+    def names_in(self, text: str) -> list[str]:
+        if any(n in text for n in self.foreign):
+            return self._exact().names_in(text)
+        return super().names_in(text)
+
+
+class _Vocabulary:
+    """The names and aliases the shared patterns are compiled for, in this
+    process. A document that brings someone new adds them and the patterns
+    are compiled again, at the cost of compiling its own; later documents
+    whose people are all known compile nothing. Past MAX strings, or for a
+    name spelled like a title (a title's pattern differs from a name's), a
+    document gets its own rules. The patterns depend on which rules are
+    disabled: a change there starts a new vocabulary.
+    """
+
+    MAX = 128
+
+    def __init__(self):
+        self.clear()
+
+    def clear(self) -> None:
+        self.names: set[str] = set()
+        self.aliases: set[str] = set()
+        self.wide: SpeechRules | None = None
+        self.title_names: frozenset[str] = frozenset()
+        self.titles: list[tuple[str, re.Pattern]] | None = None
+        self.disabled = _disabled()
+        SpeechRules.exact.cache_clear()  # compiled with the rules then enabled
+
+    def _fresh(self) -> None:
+        if _disabled() != self.disabled:
+            self.clear()
+
+    def rules(self, names: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> SpeechRules:
+        self._fresh()
+        wanted = {n for n in names if n}
+        surfaces = {a for a, b in aliases if a and b}
+        if not wanted or wanted & set(L.TITLES.words):
+            return SpeechRules.exact(names, aliases)
+        if not (wanted <= self.names and surfaces <= self.aliases):
+            if len(self.names | self.aliases | wanted | surfaces) > self.MAX:
+                return SpeechRules.exact(names, aliases)
+            self.names |= wanted
+            self.aliases |= surfaces
+            self.wide = SpeechRules(sorted(self.names), {a: a for a in sorted(self.aliases)})
+        return _Shared(names, aliases, self.wide)
+
+    def title_patterns(self, known: set[str]) -> list[tuple[str, re.Pattern]] | None:
+        self._fresh()
+        if not known <= self.title_names:
+            if len(self.title_names | known) > self.MAX:
+                return None
+            self.title_names = self.title_names | known
+            self.titles = _title_patterns(tuple(sorted(self.title_names)))
+        return self.titles
+
+    def foreign_in(self, text: str, known: set[str]) -> bool:
+        return any(n in text for n in self.title_names - known)
+
+
+def _disabled() -> frozenset[str]:
+    return frozenset(r.name for r in (CUE_TITLE, CUE_PRONOUN, FIXED) if not r.enabled)
+
+
+_VOCABULARY = _Vocabulary()
+SpeechRules.for_names.__func__.cache_clear = _VOCABULARY.clear
 
 
 def paragraph_mode(found: list[Sentence]) -> tuple[str, str | None, str]:
