@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--out", type=Path, default=Path("release"), help="release folder (default: release/)")
             cmd.add_argument("--card", type=Path, default=Path("dataset_card.md"),
                              help="card template (default: dataset_card.md)")
+            cmd.add_argument("--previous", type=Path, default=None, metavar="PATH",
+                             help="the previous release the release note compares with "
+                                  "(default: the release at --out, if there is one)")
     new = sub.add_parser("new", help="write a draft sidecar for a raw text, every guess marked",
                          description="write a draft sidecar (corpus/<doc_id>.toml) from what the text and the people "
                                      "registry tell; every guessed value is marked '# guess:' and must be confirmed; "
@@ -78,6 +81,14 @@ def _parser() -> argparse.ArgumentParser:
     score_alignments.add_argument("--release", type=Path, default=Path("release"), help="built release (default: release/)")
     score_alignments.add_argument("--gold", type=Path, default=Path("tests/expected/alignments.tsv"),
                        help="gold TSV (default: tests/expected/alignments.tsv)")
+    agree = sub.add_parser("agreement", help="Cohen's kappa between the two sentence annotations",
+                           description="Cohen's kappa per label (segment_type, speech_mode, speaker) between two "
+                                       "independent sentence annotations joined on (doc_id, char_start, char_end), "
+                                       "with observed agreement, n and every disagreement")
+    agree.add_argument("--first", default=None, metavar="PATH",
+                       help="first annotation (default: tests/expected/sentences.tsv)")
+    agree.add_argument("--second", default=None, metavar="PATH",
+                       help="second annotation (default: tests/expected/sentences-second-annotator.tsv)")
     cite = sub.add_parser("cite", help="print how to cite the dataset", description="print how to cite the dataset")
     cite.add_argument("--format", choices=FORMATS, default="bibtex", help="citation format (default: bibtex)")
     return parser
@@ -119,6 +130,8 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     if args.command == "cite":
         sys.stdout.write(render(args.format))
         return 0
+    if args.command == "agreement":
+        return _agreement(args)
     if args.command == "new":
         try:
             return _new(args, Path.cwd())
@@ -141,10 +154,17 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
         return _score_alignments(args)
     root = args.root.resolve()
     for label, path in (("--corpus", args.corpus), ("--schema", args.schema), ("--root", args.root),
-                        ("--release", getattr(args, "release", None))):
+                        ("--release", getattr(args, "release", None)),
+                        ("--previous", getattr(args, "previous", None))):
         if path is not None and not path.is_dir():
             print(f"acftu-talks: {label} {path}: no such folder (run from the repository root, "
                   f"or pass {label} PATH)", file=sys.stderr)
+            return 2
+    if getattr(args, "previous", None) is not None:
+        from .release import notes
+        if not notes.is_release(args.previous):
+            print(f"acftu-talks: --previous {args.previous}: not a release (it has no manifest.json and data/); "
+                  "pass the folder of a release this builder wrote", file=sys.stderr)
             return 2
     if own_process:
         _skip_pandas_probe()
@@ -209,7 +229,7 @@ def _run(args, root: Path, progress: Progress) -> int:
             card_problems += exc.problems
         raise InputError(card_problems)
     summary = pipeline.build(args.corpus, args.schema, args.out, root, args.card, progress,
-                             args.jobs or executor.default_jobs())
+                             args.jobs or executor.default_jobs(), args.previous)
     progress.close()
     _report(summary.warnings, sys.stderr)
     seconds = time.perf_counter() - started
@@ -222,6 +242,19 @@ def _run(args, root: Path, progress: Progress) -> int:
         print("overridden by sidecar: none (every row typed by the rules)")
     print(f'load it: datasets.load_dataset("{args.out}", "paragraphs")')
     return EXIT["ok"]
+
+
+def _agreement(args) -> int:
+    from . import agreement
+    first, second = args.first or agreement.FIRST, args.second or agreement.SECOND
+    try:
+        result = agreement.agreement(Path.cwd(), first, second)
+    except InputError as exc:
+        _report(exc.problems, sys.stderr)
+        print(f"acftu-talks: {len(exc.problems)} problem(s) in the annotation files", file=sys.stderr)
+        return 1
+    sys.stdout.write(agreement.report(result, first, second))
+    return 0
 
 
 def _new(args, root: Path) -> int:

@@ -23,7 +23,7 @@ from .duplicates import Claim, DocIds
 from .errors import InputError, Problem, raise_if_errors
 from .passage import Passage
 from .progress import Progress
-from .release import finish, write
+from .release import finish, notes, write
 from .release.summary import Summary
 
 
@@ -140,14 +140,19 @@ def iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Pr
 
 
 def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
-          card_source: Path | None = None, progress: Progress | None = None, jobs: int = 1) -> Summary:
+          card_source: Path | None = None, progress: Progress | None = None, jobs: int = 1,
+          previous: Path | None = None) -> Summary:
     """Build the release into ``out_dir``. Raises InputError; the previous
-    release is left as it was unless the whole build succeeds."""
+    release is left as it was unless the whole build succeeds. The release
+    note compares with ``previous`` (default: the release at ``out_dir``,
+    if there is one)."""
     if progress is not None:
         progress.total = len(read.list_pairs(corpus_dir, root)[0])
     problems: list[Problem] = []
     summary = Summary()
     write.check_destination(out_dir, [corpus_dir, schema_dir, card_source], root)
+    summary.previous = previous if previous is not None else (out_dir if notes.is_release(out_dir) else None)
+    summary.previous_given = previous is not None
     write.clean_stale(out_dir)
     staging = write.make_staging(out_dir)
     try:

@@ -66,3 +66,10 @@ def test_the_command_prints_the_table_and_the_card_shows_the_same(release, capsy
 def test_the_command_says_what_is_missing(tmp_path, capsys):
     assert cli.main(["score-alignments", "--release", str(tmp_path)]) == 2
     assert "build the release first" in capsys.readouterr().err
+
+
+def test_the_table_says_how_many_rows_were_scored_out_of_how_many():
+    gold = [case("reuse", ("x", 0, 10), ("y", 0, 10)), case("no-reuse", ("z", 0, 5))]
+    rows = [case("reuse", ("x", 0, 10), ("y", 0, 10)), case("reuse", ("w", 0, 10), ("v", 0, 10))]
+    line = next(l for l in score.table(score.score(rows, gold)).splitlines() if l.startswith("| `reuse`"))
+    assert "| 1 (+1 negative) | 1 / 2 |" in line and "only rows touching them are scored" in line

@@ -41,6 +41,16 @@ def test_a_passage_reused_twice_is_one_formulation_with_every_occurrence():
     assert form["event_ids"] == ["2013-10-23", "2018-10-29", "2023-10-23"]  # no event_id: the doc_id dates
 
 
+def test_the_other_documents_of_an_event_are_occurrences_not_rows():
+    s = "要坚持全心全意依靠工人阶级的根本方针。"
+    c = corpus(doc("2018-10-29-x-a", s), doc("2018-10-29-x-b", "据报道。" + s), doc("2023-10-23-x-c", s))
+    reused = list(reuse.align(c))
+    assert len(reused) == 1
+    (form,) = formulations.group(c, reused)
+    assert (form["n_events"], form["n_documents"]) == (2, 3)
+    assert {o["doc_id"] for o in form["occurrences"]} == {"2018-10-29-x-a", "2018-10-29-x-b", "2023-10-23-x-c"}
+
+
 def test_a_longer_passage_overlapping_a_more_widely_used_one_is_left_out():
     title = "中共中央总书记、国家主席、中央军委主席习近平"
     c = corpus(doc("2013-10-23-x-a", title + "23日上午。"), doc("2018-10-29-x-b", title + "29日上午。"),

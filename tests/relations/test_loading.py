@@ -18,12 +18,19 @@ def loaded(release, tmp_path_factory):
 
 def test_load_dataset_reads_both_configs(loaded):
     al, forms = loaded["alignments"], loaded["formulations"]
-    assert set(al["kind"]) == {"version", "paraphrase", "omitted", "reuse"}
+    assert set(al["kind"]) == {"version", "paraphrase", "omitted", "added", "reuse"}
     assert sum(k == "version" for k in al["kind"]) == 3
-    work = next(f for f in forms if f["text"] == "工会是职工之家，工会干部是")
+    work = next(f for f in forms if f["text"] == "工会是职工之家")
     assert work["event_ids"] == ["2018-10-29-acftu-talk", "2023-10-23-acftu-talk"] and not work["boilerplate"]
     assert {o["doc_id"] for o in work["occurrences"]} == {
         "2018-10-29-acftu-talk-cctv", "2018-10-29-acftu-talk-xinhua", "2023-10-23-acftu-talk-qiushi"}
+    # one reuse row stands for the passage: 2018 (CCTV, the first doc_id) -> 2023 (the speech text)
+    reuse = [(a, b) for k, a, b, t in zip(al["kind"], al["doc_id_a"], al["doc_id_b"], al["text_a"])
+             if k == "reuse" and t == "工会是职工之家"]
+    assert reuse == [("2018-10-29-acftu-talk-cctv", "2023-10-23-acftu-talk-qiushi")]
+    # the reverse of omitted: the readout's own sentence on the leadership's expectations
+    assert "党中央对全国总工会新一届领导班子寄予殷切期望。" in {
+        t for k, t in zip(al["kind"], al["text_a"]) if k == "added"}
 
 
 def test_pandas_and_duckdb_see_the_same_rows(release, loaded):
@@ -52,6 +59,8 @@ def test_the_cards_pandas_example_runs_and_answers_its_questions(release, monkey
     assert found["rendered"]["2023-10-23-acftu-talk-cctv.p001.s03"] == ["2023-10-23-acftu-talk-qiushi.p006.s03"]
     assert "树立大抓基层的鲜明导向" in set(found["reused"].text_a)
     assert "全心全意依靠工人阶级" in set(found["recurring"].text)
+    assert "中共中央政治局常委、中央书记处书记蔡奇参加集体谈话。" in found["added"]
+    assert found["wording"].difference.tolist() == ["punctuation"]
 
 
 def test_the_cards_duckdb_example_runs(release, monkeypatch):

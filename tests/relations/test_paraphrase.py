@@ -22,11 +22,23 @@ def rows():
 
 def test_a_condensed_rendering_aligns_and_a_left_out_sentence_is_omitted():
     got = [(r["kind"], r["sentence_id_a"][-3:], (r["sentence_id_b"] or "")[-3:]) for r in rows()]
-    assert got == [("paraphrase", "s01", "s02"), ("paraphrase", "s03", "s03"), ("omitted", "s02", "")]
+    assert got == [("paraphrase", "s01", "s02"), ("paraphrase", "s03", "s03"), ("omitted", "s02", ""),
+                   ("added", "s01", ""), ("added", "s04", "")]
+
+
+def test_what_the_readout_adds_is_side_a_with_no_side_b():
+    """The attendance sentence and the stock phrase render nothing of the speech text."""
+    added = [r for r in rows() if r["kind"] == "added"]
+    assert [r["text_a"] for r in added] == ["中共中央政治局常委蔡奇参加集体谈话。", "习近平强调，职工群众要听党话。"]
+    for r in added:
+        assert r["doc_id_a"] == "2023-10-23-x-cctv" and r["doc_id_b"] == "2023-10-23-x-qiushi"
+        assert r["char_start_b"] is r["text_b"] is r["sentence_id_b"] is None and 0 <= r["score"] < 0.5
 
 
 def test_side_a_is_the_speech_text_and_an_omitted_row_has_no_side_b():
     for r in rows():
+        if r["kind"] == "added":
+            continue
         assert r["doc_id_a"] == "2023-10-23-x-qiushi" and r["doc_id_b"] == "2023-10-23-x-cctv"
         if r["kind"] == "omitted":
             assert r["char_start_b"] is r["text_b"] is r["sentence_id_b"] is None
@@ -44,7 +56,10 @@ def test_narration_and_other_events_render_nothing():
     narration = doc("2023-10-23-x-cctv", READOUT, mode="narration")
     other_event = doc("2018-10-29-x-cctv", READOUT)
     got = list(paraphrase.align(corpus(speech, narration, other_event)))
-    assert {r["kind"] for r in got} == {"omitted"} and len(got) == 3
+    # narration renders nothing, so every narration sentence is added; the other event has no speech text
+    assert sum(r["kind"] == "omitted" for r in got) == 3
+    assert [r["sentence_id_a"][-3:] for r in got if r["kind"] == "added"] == ["s01", "s02", "s03", "s04"]
+    assert {r["doc_id_a"] for r in got if r["kind"] == "added"} == {"2023-10-23-x-cctv"}
 
 
 def _gold(kind):
@@ -56,6 +71,6 @@ def _gold(kind):
 
 def test_the_2023_readout_renders_the_speech_text_as_the_gold_set_says(release):
     got = list(paraphrase.align(real_corpus(release)))
-    for kind in ("paraphrase", "omitted"):
+    for kind in ("paraphrase", "omitted", "added"):
         assert {(r["doc_id_a"], r["char_start_a"], r["char_end_a"], r["doc_id_b"], r["char_start_b"])
                 for r in got if r["kind"] == kind} == _gold(kind), kind

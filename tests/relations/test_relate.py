@@ -39,6 +39,8 @@ def test_pairs_are_in_a_canonical_order(release):
     for r in rows:
         if r["kind"] in ("version", "reuse"):
             assert r["doc_id_a"] < r["doc_id_b"]
+        elif r["kind"] == "added":  # the readout's sentence on side a
+            assert c[r["doc_id_b"]].doc_type == "speech_text" != c[r["doc_id_a"]].doc_type
         else:
             assert c[r["doc_id_a"]].doc_type == "speech_text" != c[r["doc_id_b"]].doc_type
         assert r["doc_id_a"].startswith(r["event_id_a"] + "-") and r["doc_id_b"].startswith(r["event_id_b"] + "-")
@@ -87,3 +89,15 @@ def test_rows_slice_their_texts_and_do_not_depend_on_the_reading_order(specs, rn
     for r in rows:
         assert Corpus(docs)[r["doc_id_a"]].raw[r["char_start_a"]:r["char_end_a"]] == r["text_a"]
     assert len({r["alignment_id"] for r in rows}) == len(rows)
+
+
+def test_the_card_table_says_what_recurs_from_earlier_and_what_recurs_later():
+    s = "要坚持全心全意依靠工人阶级的根本方针。"
+    c = Corpus([doc("2013-10-23-x-a", s + "其他。"), doc("2018-10-29-x-b", "据报道。" + s),
+                doc("2023-10-23-x-c", "新话题在这里出现。")])
+    _, forms = relate.relate(c)
+    got = {d: (chars, ahead, back, only) for d, _, chars, ahead, back, only in relate.reused_share(c, forms)}
+    n = len(s) - 1  # the passage without its full stop
+    assert got["2013-10-23-x-a"] == (len(s) + 3, n, 0, len(s) + 3 - n)
+    assert got["2018-10-29-x-b"] == (len(s) + 4, 0, n, len(s) + 4 - n)
+    assert got["2023-10-23-x-c"] == (9, 0, 0, 9)

@@ -1,6 +1,8 @@
 """Passages that recur across events."""
 import csv
 
+import pytest
+
 from acftu_talks.relations import reuse
 
 from relations_fixtures import ROOT, corpus, doc, real_corpus
@@ -15,15 +17,15 @@ def rows(*docs, **kw):
 
 def test_the_longest_shared_passage_is_found_and_trimmed_of_punctuation():
     got = rows(doc("2018-10-29-x-a", A), doc("2023-10-23-x-b", B))
-    assert [r["text_a"] for r in got] == ["树立大抓基层的鲜明导向"]
+    assert [r["text_a"] for r in got] == ["树立大抓基层的鲜明导向", "工会是职工之家"]
     r = got[0]
     assert (r["char_start_a"], r["char_start_b"]) == (A.index("树立"), B.index("树立"))
     assert r["text_a"] == r["text_b"] and r["sentence_id_a"].endswith("s01")
 
 
 def test_short_shared_strings_are_words_not_reuse():
-    """工会是职工之家 (7 characters) is under the minimum length on its own."""
-    assert "工会是职工之家" not in {r["text_a"] for r in rows(doc("2018-10-29-x-a", A), doc("2023-10-23-x-b", B))}
+    """职工群众好 (5 characters once the punctuation is trimmed) is under the minimum."""
+    assert rows(doc("2018-10-29-x-a", "今天，职工群众好。"), doc("2023-10-23-x-b", "昨天，职工群众好。")) == []
 
 
 def test_documents_of_one_event_share_text_but_not_reuse():
@@ -33,7 +35,43 @@ def test_documents_of_one_event_share_text_but_not_reuse():
 def test_a_number_is_not_cut_in_half():
     a = doc("2013-10-23-x-a", "中共中央总书记、国家主席、中央军委主席习近平23日上午在中南海同全国总工会。")
     b = doc("2018-10-29-x-b", "中共中央总书记、国家主席、中央军委主席习近平29日上午在中南海同全国总工会。")
-    assert [r["text_a"] for r in rows(a, b)] == ["中共中央总书记、国家主席、中央军委主席习近平", "日上午在中南海同全国总工会"]
+    assert [r["text_a"] for r in rows(a, b)] == ["中共中央总书记、国家主席、中央军委主席习近平", "在中南海同全国总工会"]
+
+
+def test_two_talks_on_the_23rd_share_the_calendar_not_a_formulation():
+    a = doc("2013-10-23-x-a", "中共中央总书记、国家主席、中央军委主席习近平23日上午在人民大会堂会见。")
+    b = doc("2023-10-23-x-b", "中共中央总书记、国家主席、中央军委主席习近平23日下午在中南海会见。")
+    assert [r["text_a"] for r in rows(a, b)] == ["中共中央总书记、国家主席、中央军委主席习近平"]
+
+
+@pytest.mark.parametrize("rule", reuse.SNAP_RULES, ids=lambda r: r.name)
+def test_every_snap_rule_keeps_its_examples_and_never_its_counter_examples(rule):
+    assert rule.description and rule.examples and rule.counter_examples
+    for a, b, kept in rule.examples:
+        assert [r["text_a"] for r in rows(doc("2013-10-23-x-a", a), doc("2018-10-29-x-b", b))] == [kept], a
+    for a, b, fragment in rule.counter_examples:
+        got = [r["text_a"] for r in rows(doc("2013-10-23-x-a", a), doc("2018-10-29-x-b", b))]
+        assert fragment not in got, a
+
+
+def test_no_passage_starts_or_ends_on_a_function_character_cut_from_its_phrase(release):
+    for r in reuse.align(real_corpus(release)):
+        text = r["text_a"]
+        assert reuse.content_length(text) >= reuse.MIN_CONTENT
+        # particles and prepositions that never close a phrase (作用 may end on 用)
+        assert text[-1] not in "的了把同在" and text[0] not in "的了", text
+        assert not reuse.DATE_TIME.search(text), text
+
+
+def test_a_passage_is_listed_once_per_pair_of_events():
+    """Two versions of one report and a readout beside its speech text: one
+    row, from the representative documents (the speech text, the first doc_id)."""
+    s = "要坚持全心全意依靠工人阶级的根本方针。"
+    c = corpus(doc("2013-10-23-x-a", s), doc("2013-10-23-x-b", "据报道。" + s),
+               doc("2023-10-23-x-readout", "他说" + s), doc("2023-10-23-x-speech", s, doc_type="speech_text"))
+    got = list(reuse.align(c))
+    assert [(r["doc_id_a"], r["doc_id_b"], r["text_a"]) for r in got] == [
+        ("2013-10-23-x-a", "2023-10-23-x-speech", "要坚持全心全意依靠工人阶级的根本方针")]
 
 
 def test_a_phrase_said_twice_is_reused_once_per_occurrence():

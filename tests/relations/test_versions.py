@@ -1,4 +1,6 @@
 """Two outlets' versions of one report: every difference its own row."""
+import pytest
+
 from acftu_talks.relations import versions
 
 from relations_fixtures import corpus, doc, real_corpus
@@ -72,3 +74,17 @@ def test_the_2018_readouts_differ_in_exactly_the_three_known_places(release):
     assert (bookmark["op"], bookmark["text_b"], bookmark["artifact"]) == ("insert", "[bookmark: _GoBack]", True)
     assert _line_and_column(xinhua, bookmark["char_start_b"])[0] == 12
     assert bookmark["sentence_id_b"] is None  # the artifact is in no sentence
+
+
+@pytest.mark.parametrize("rule", versions.DIFFERENCE_RULES, ids=lambda r: r.name)
+def test_every_difference_rule_decides_its_examples_and_not_its_counter_examples(rule):
+    assert rule.description and rule.examples and rule.counter_examples
+    for a, b, artifact in rule.examples:
+        assert versions.classify(a, b, artifact) == rule.name, (a, b)
+    for a, b, artifact in rule.counter_examples:
+        assert versions.classify(a, b, artifact) != rule.name, (a, b)
+
+
+def test_the_2018_differences_are_a_source_tag_a_mark_and_a_file_artifact(release):
+    got = [r["difference"] for r in versions.align(real_corpus(release))]
+    assert got == ["source_tag", "punctuation", "file_artifact"]

@@ -190,3 +190,131 @@ def test_sentence_table_equals_the_data(release):
             assert int(row[mode]) == counted.get((doc, mode), 0), (doc, mode)
         assert int(row["total"]) == sum(n for (d, _), n in counted.items() if d == doc)
     assert {row["doc_id"].strip("`") for row in table} == {d for d, _ in counted}
+
+
+def _gold(name: str) -> dict[tuple, dict]:
+    from conftest import ROOT
+    lines = [l for l in (ROOT / "tests" / "expected" / name).read_text(encoding="utf-8").split("\n")
+             if l and not l.startswith("#")]
+    header = lines[0].split("\t")
+    out = {}
+    for line in lines[1:]:
+        row = dict(zip(header, line.split("\t")))
+        out[(row["doc_id"], int(row["char_start"]), int(row["char_end"]))] = row
+    return out
+
+
+def _agreement_tables(text: str) -> list[dict[str, dict]]:
+    found = [t for t in tables(text) if t[0][:2] == ["label", "sentences (n)"]]
+    return [{row[0]: dict(zip(t[0], row)) for row in t[1:]} for t in found]
+
+
+def test_agreement_table_equals_the_agreement_command(release, capsys, monkeypatch):
+    from acftu_talks import cli
+    from conftest import ROOT
+    monkeypatch.chdir(ROOT)
+    assert cli.main(["agreement"]) == 0
+    printed = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()
+               if line.split() and line.split()[0] in ("segment_type", "speech_mode", "speaker")}
+    between = _agreement_tables(body(release))[0]
+    for label, (n, agreed, observed, kappa) in printed.items():
+        row = between[label]
+        assert [row["sentences (n)"], row["agreed"], row["observed agreement"], row["Cohen's kappa"]] == \
+            [n, agreed, observed, kappa]
+    assert "docs/annotation/adjudication.md" in body(release)
+    assert (ROOT / "docs" / "annotation" / "adjudication.md").is_file()
+
+
+def test_figure_table_equals_the_characters_of_the_sentences(release):
+    chars = Counter()
+    for r in rows(release, "sentences"):
+        chars[(r["doc_id"], r["speech_mode"])] += len(r["text"])
+    table = table_with_header(body(release), "event", "doc_id")
+    docs = {d["doc_id"]: d for d in rows(release, "documents")}
+    assert sorted(row["doc_id"] for row in table) == sorted(docs)
+    for row in table:
+        doc = row["doc_id"]
+        total = sum(n for (d, _), n in chars.items() if d == doc)
+        assert int(row["total"]) == total
+        assert row["event"] == (docs[doc].get("event_id") or docs[doc]["date"].isoformat())
+        for mode in ("direct", "reported", "narration", "none"):
+            n = chars.get((doc, mode), 0)
+            assert row[mode] == f"{n} ({round(100 * n / total)}%)", (doc, mode)
+
+
+def test_figure_is_the_speech_mode_chart_with_text_alternatives(release):
+    import xml.etree.ElementTree as ET
+    svg = (release / "images" / "speech-modes.svg").read_text(encoding="utf-8")
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.find(f"{ns}title").text and root.find(f"{ns}desc").text
+    for doc in (d["doc_id"] for d in rows(release, "documents")):
+        assert doc in root.find(f"{ns}desc").text
+    assert len(svg.encode("utf-8")) < 12_000
+
+
+def test_documents_table_gives_the_days_from_talk_to_publication(release):
+    docs = {d["doc_id"]: d for d in rows(release, "documents")}
+    for row in table_with_header(body(release), "doc_id", "doc_type"):
+        doc = docs[row["doc_id"]]
+        assert int(row["days from talk to publication"]) == (doc["publication_date"] - doc["date"]).days
+
+
+def test_card_has_a_data_statement_and_a_known_gaps_table(release):
+    text = body(release)
+    for heading in ("Curation rationale.", "Language variety.", "Speaker demographic.", "Annotator demographic.",
+                    "Speech situation.", "Text characteristics.", "Provenance and revision risk."):
+        assert f"**{heading}**" in text, heading
+    gaps = table_with_header(text, "gap", "what it would take")
+    assert len(gaps) >= 5 and all(row["what it would take"] for row in gaps)
+    assert "same occasion and audience" not in text
+
+
+CARD_BLOCKS = re.findall(r"^```(python|sql)\n(.*?)^```", (Path(__file__).parents[2] / "dataset_card.md")
+                         .read_text(encoding="utf-8"), re.S | re.M)
+
+
+def test_card_code_blocks_run_inside_the_release(release, tmp_path, monkeypatch):
+    """Every python and sql block of the card runs as written inside the
+    release folder, except the one that loads from the Hub."""
+    import os
+    import subprocess
+    import sys
+    import duckdb
+    ran = 0
+    for lang, code in CARD_BLOCKS:
+        if "<namespace>" in code:
+            continue
+        if "validate(row)" in code:
+            continue  # validates a row it is given: tests/contract/test_schemas.py runs it with good and bad rows
+        if lang == "sql":
+            monkeypatch.chdir(release)
+            assert duckdb.sql(code).fetchall()
+        else:
+            env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_CACHE": str(tmp_path / "hf"), "PYTHONPATH": ""}
+            done = subprocess.run([sys.executable, "-c", code], cwd=release, env=env, capture_output=True,
+                                  text=True, timeout=300)
+            assert done.returncode == 0, done.stderr[-3000:]
+        ran += 1
+    assert ran >= 3
+
+
+def test_summary_counts_of_talks_outlets_and_kinds_equal_the_data(release):
+    docs = rows(release, "documents")
+    text = body(release)
+    assert f"from\n  {len({d['doc_type'] for d in docs})} kinds of text and {len({d['publisher_en'] for d in docs})} outlets" in text
+
+
+def test_the_files_behind_the_agreement_claims_are_shipped(release):
+    from acftu_talks import agreement
+    from conftest import ROOT
+    for rel in agreement.SHIPPED:
+        shipped = release / agreement.shipped_name(rel)
+        assert shipped.read_bytes() == (ROOT / rel).read_bytes(), rel
+        assert agreement.shipped_name(rel) in (release / "SHA256SUMS").read_text(encoding="utf-8")
+    # the shipped copies alone give the card's figures
+    first = agreement.read_annotation(release / agreement.shipped_name(agreement.FIRST))
+    second = agreement.read_annotation(release / agreement.shipped_name(agreement.SECOND))
+    between = _agreement_tables(body(release))[0]
+    for r in agreement.compare(first, second).labels:
+        assert int(between[r.label]["agreed"]) == r.agreed and int(between[r.label]["sentences (n)"]) == r.n

@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from acftu_talks import __version__, cli
+from acftu_talks.contract import layout
 from acftu_talks.release import checksums
 from conftest import CORPUS, ROOT, SCHEMA, build_args
 
@@ -53,8 +54,12 @@ def test_manifest_hashes_every_input(release):
     assert {"python", "pyarrow"} <= set(manifest["tools"])
     want = {f"{folder.name}/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest()
             for folder in (CORPUS, SCHEMA) for p in folder.iterdir() if p.is_file()}
-    # the gold sentence file is an input: the card reports the attribution score against it
-    for name in ("dataset_card.md", "RIGHTS.md", "CHANGELOG.md", "LICENSE", "tests/expected/sentences.tsv"):
+    # the gold sentence file is an input: the card reports the attribution score against it;
+    # the annotation files the card's agreement table is computed from are inputs and shipped
+    for name in ("dataset_card.md", "RIGHTS.md", "CHANGELOG.md", "LICENSE",
+                 "tests/expected/sentences.tsv", "tests/expected/sentences-second-annotator.tsv",
+                 "tests/expected/annotations.tsv", "docs/annotation/adjudication.md",
+                 "docs/annotation/gold-notes.md", "docs/annotation/second-annotator-notes.md"):
         want[name] = hashlib.sha256((ROOT / name).read_bytes()).hexdigest()
     assert manifest["inputs"] == want
 
@@ -69,5 +74,5 @@ def test_two_builds_give_identical_bytes(release, tmp_path):
     again = tmp_path / "release"
     assert cli.main(build_args(CORPUS, again)) == 0
     assert (again / "SHA256SUMS").read_bytes() == (release / "SHA256SUMS").read_bytes()
-    assert (again / "images" / "composition.svg").read_bytes() == (release / "images" / "composition.svg").read_bytes()
+    assert (again / layout.FIGURE).read_bytes() == (release / layout.FIGURE).read_bytes()
 

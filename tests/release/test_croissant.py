@@ -32,7 +32,7 @@ def test_validates_without_errors_or_warnings(dataset):
 
 
 def test_declares_croissant_1_1_and_this_version(doc):
-    assert doc["conformsTo"] == "http://mlcommons.org/croissant/1.1"
+    assert doc["conformsTo"][0] == "http://mlcommons.org/croissant/1.1"
     assert doc["version"] == __version__
 
 
@@ -91,3 +91,55 @@ def test_records_equal_the_parquet_rows(dataset, release, config):
     key = CONFIGS[config].key
     assert sorted(got, key=lambda r: r[key]) == sorted(want, key=lambda r: r[key])
     assert len(got) > 0
+
+
+RAI_FIELDS = {  # mlcroissant's attribute, and whether it holds several texts
+    "rai:dataCollection": ("data_collection", False),
+    "rai:dataAnnotationProtocol": ("data_annotation_protocol", True),
+    "rai:annotationsPerItem": ("annotations_per_item", False),
+    "rai:machineAnnotationTools": ("machine_annotation_tools", True),
+    "rai:dataBiases": ("data_biases", True),
+    "rai:dataLimitations": ("data_limitations", True),
+    "rai:dataUseCases": ("data_use_cases", True),
+    "rai:dataReleaseMaintenancePlan": ("data_release_maintenance_plan", False),
+    "rai:personalSensitiveInformation": ("personal_sensitive_information", True),
+    "rai:dataSocialImpact": ("data_social_impact", False),
+    "rai:annotatorDemographics": ("annotator_demographics", True),
+    "rai:dataAnnotationAnalysis": ("data_annotation_analysis", True),
+}
+
+
+def test_declares_the_rai_vocabulary(doc):
+    assert doc["conformsTo"] == ["http://mlcommons.org/croissant/1.1", "http://mlcommons.org/croissant/RAI/1.0"]
+    assert doc["@context"]["rai"] == "http://mlcommons.org/croissant/RAI/"
+
+
+@pytest.mark.parametrize("term", sorted(RAI_FIELDS))
+def test_every_rai_field_is_filled_and_read_by_mlcroissant(dataset, doc, term):
+    attribute, several = RAI_FIELDS[term]
+    value = doc[term]
+    assert isinstance(value, list) is several
+    texts = value if several else [value]
+    assert texts and all(isinstance(t, str) and len(t) > 40 for t in texts)
+    # read back through the RAI namespace: a misspelt term would come back empty
+    read = getattr(dataset.metadata, attribute)
+    assert (sorted(read) if several else read) == (sorted(texts) if several else value)
+
+
+def test_rai_counts_are_the_release_counts(doc, release):
+    n = sum(pq.read_metadata(p).num_rows for p in (release / "data" / "sentences").glob("*.parquet"))
+    assert f"The {n} sentences also have two independent human annotations" in doc["rai:annotationsPerItem"]
+    assert f"builder {__version__}" in doc["rai:machineAnnotationTools"][0]
+
+
+def test_annotation_analysis_gives_the_kappa_of_the_card(doc, capsys, monkeypatch):
+    from acftu_talks import cli
+    from conftest import ROOT
+    monkeypatch.chdir(ROOT)
+    assert cli.main(["agreement"]) == 0
+    for line in capsys.readouterr().out.splitlines():
+        parts = line.split()
+        if parts and parts[0] in ("segment_type", "speech_mode", "speaker"):
+            label, n, _, observed, kappa = parts
+            assert any(a.startswith(f"{label}: Cohen's kappa {kappa}, observed agreement {observed}, n = {n} ")
+                       for a in doc["rai:dataAnnotationAnalysis"])

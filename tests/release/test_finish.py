@@ -6,17 +6,19 @@ from acftu_talks.release import finish
 
 def test_the_steps_in_order():
     assert [step.__name__ for step in finish.STEPS] == [
-        "write_events", "write_persons", "copy_schemas", "write_relations", "write_card", "copy_repository_files",
-        "write_figure", "write_citation", "write_croissant", "write_reader", "write_id_changes", "write_manifest",
-        "write_sums"]
+        "write_events", "write_persons", "copy_schemas", "write_relations", "copy_annotations", "write_card",
+        "copy_repository_files", "write_figure", "write_citation", "write_croissant", "write_reader",
+        "write_id_changes", "write_release_notes", "write_manifest", "write_sums"]
 
 
 def test_a_release_holds_the_files_the_steps_write(release):
     files = sorted(p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file())
     assert [f for f in files if not f.startswith(("data/", "schema/"))] == [
-        ".acftu-talks-release", "CHANGELOG.md", "CITATION.cff", "LICENSE", "README.md", "RIGHTS.md", "SHA256SUMS",
-        "croissant.json", "id_changes.json", "images/composition.svg", "images/formulations.svg", "manifest.json",
-        "reader/index.html"]
+        ".acftu-talks-release", "CHANGELOG.md", "CITATION.cff", "LICENSE", "README.md", "RELEASE_NOTES.md", "RIGHTS.md", "SHA256SUMS",
+        "annotation/adjudication.md", "annotation/annotations.tsv", "annotation/gold-notes.md",
+        "annotation/second-annotator-notes.md", "annotation/sentences-second-annotator.tsv",
+        "annotation/sentences.tsv", "croissant.json", "id_changes.json", "images/formulations.svg",
+        "images/speech-modes.svg", "manifest.json", "reader/index.html", "release_notes.json"]
     assert [f for f in files if f.startswith("schema/")] == [
         "schema/alignment.schema.json", "schema/defs.schema.json", "schema/document.schema.json",
         "schema/event.schema.json", "schema/formulation.schema.json", "schema/paragraph.schema.json",

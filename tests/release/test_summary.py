@@ -16,7 +16,8 @@ def doc(doc_id, paragraphs):
                 "errata": [{"erratum_id": f"{doc_id}.e1"}]}
     rows = [{"doc_id": doc_id, "paragraph_id": f"{doc_id}.p{i:03d}", "segment_type": seg, "speech_mode": mode,
              "annotation_source": source} for i, (seg, mode, source) in enumerate(paragraphs, start=1)]
-    sentences = [{"doc_id": doc_id, "speech_mode": "reported"}, {"doc_id": doc_id, "speech_mode": "narration"}]
+    sentences = [{"doc_id": doc_id, "speech_mode": "reported", "text": "要团结职工。"},
+                 {"doc_id": doc_id, "speech_mode": "narration", "text": "王沪宁参加。"}]
     return Built(document, rows, sentences)
 
 
@@ -31,6 +32,8 @@ def test_counts_and_the_short_rows():
     assert summary.by_type == {("title", "none"): 1, ("body", "reported"): 2}
     assert summary.by_doc[("2018-10-29-a", "body", "reported")] == 2
     assert summary.sentences_by_doc == {("2018-10-29-a", "reported"): 1, ("2018-10-29-a", "narration"): 1}
+    # the figure's characters: 要团结职工。 is 6, 王沪宁参加。 is 6
+    assert summary.chars_by_doc == {("2018-10-29-a", "reported"): 6, ("2018-10-29-a", "narration"): 6}
     assert summary.overridden == ["2018-10-29-a.p002"]
 
 

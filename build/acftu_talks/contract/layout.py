@@ -7,9 +7,11 @@ A release folder::
     README.md            the card (rendered from dataset_card.md)
     data/<config>/train-0000K-of-0000N.parquet
     schema/*.schema.json the JSON Schemas the rows were validated against
-    images/composition.svg  images/formulations.svg
+    images/speech-modes.svg  images/formulations.svg
+    annotation/          the gold annotations, the annotators' notes, the adjudication
     CITATION.cff  CHANGELOG.md  RIGHTS.md  LICENSE
     croissant.json  manifest.json  id_changes.json
+    RELEASE_NOTES.md  release_notes.json   what changed since the previous release
     reader/index.html    the reader: the records in one offline web page
     .acftu-talks-release marks the folder as a release (a build replaces only such a folder)
     SHA256SUMS           last: over every other file
@@ -23,7 +25,7 @@ SPLIT = "train"  # one split: the whole corpus, not a machine-learning split
 DATA = "data"
 SCHEMA = "schema"
 README = "README.md"
-FIGURE = "images/composition.svg"
+FIGURE = "images/speech-modes.svg"
 FORMULATIONS_FIGURE = "images/formulations.svg"
 CITATION = "CITATION.cff"
 CHANGELOG = "CHANGELOG.md"
@@ -32,6 +34,9 @@ LICENSE = "LICENSE"
 CROISSANT = "croissant.json"
 MANIFEST = "manifest.json"
 ID_CHANGES = "id_changes.json"
+RELEASE_NOTES = "RELEASE_NOTES.md"
+RELEASE_NOTES_JSON = "release_notes.json"
+ANNOTATION = "annotation"
 READER = "reader/index.html"
 SUMS = "SHA256SUMS"
 # Marks a folder as a release this tool wrote (with the manifest): the only

@@ -2,9 +2,10 @@
 occurs and whether it is the genre's boilerplate.
 
 The candidates are the texts of the reuse rows. Each candidate's
-occurrences are every place it stands inside a reused span (so a passage
-reused 2013->2018 and 2018->2023 is one formulation with its three or more
-occurrences). Candidates are taken in order of how many events use them,
+occurrences are every place it stands in a sentence of any document (so a
+passage reused 2013->2018 and 2018->2023 is one formulation with its three
+or more occurrences, and the second version of a report and the readout of
+a talk whose speech text stands for it in reuse are occurrences too). Candidates are taken in order of how many events use them,
 then length; one that overlaps an occurrence of a formulation already taken
 is left out, so a character belongs to one formulation at most
 (``习近平23日`` does not become a second title formulation).
@@ -59,6 +60,9 @@ _MEETING = (r"在中南海|同?(中华)?全国总工会新一届领导班子(成
             r"向全国各族职工群众|中国工会第?[十\d一二三四五六七八九]+(次全国代表大会|大)?|(召开|有关)?情况和?|未来5年工会工作|寄予殷切期望|"
             r"党中央对|大会取得成功")
 _FRAMES = r"^(习近平|他)(首先)?(强调|指出|表示|说)，?"
+# the lead's date and time and the outlet's source tag
+_DATE_TIME = (r"[0-9０-９〇零一二三四五六七八九十]+[年月日号]|[上中下]午|凌晨|早上|晚上|傍晚|当天|今天|昨天|日前|近日|"
+              r"[\u4e00-\u9fff]{1,6}消息（[^）]{1,12}）：?|新华社[\u4e00-\u9fff]{2,4}电")
 
 RULES: tuple[BoilerplateRule, ...] = (
     BoilerplateRule(
@@ -83,6 +87,13 @@ RULES: tuple[BoilerplateRule, ...] = (
         _FRAMES, 0.4,
         ("习近平强调，工会", "习近平强调，我国工", "习近平强调，各级党委要加强"),
         ("习近平强调，工人阶级和广大劳动群众是社会财富的主要创造者", "全国总工会和各级工会")),
+    BoilerplateRule(
+        "date-time-lead", "1",
+        "A date or time expression, an outlet's source tag, or the lead's formula around them (titles, "
+        "name, date, 在中南海同 ...): two talks on the 23rd share the calendar, not a formulation.",
+        f"(?:{_DATE_TIME})|(?:{_TITLES})|(?:{_MEETING})", 0.8,
+        ("习近平23日", "23日上午在中南海同", "央视网消息（新闻联播）：中共中央总书记", "新华社北京电"),
+        ("为实现中国梦而奋斗", "2035年基本实现社会主义现代化的宏伟目标")),
 )
 SUBSTANTIVE = "substantive"
 
@@ -103,23 +114,24 @@ def formulation_id(text: str) -> str:
 
 
 def group(corpus: Corpus, reuse_rows: list[dict]) -> list[dict]:
-    """Formulation records, sorted by first date, then text."""
-    spans = {}  # (doc_id, char_start, char_end) -> sentence_id
-    for r in reuse_rows:
-        spans[(r["doc_id_a"], r["char_start_a"], r["char_end_a"])] = r["sentence_id_a"]
-        spans[(r["doc_id_b"], r["char_start_b"], r["char_end_b"])] = r["sentence_id_b"]
+    """Formulation records, sorted by first date, then text.
+
+    The candidates are the texts of the reuse rows; a candidate occurs
+    wherever it stands in a sentence of any document, so the documents a
+    reuse row leaves aside (the other version of a report, the readout of
+    a talk whose speech text stands for it) are occurrences too."""
     texts = sorted({r["text_a"] for r in reuse_rows})
-    # occurrences: where each candidate stands inside a reused span
-    by_first = {}
+    by_first: dict[str, list[str]] = {}
     for t in texts:
         by_first.setdefault(t[:4], []).append(t)
     occurrences: dict[str, set] = {t: set() for t in texts}
-    for (doc_id, start, end), sentence_id in sorted(spans.items()):
-        raw = corpus[doc_id].raw
-        for i in range(start, end - 3):
-            for t in by_first.get(raw[i:i + 4], ()):
-                if i + len(t) <= end and raw.startswith(t, i):
-                    occurrences[t].add((doc_id, sentence_id, i, i + len(t)))
+    for doc in corpus:
+        for sentence in doc.sentences:
+            start, end = sentence.char_start, sentence.char_end
+            for i in range(start, end - 3):
+                for t in by_first.get(doc.raw[i:i + 4], ()):
+                    if i + len(t) <= end and doc.raw.startswith(t, i):
+                        occurrences[t].add((doc.doc_id, sentence.sentence_id, i, i + len(t)))
     events = {d.doc_id: d.event_id for d in corpus}
 
     def n_events(t: str) -> int:

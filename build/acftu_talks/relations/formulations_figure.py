@@ -39,7 +39,10 @@ def svg(events: list[str], formulations: list[tuple[str, list[str], bool]]) -> s
            f'<text x="206" y="42" {FONT} font-size="12">recurring from an earlier talk</text>']
     for j, event in enumerate(events):
         x = label_w + col_w * j + col_w // 2
-        out.append(f'<text x="{x}" y="{top - 12}" {FONT} font-size="12" text-anchor="middle">{escape(event)}</text>')
+        # an event_id opens with the event's date (events.toml is checked for it): the date is
+        # the column's label, short enough for the column; the whole id is its tooltip
+        out.append(f'<text x="{x}" y="{top - 12}" {FONT} font-size="12" text-anchor="middle">'
+                   f'<title>{escape(event)}</title>{escape(event[:10])}</text>')
     for i, (text, used) in enumerate(rows):
         y = top + row_h * i + row_h // 2
         out.append(f'<text x="{label_w - 8}" y="{y + 4}" {FONT} font-size="12" text-anchor="end">{escape(text)}</text>')

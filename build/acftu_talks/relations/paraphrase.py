@@ -1,5 +1,6 @@
-"""``paraphrase`` and ``omitted`` alignments: which sentences of the speaker's
-own text a readout of the same event renders, and which it leaves out.
+"""``paraphrase``, ``omitted`` and ``added`` alignments: which sentences of the
+speaker's own text a readout of the same event renders, which it leaves
+out, and which readout sentences (narration included) render none of it.
 
 Side a is always the speech text (what was said), side b the readout (how
 it was reported), whatever the doc_ids. Candidates are the sentence pairs
@@ -20,6 +21,7 @@ from .ngrams import NgramIndex, content_length
 
 METHOD = "ngram-candidates+char-blocks"
 OMITTED_METHOD = "no-rendering-candidate"
+ADDED_METHOD = "no-rendered-candidate"
 N = 4
 MIN_SHARED_GRAMS = 2
 MIN_BLOCK = 3       # a common run shorter than this is chance (的, 工会)
@@ -37,8 +39,11 @@ def speech_sentences(doc: Doc) -> list[Sentence]:
     return [s for s in doc.sentences if s.segment_type == "body" and s.speech_mode == "direct"]
 
 
-def readout_sentences(doc: Doc) -> list[Sentence]:
-    return [s for s in doc.sentences if s.segment_type == "body" and s.speech_mode in READOUT_MODES]
+def readout_sentences(doc: Doc, narration: bool = False) -> list[Sentence]:
+    """The readout's body sentences that can render the speech text; with
+    ``narration``, its narration too (for ``added``)."""
+    return [s for s in doc.sentences
+            if s.segment_type == "body" and (narration or s.speech_mode in READOUT_MODES)]
 
 
 def event_pairs(corpus: Corpus) -> list[tuple[Doc, Doc]]:
@@ -71,7 +76,7 @@ def _row(kind, speech: Doc, s: Sentence, readout: Doc, r: Sentence | None, score
         "doc_id_b": readout.doc_id, "sentence_id_b": r.sentence_id if r else None,
         "char_start_b": r.char_start if r else None, "char_end_b": r.char_end if r else None,
         "text_b": r.text if r else None,
-        "artifact": None, "score": score, "method": method,
+        "artifact": None, "difference": None, "score": score, "method": method,
     }
 
 
@@ -105,6 +110,23 @@ def align_pair(speech: Doc, readout: Doc) -> Iterator[dict]:
     for x, s in enumerate(said):
         if x not in rendered:
             yield _row("omitted", speech, s, readout, None, best_dice[x], OMITTED_METHOD)
+    # the reverse: what the readout says that the speech text does not, its
+    # narration (who attended, who reported) included
+    renders = {reported[y].sentence_id for y in candidates}
+    for r in readout_sentences(readout, narration=True):
+        if r.sentence_id not in renders:
+            best = max((2 * matched_chars(r.text, s.text) / (len(s.text) + len(r.text)) for s in said), default=0.0)
+            yield _added(readout, r, speech, round(best, 4))
+
+
+def _added(readout: Doc, r: Sentence, speech: Doc, score: float) -> dict:
+    return {
+        "kind": "added", "op": None,
+        "doc_id_a": readout.doc_id, "sentence_id_a": r.sentence_id,
+        "char_start_a": r.char_start, "char_end_a": r.char_end, "text_a": r.text,
+        "doc_id_b": speech.doc_id, "sentence_id_b": None, "char_start_b": None, "char_end_b": None,
+        "text_b": None, "artifact": None, "difference": None, "score": score, "method": ADDED_METHOD,
+    }
 
 
 def align(corpus: Corpus) -> Iterator[dict]:

@@ -14,7 +14,7 @@ from . import METHOD_VERSION, evaluate as score, formulations, formulations_figu
 from ..contract import layout
 from .corpus import Corpus, read_staged
 
-KINDS = ("version", "paraphrase", "omitted", "reuse")
+KINDS = ("version", "paraphrase", "omitted", "added", "reuse")
 # the hand-read gold set, beside the corpus in the source repository
 GOLD = "tests/expected/alignments.tsv"
 
@@ -49,7 +49,7 @@ def relate(corpus: Corpus, max_postings: int = reuse.MAX_POSTINGS) -> tuple[list
                 "event_id_a": events[r["doc_id_a"]], "event_id_b": events[r["doc_id_b"]]}
         for k in ("doc_id_a", "sentence_id_a", "char_start_a", "char_end_a", "text_a",
                   "doc_id_b", "sentence_id_b", "char_start_b", "char_end_b", "text_b",
-                  "artifact", "score", "method"):
+                  "artifact", "difference", "score", "method"):
             full[k] = r[k]
         full["method_version"] = METHOD_VERSION
         out.append(full)
@@ -137,7 +137,7 @@ def write_relations(staging: Path, summary, inputs) -> None:
         "kinds": {k: sum(r["kind"] == k for r in alignments) for k in KINDS},
         "formulations": [(f["text"], f["event_ids"], f["boilerplate"]) for f in forms],
         "events": sorted({d.event_id for d in corpus}),
-        "reused_share": reused_share(corpus, alignments),
+        "reused_share": reused_share(corpus, forms),
         "scores": score.score(score.cases(alignments), score.read_gold(gold)) if gold.is_file() else None,
     }
 
@@ -145,19 +145,29 @@ def write_relations(staging: Path, summary, inputs) -> None:
 CARD_DOCUMENTS = 20
 
 
-def reused_share(corpus: Corpus, alignments: list[dict]) -> list[tuple[str, int, int]]:
-    """(doc_id, characters of its sentences, of them in a reuse row), for the
-    first CARD_DOCUMENTS documents: how much of each text recurs at another
-    talk, and so how much is new."""
-    covered: dict[str, set] = {}
-    for r in alignments:
-        if r["kind"] == "reuse":
-            covered.setdefault(r["doc_id_a"], set()).update(range(r["char_start_a"], r["char_end_a"]))
-            covered.setdefault(r["doc_id_b"], set()).update(range(r["char_start_b"], r["char_end_b"]))
+def reused_share(corpus: Corpus, forms: list[dict]) -> list[tuple[str, str, int, int, int, int]]:
+    """(doc_id, event_id, characters of its sentences, of them in a formulation
+    first attested at this talk and recurring later, in one recurring from
+    an earlier talk, at this talk only), for the first CARD_DOCUMENTS
+    documents. Formulations, boilerplate included, count in every document
+    they occur in (so both versions of a report and both renderings of a
+    talk), each character once."""
+    later: dict[str, set] = {}
+    earlier: dict[str, set] = {}
+    for f in forms:
+        first = min(f["event_ids"])
+        for o in f["occurrences"]:
+            event = corpus[o["doc_id"]].event_id
+            chars = range(o["char_start"], o["char_end"])
+            (earlier if event > first else later).setdefault(o["doc_id"], set()).update(chars)
     out = []
     for doc in list(corpus)[:CARD_DOCUMENTS]:
-        chars = sum(s.char_end - s.char_start for s in doc.sentences)
-        out.append((doc.doc_id, chars, len(covered.get(doc.doc_id, ()))))
+        inside = set()
+        for sentence in doc.sentences:
+            inside.update(range(sentence.char_start, sentence.char_end))
+        back = earlier.get(doc.doc_id, set()) & inside
+        ahead = (later.get(doc.doc_id, set()) & inside) - back
+        out.append((doc.doc_id, doc.event_id, len(inside), len(ahead), len(back), len(inside) - len(ahead) - len(back)))
     return out
 
 
@@ -166,11 +176,14 @@ def card_blocks(summary) -> dict[str, str]:
     in ``summary`` (empty blocks for a build without it)."""
     rel = getattr(summary, "relations", None) or {"kinds": {k: 0 for k in KINDS}, "formulations": [],
                                                   "events": [], "scores": None, "reused_share": []}
-    shares = ["| doc_id | characters in sentences | in a passage reused at another talk | new at this talk |",
-              "|---|---|---|---|"]
-    for doc_id, chars, reused in rel["reused_share"]:
-        new = f"{(chars - reused) / chars:.0%}" if chars else "n/a"
-        shares.append(f"| `{doc_id}` | {chars} | {reused} | {new} |")
+    shares = ["| doc_id | event | characters in sentences | first attested at this talk, recurring later | "
+              "recurring from an earlier talk | at this talk only |", "|---|---|---|---|---|---|"]
+
+    def share(n: int, chars: int) -> str:
+        return f"{n} ({n / chars:.0%})" if chars else "0"
+    for doc_id, event, chars, ahead, back, only in rel["reused_share"]:
+        shares.append(f"| `{doc_id}` | {event} | {chars} | {share(ahead, chars)} | {share(back, chars)} | "
+                      f"{share(only, chars)} |")
     counts = ", ".join(f"{n} `{k}`" for k, n in rel["kinds"].items())
     scores = (score.table(rel["scores"]) if rel["scores"] is not None else
               f"(no gold set at `{GOLD}` in the repository this release was built from: not scored)")

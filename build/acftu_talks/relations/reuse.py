@@ -1,49 +1,195 @@
-"""``reuse`` alignments: passages that recur across events.
+"""``reuse`` alignments: passages that recur across events, once per pair of events.
 
 Every sentence of every document goes into one index of character
 ``MIN_CHARS``-grams; two sentences of different events that share a gram
-seed an exact match, extended to its longest. A match is trimmed of
-punctuation at its ends and kept if what is left has at least
-``MIN_CHARS`` characters, ``MIN_CONTENT`` of them not punctuation (shorter
-shared strings in this genre are words and names: 职工群众, 全国总工会).
-Within one pair of documents the longest matches are kept first and a
-shorter one that overlaps a kept one on either side is dropped, so each
-character is reused at most once per pair of documents (a phrase said three
-times in one text and twice in another gives two rows, not six).
+seed an exact match, extended to its longest. The shared run is then snapped
+to a meaningful unit by the rules in :data:`SNAP_RULES` (see
+:func:`snap`): date and time expressions are no part of a passage, an end
+of the run that falls inside a clause moves back to a clause mark inside
+the run, and a run shorter than a clause to where it cuts no word (before
+or after a function character). What is left is kept if it has at least
+``MIN_CONTENT`` characters that are not punctuation.
+
+Reuse is a relation of events, not of files: the versions of one report and
+the readout and speech text of one talk would otherwise repeat one passage
+once per pair of documents. Within one pair of events the longest passages
+are kept first, ties going to the event's representative document (the
+speech text when the event has one, else the first doc_id); a passage whose
+text a kept passage of the same pair of events already holds, or that
+overlaps a kept one in the same document, is dropped. The other documents
+of the event are occurrences of the formulation (see formulations), not
+rows of their own.
 """
 from __future__ import annotations
 
-from typing import Iterator
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
 
-from .corpus import Corpus, Sentence
+from .corpus import Corpus, Doc, Sentence
 from .ngrams import NgramIndex, content_length, is_mark
 
-METHOD = "ngram-seed-extend"
+METHOD = "ngram-seed-extend+snap"
 MIN_CHARS = 8
-MIN_CONTENT = 7
+MIN_CONTENT = 6
 # A gram in more sentences than this seeds nothing (see ngrams). The title
 # formula of the genre is in every report; in a small corpus it is still
 # found, in a large one it is left out of reuse (and of formulations).
 MAX_POSTINGS = 64
+SPEECH_TEXT = "speech_text"
+
+# Function characters of the genre's prose: particles, prepositions,
+# conjunctions and the copula. A word boundary lies before or after one.
+FUNCTION_CHARS = frozenset("的了在同把对和与及而并从向将被给以于之也都就还又是为着过地得让使其用上下要")
+ENUMERATION = frozenset("、")
+# Date and time expressions: two talks on the 23rd share 23日 by the calendar, not by the speaker.
+DATE_TIME = re.compile(r"[0-9０-９〇零一二三四五六七八九十]+[年月日号](?:[上中下]午|晚|早)?|"
+                       r"[上中下]午|凌晨|早上|晚上|傍晚|当天|今天|昨天|日前|近日|\d+[时点](?:\d+分)?")
 
 
-def _trim(a: str, b: str, start_a: int, start_b: int, length: int) -> tuple[int, int, int]:
-    """The match without punctuation at its ends, and without the digits of
-    a number it cuts (``习近平2`` of 习近平29日 / 习近平23日)."""
-    def cut_digit(i_a: int, i_b: int) -> bool:  # a number runs on past this edge in either text
-        return (0 <= i_a < len(a) and a[i_a].isdigit()) or (0 <= i_b < len(b) and b[i_b].isdigit())
-    end_a = start_a + length
-    while start_a < end_a and (is_mark(a[start_a]) or a[start_a].isdigit() and cut_digit(start_a - 1, start_b - 1)):
-        start_a, start_b = start_a + 1, start_b + 1
-    while end_a > start_a and (is_mark(a[end_a - 1]) or a[end_a - 1].isdigit()
-                               and cut_digit(end_a, start_b + end_a - start_a)):
-        end_a -= 1
-    return start_a, start_b, end_a - start_a
+@dataclass(frozen=True)
+class SnapRule:
+    name: str
+    version: str
+    description: str
+    examples: tuple[tuple[str, str, str], ...]           # (text a, text b, the passage kept)
+    counter_examples: tuple[tuple[str, str, str], ...]   # (text a, text b, a fragment never kept)
+
+
+SNAP_RULES: tuple[SnapRule, ...] = (
+    SnapRule("date-time", "1",
+             "Date and time expressions (23日, 上午, 2023年10月) are trimmed off a shared run and cut it: "
+             "two leads of the same month day share the date, not a formulation.",
+             (("习近平23日上午在中南海同全国总工会领导班子谈话。", "习近平29日上午在中南海同全国总工会领导班子谈话。",
+               "在中南海同全国总工会领导班子谈话"),),
+             (("中共中央总书记习近平23日上午在中南海会见。", "国务院总理李强23日下午在人民大会堂会见。", "23日"),
+              ("国家主席习近平23日上午会见外宾。", "国家主席习近平23日下午会见外宾。", "国家主席习近平23日"))),
+    SnapRule("clause-boundary", "1",
+             "A run that spans a clause mark (，。；：！？ or a quotation mark; not the enumeration comma 、) drops the part of a clause it "
+             "cuts at an end when that part is shorter than MIN_CONTENT; the run is dropped if too "
+             "little is left.",
+             (("必须维护党中央权威和集中统一领导，始终在思想上紧跟。", "坚决维护党中央权威和集中统一领导，始终在政治上看齐。",
+               "维护党中央权威和集中统一领导"),
+              ("让职工感受到工会是职工之家，工会干部是娘家人。", "工会是职工之家，工会干部是职工的贴心人。", "工会是职工之家")),
+             (("习近平强调，我国工运事业是在党的领导下发展起来的。", "习近平强调，我国工人阶级是主力军。", "习近平强调，我国工"),
+              ("习近平强调，工会是职工之家。", "习近平强调，工会要敢于担当。", "习近平强调，工会"))),
+    SnapRule("word-boundary", "1",
+             "An end inside a clause that no punctuation or function character (的、了、在、同、把、上…) "
+             "borders in either text gives back a character cut from a word-level variant (the texts "
+             "differ in one or two characters there and agree again: 紧|紧团结 / 紧|密团结) and the "
+             "function characters at that end (…奋斗的, 上同党中央…).",
+             (("要在思想上政治上行动上同党中央保持高度一致。", "要在政治道路上同党中央保持高度一致。", "党中央保持高度一致"),
+              ("团结为实现中国梦而奋斗的强大力量。", "凝聚为实现中国梦而奋斗的主力军。", "实现中国梦而奋斗"),
+              ("军作用，把广大职工群众紧紧团结起来。", "指出，把广大职工群众紧密团结奋斗。", "把广大职工群众")),
+             (("要把广大职工群众紧紧团结起来。", "必须把广大职工群众紧密团结起来。", "把广大职工群众紧"),
+              ("坚持为实现中国梦而奋斗的方向。", "团结为实现中国梦而奋斗的力量。", "为实现中国梦而奋斗的"))),
+)
+
+
+def _masks(text: str) -> list[bool]:
+    """True where a character is punctuation or inside a date or time expression."""
+    mask = [is_mark(ch) for ch in text]
+    for m in DATE_TIME.finditer(text):
+        for i in range(m.start(), m.end()):
+            mask[i] = True
+    return mask
+
+
+def snap(a: str, b: str, start_a: int, start_b: int, length: int,
+         masks: tuple[list[bool], list[bool]] | None = None) -> Optional[tuple[int, int, int]]:
+    """The shared run ``a[start_a:start_a+length] == b[start_b:start_b+length]``
+    snapped to a meaningful unit by SNAP_RULES, or None when none is left."""
+    ma, mb = masks or (_masks(a), _masks(b))
+    off = start_b - start_a
+
+    def marked(i: int) -> bool:  # i: position in a inside the run
+        return ma[i] or mb[i + off]
+
+    def trim(s: int, e: int) -> tuple[int, int]:
+        while s < e and marked(s):
+            s += 1
+        while e > s and marked(e - 1):
+            e -= 1
+        return s, e
+
+    def outside(ia: int, ib: int, chars: frozenset) -> bool:
+        """The character just outside an end is a text boundary, a mark
+        (or, with ``chars``, one of them) in a or in b."""
+        for text, mask, k in ((a, ma, ia), (b, mb, ib)):
+            if k < 0 or k >= len(text) or mask[k] or text[k] in chars:
+                return True
+        return False
+
+    s, e = trim(start_a, start_a + length)
+    if s >= e:
+        return None
+    start_clause = s > start_a or outside(s - 1, s - 1 + off, frozenset())
+    end_clause = e < start_a + length or outside(e, e + off, frozenset())
+    start_ok = start_clause or outside(s - 1, s - 1 + off, FUNCTION_CHARS)
+    end_ok = end_clause or outside(e, e + off, FUNCTION_CHARS)
+    # a run that spans a clause mark drops the part of a clause it cuts at
+    # an end when that part is too short to mean anything on its own
+    # the enumeration comma joins the items of one list (知识型、技能型、创新型), it ends no clause
+    clause_marks = [i for i in range(s, e) if marked(i) and a[i] not in ENUMERATION]
+    if clause_marks and not start_clause and content_length(a[s:clause_marks[0]]) < MIN_CONTENT:
+        s, start_ok = clause_marks[0] + 1, True
+    if clause_marks and not end_clause and content_length(a[clause_marks[-1] + 1:e]) < MIN_CONTENT:
+        e, end_ok = clause_marks[-1], True
+    if e <= s or content_length(a[s:e]) < MIN_CONTENT:
+        return None
+    s, e = trim(s, e)
+    if not start_ok:
+        s = _word_start(a, b, s, e, off)
+    if not end_ok:
+        e = _word_end(a, b, s, e, off)
+    s, e = trim(s, e)
+    if e <= s or content_length(a[s:e]) < MIN_CONTENT:
+        return None
+    return s, s + off, e - s
+
+
+def _reconverges(a: str, b: str, ia: int, ib: int, step: int) -> bool:
+    """The texts differ in one or two characters at ia/ib and agree again
+    on the two after (紧|紧团结 / 紧|密团结): a word-level variant."""
+    for k in (1, 2):
+        xa, xb = ia + step * k, ib + step * k
+        pa = [xa + step * j for j in range(2)]
+        pb = [xb + step * j for j in range(2)]
+        if all(0 <= p < len(a) for p in pa) and all(0 <= p < len(b) for p in pb) and \
+                [a[p] for p in pa] == [b[p] for p in pb] and not any(is_mark(a[p]) for p in pa):
+            return True
+    return False
+
+
+def _word_start(a: str, b: str, s: int, e: int, off: int) -> int:
+    """A start inside a clause: past a character cut from a word-level
+    variant, then past function characters."""
+    if s > 0 and s - 1 + off >= 0 and _reconverges(a, b, s - 1, s - 1 + off, -1):
+        s += 1
+    while s < e and a[s] in FUNCTION_CHARS:
+        s += 1
+    return s
+
+
+def _word_end(a: str, b: str, s: int, e: int, off: int) -> int:
+    """An end inside a clause: before a character cut from a word-level
+    variant, then before function characters."""
+    if e < len(a) and e + off < len(b) and _reconverges(a, b, e, e + off, 1):
+        e -= 1
+    while e > s and a[e - 1] in FUNCTION_CHARS:
+        e -= 1
+    return e
+
+
+def representative_rank(doc: Doc) -> tuple:
+    """Which document of an event stands for it in a reuse row: the speech
+    text (the speaker's own words) first, then by doc_id."""
+    return (doc.doc_type != SPEECH_TEXT, doc.doc_id)
 
 
 def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[Sentence, Sentence, int, int, int]]:
     """(sentence_a, sentence_b, start_a, start_b, length) with offsets
-    relative to the sentences, doc_id of a < doc_id of b, sorted."""
+    relative to the sentences, event of a < event of b, sorted."""
     index = NgramIndex(MIN_CHARS)
     sentences: list[Sentence] = []
     events: list[str] = []
@@ -53,25 +199,45 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
             sentences.append(s)
             events.append(doc.event_id)
     found = index.maximal_matches(max_postings, lambda x, y: events[x] != events[y])
-    by_docs: dict[tuple[str, str], list[tuple]] = {}
+    masks: dict[int, list[bool]] = {}
+
+    def mask(x: int) -> list[bool]:
+        if x not in masks:
+            masks[x] = _masks(sentences[x].text)
+        return masks[x]
+
+    by_events: dict[tuple[str, str], list[tuple]] = {}
     for (x, y), spans in found.items():
+        if events[x] > events[y]:
+            x, y, spans = y, x, {(sb, sa, n) for sa, sb, n in spans}
         sa, sb = sentences[x], sentences[y]
         for start_a, start_b, length in spans:
-            start_a, start_b, length = _trim(sa.text, sb.text, start_a, start_b, length)
-            if length < MIN_CHARS or content_length(sa.text[start_a:start_a + length]) < MIN_CONTENT:
+            snapped = snap(sa.text, sb.text, start_a, start_b, length, (mask(x), mask(y)))
+            if snapped is None:
                 continue
-            by_docs.setdefault((sa.doc_id, sb.doc_id), []).append(
+            start_a, start_b, length = snapped
+            by_events.setdefault((events[x], events[y]), []).append(
                 (sa.char_start + start_a, sb.char_start + start_b, length, x, y))
-    for pair in sorted(by_docs):
+    rank = {d.doc_id: representative_rank(d) for d in corpus}
+    for pair in sorted(by_events):
         kept: list[tuple] = []
-        # longest first, ties by position: the same choice every build
-        for m in sorted(by_docs[pair], key=lambda m: (-m[2], m[0], m[1])):
-            a0, b0, length = m[0], m[1], m[2]
-            if any(a0 < ka + kl and ka < a0 + length or b0 < kb + kl and kb < b0 + length
-                   for ka, kb, kl, _, _ in kept):
+        texts: list[str] = []
+        # longest first, then the representative documents, then position: the same choice every build
+        for m in sorted(set(by_events[pair]), key=lambda m: (-m[2], rank[sentences[m[3]].doc_id],
+                                                              rank[sentences[m[4]].doc_id], m[0], m[1])):
+            a0, b0, length, x, y = m
+            text = corpus[sentences[x].doc_id].raw[a0:a0 + length]
+            if any(text in t for t in texts):
+                continue
+            da, db = sentences[x].doc_id, sentences[y].doc_id
+            if any(da == sentences[kx].doc_id and a0 < ka + kl and ka < a0 + length
+                   or db == sentences[ky].doc_id and b0 < kb + kl and kb < b0 + length
+                   for ka, kb, kl, kx, ky in kept):
                 continue
             kept.append(m)
-        for a0, b0, length, x, y in sorted(kept):
+            texts.append(text)
+        for a0, b0, length, x, y in sorted(kept, key=lambda m: (sentences[m[3]].doc_id, m[0],
+                                                                sentences[m[4]].doc_id, m[1])):
             sa, sb = sentences[x], sentences[y]
             yield sa, sb, a0 - sa.char_start, b0 - sb.char_start, length
 
@@ -87,7 +253,7 @@ def align(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[dict]:
             "char_start_a": a0, "char_end_a": a0 + length, "text_a": text,
             "doc_id_b": sb.doc_id, "sentence_id_b": sb.sentence_id,
             "char_start_b": b0, "char_end_b": b0 + length, "text_b": text,
-            "artifact": None,
+            "artifact": None, "difference": None,
             # the share of the shorter sentence the passage makes up
             "score": round(length / min(len(sa.text), len(sb.text)), 4),
             "method": METHOD,

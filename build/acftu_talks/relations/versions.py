@@ -11,10 +11,12 @@ and the text outside the rows is identical.
 from __future__ import annotations
 
 import difflib
+import re
+from dataclasses import dataclass
 from typing import Iterator
 
 from .corpus import Corpus, Doc
-from .ngrams import SHIFT, NgramIndex
+from .ngrams import SHIFT, NgramIndex, content_length
 
 METHOD = "char-diff"
 N = 8
@@ -24,6 +26,63 @@ N = 8
 MIN_SHARED = 0.8
 # a gram repeated more often than this in one event's reports is a formula, not evidence
 MAX_GRAM_POSTINGS = 256
+
+
+@dataclass(frozen=True)
+class DifferenceRule:
+    """What kind of difference a version row is; the first rule that
+    decides is recorded in the row's ``difference``."""
+    name: str
+    version: str
+    description: str
+    examples: tuple[tuple[str, str, bool], ...]          # (text a, text b, artifact)
+    counter_examples: tuple[tuple[str, str, bool], ...]
+
+    def decides(self, text_a: str, text_b: str, artifact: bool) -> bool:
+        return _DECIDERS[self.name](text_a, text_b, artifact)
+
+
+# an outlet's tag before the text: 央视网消息（新闻联播）：, 新华社北京10月29日电, 人民网北京电
+_SOURCE_TAG = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,8}消息(?:（[^）]{1,16}）)?[：:]|"
+                         r"(?:新华社|中新社|人民网)[\u4e00-\u9fff]{0,6}(?:\d+月\d+日)?电(?:（[^）]{1,24}）)?)\s*$")
+
+
+def _punctuation(a: str, b: str, artifact: bool) -> bool:
+    return not artifact and content_length(a) == 0 and content_length(b) == 0
+
+
+_DECIDERS = {
+    "file_artifact": lambda a, b, artifact: artifact,
+    "source_tag": lambda a, b, artifact: not artifact and bool(
+        (_SOURCE_TAG.match(a) and not b.strip()) or (_SOURCE_TAG.match(b) and not a.strip())),
+    "punctuation": _punctuation,
+    "wording": lambda a, b, artifact: not artifact,
+}
+
+DIFFERENCE_RULES: tuple[DifferenceRule, ...] = (
+    DifferenceRule("file_artifact", "1",
+                   "A span the builder records as a file artifact (a word processor's bookmark, a "
+                   "conversion mark): a difference of the files, not of the published texts.",
+                   (("", "[bookmark: _GoBack]", True),), (("、", "，", False),)),
+    DifferenceRule("source_tag", "1",
+                   "An outlet's tag before the text, on one side only (央视网消息（新闻联播）：, "
+                   "新华社北京10月29日电): published, but the outlet's, not the text's.",
+                   (("央视网消息（新闻联播）：", "", False), ("", "新华社北京10月29日电", False)),
+                   (("消息", "", False), ("央视网消息（新闻联播）：", "新华社北京10月29日电", False))),
+    DifferenceRule("punctuation", "1",
+                   "Only punctuation, symbols or space differ (、 for ，, a full-width for a half-width mark).",
+                   (("、", "，", False), ("", "。", False)), (("的", "", False), ("（", "[bookmark]", True))),
+    DifferenceRule("wording", "1",
+                   "Any other difference of the published texts: a word added, dropped or replaced.",
+                   (("紧密", "紧紧", False), ("", "广大", False)), (("", "[bookmark: _GoBack]", True),)),
+)
+
+
+def classify(text_a: str, text_b: str, artifact: bool) -> str:
+    for rule in DIFFERENCE_RULES:
+        if rule.decides(text_a, text_b, artifact):
+            return rule.name
+    return "wording"
 
 
 def candidate_pairs(corpus: Corpus) -> list[tuple[Doc, Doc]]:
@@ -81,6 +140,8 @@ def align(corpus: Corpus) -> Iterator[dict]:
             sb = b.sentence_at(d["char_start_b"], d["char_end_b"])
             artifact = (_is_artifact(a, d["char_start_a"], d["char_end_a"])
                         or _is_artifact(b, d["char_start_b"], d["char_end_b"]))
+            text_a = a.raw[d["char_start_a"]:d["char_end_a"]]
+            text_b = b.raw[d["char_start_b"]:d["char_end_b"]]
             yield {
                 "kind": "version", "op": d["op"],
                 "doc_id_a": a.doc_id, "sentence_id_a": sa.sentence_id if sa else None,
@@ -89,5 +150,6 @@ def align(corpus: Corpus) -> Iterator[dict]:
                 "doc_id_b": b.doc_id, "sentence_id_b": sb.sentence_id if sb else None,
                 "char_start_b": d["char_start_b"], "char_end_b": d["char_end_b"],
                 "text_b": b.raw[d["char_start_b"]:d["char_end_b"]],
-                "artifact": artifact, "score": None, "method": METHOD,
+                "artifact": artifact, "difference": classify(text_a, text_b, artifact),
+                "score": None, "method": METHOD,
             }

@@ -6,13 +6,14 @@ descriptions from the JSON Schemas.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from pathlib import Path
 
 import pyarrow as pa
 
-from .. import DATASET_NAME, __version__
+from .. import DATASET_NAME, __version__, agreement
 from . import checksums, cite, figure
 from ..relations import relate
 from .croissant import member_schemas
@@ -193,11 +194,25 @@ def sentence_table(summary) -> str:
     return _md_table(["doc_id"] + [f"`{m}`" for m in modes] + ["total"], rows) + _not_listed(summary)
 
 
-def generated_blocks(summary) -> dict[str, str]:
+def _gold(root: Path | None, rel: str):
+    path = root / rel if root else None
+    return agreement.read_annotation(path, rel) if path and path.is_file() else None
+
+
+def agreement_blocks(root: Path | None) -> dict[str, str]:
+    """Kappa between the two annotators, from the annotation files in the
+    repository (``root``); a plain statement when a build has none."""
+    first, second = _gold(root, agreement.FIRST), _gold(root, agreement.SECOND)
+    between = agreement.compare(first, second) if first is not None and second is not None else None
+    return {"annotator_agreement": agreement.card_block(between)}
+
+
+def generated_blocks(summary, root: Path | None = None) -> dict[str, str]:
     docs = summary.documents
     per_doc = []
     for d in docs:
-        per_doc.append([f"`{d['doc_id']}`", d["doc_type"], d["date"], d["publication_date"],
+        lag = (dt.date.fromisoformat(str(d["publication_date"])) - dt.date.fromisoformat(str(d["date"]))).days
+        per_doc.append([f"`{d['doc_id']}`", d["doc_type"], d["date"], d["publication_date"], lag,
                         d["publisher_en"], d["n_paragraphs"], d["body_paragraphs"]])
     seg_rows = []
     for seg in SEGMENT_TYPES:
@@ -210,8 +225,10 @@ def generated_blocks(summary) -> dict[str, str]:
         "n_documents": str(summary.counts.get("documents", 0)),
         "n_paragraphs": str(summary.counts.get("paragraphs", 0)),
         "n_overridden": str(len(summary.overridden)),
-        "documents_table": _md_table(["doc_id", "doc_type", "event date", "published", "publisher",
-                                      "paragraphs", "body paragraphs"], per_doc) + _not_listed(summary),
+        "documents_table": _md_table(["doc_id", "doc_type", "event date", "published", "days from talk to publication",
+                                      "publisher", "paragraphs", "body paragraphs"], per_doc) + _not_listed(summary),
+        "n_outlets": str(len({d["publisher_en"] for d in docs})),
+        "n_doc_types": str(len({d["doc_type"] for d in docs})),
         "segment_table": _md_table(["segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], seg_rows),
     }
     blocks.update({
@@ -220,11 +237,14 @@ def generated_blocks(summary) -> dict[str, str]:
         "sentence_table": sentence_table(summary),
         "n_sentences": str(summary.counts.get("sentences", 0)),
         "figure": f"![{figure.TITLE}]({layout.FIGURE})",
+        "figure_table": _md_table(figure.table_header(summary.chars_by_doc),
+                                  figure.table(summary.documents, summary.chars_by_doc)) + _not_listed(summary),
         "release_date": cite.RELEASE_DATE,
         "bibtex": cite.bibtex().rstrip("\n"),
         "apa": cite.apa().rstrip("\n"),
         "config_names": ", ".join(f"`{name}`" for name in CONFIGS),
     })
+    blocks.update(agreement_blocks(root))
     from .series_card import blocks as series_blocks  # events, provenance, errata
     blocks.update(series_blocks(summary, _md_table))
     blocks.update(relate.card_blocks(summary))
@@ -263,12 +283,15 @@ def block_names() -> set[str]:
     return set(generated_blocks(Summary())) | set(STAGED_BLOCKS)
 
 
-def write_card(staging: Path, summary, card_source: Path | None, gold: Path | None = None) -> None:
+def write_card(staging: Path, summary, card_source: Path | None, gold: Path | None = None,
+               root: Path | None = None) -> None:
     """The release's README.md: the card rendered from ``card_source``, with
-    the rule table and the attribution score against ``gold``."""
+    the rule table, the attribution score against ``gold``, and the
+    agreement of the two annotators from the annotation files under ``root``
+    (the repository)."""
     from ..rules import tables
     template = card_source.read_text(encoding="utf-8") if card_source and card_source.exists() else "# {{ dataset_name }}\n"
-    blocks = generated_blocks(summary)
+    blocks = generated_blocks(summary, root)
     blocks["annotation_rules"] = tables.card_block()
     if "attribution_score" in template:
         blocks["attribution_score"] = attribution_block(staging, gold)

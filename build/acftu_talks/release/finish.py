@@ -17,10 +17,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from .. import agreement
 from ..contract import ids, layout
 from ..contract.layout import Inputs
 from ..relations import relate
-from . import card, checksums, cite, croissant, figure, manifest, series
+from . import card, checksums, cite, croissant, figure, manifest, notes, series
 from .reader import write_reader
 from .summary import Summary
 
@@ -39,7 +40,8 @@ def write_relations(staging: Path, summary: Summary, inputs: Inputs) -> None:
 
 
 def write_card(staging: Path, summary: Summary, inputs: Inputs) -> None:
-    card.write_card(staging, summary, inputs.card_source, inputs.repository_file(layout.GOLD_SENTENCES))
+    card.write_card(staging, summary, inputs.card_source, inputs.repository_file(layout.GOLD_SENTENCES),
+                    inputs.root)
 
 
 def copy_repository_files(staging: Path, summary: Summary, inputs: Inputs) -> None:
@@ -51,11 +53,20 @@ def copy_repository_files(staging: Path, summary: Summary, inputs: Inputs) -> No
             shutil.copyfile(source, staging / name)
 
 
+def copy_annotations(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    """The gold annotations, the annotators' notes and the adjudication the
+    card's agreement tables come from, when the repository has them."""
+    for rel in agreement.SHIPPED:
+        source = inputs.repository_file(rel)
+        if source is not None:
+            (staging / layout.ANNOTATION).mkdir(exist_ok=True)
+            shutil.copyfile(source, staging / agreement.shipped_name(rel))
+
+
 def write_figure(staging: Path, summary: Summary, inputs: Inputs) -> None:
     svg = staging / layout.FIGURE
     svg.parent.mkdir(parents=True, exist_ok=True)
-    svg.write_text(figure.composition_svg([d["doc_id"] for d in summary.documents], summary.by_doc),
-                   encoding="utf-8")
+    svg.write_text(figure.speech_modes_svg(summary.documents, summary.chars_by_doc), encoding="utf-8")
 
 
 def write_citation(staging: Path, summary: Summary, inputs: Inputs) -> None:
@@ -68,6 +79,10 @@ def write_croissant(staging: Path, summary: Summary, inputs: Inputs) -> None:
 
 def write_id_changes(staging: Path, summary: Summary, inputs: Inputs) -> None:
     (staging / layout.ID_CHANGES).write_text(ids.changes_json(inputs.corpus_dir), encoding="utf-8")
+
+
+def write_release_notes(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    notes.write(staging, summary, inputs)
 
 
 def write_manifest(staging: Path, summary: Summary, inputs: Inputs) -> None:
@@ -84,6 +99,7 @@ STEPS = (
     series.write_persons,
     copy_schemas,
     write_relations,
+    copy_annotations,  # before the card and croissant.json, which are computed from them
     write_card,
     copy_repository_files,
     write_figure,
@@ -91,6 +107,7 @@ STEPS = (
     write_croissant,
     write_reader,  # reads the staged configs back: after every config, before the sums
     write_id_changes,
+    write_release_notes,  # after id_changes.json, which it compares
     write_manifest,
     write_sums,  # last: over every file above
 )

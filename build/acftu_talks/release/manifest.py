@@ -10,7 +10,7 @@ import platform
 from importlib.metadata import version
 from pathlib import Path
 
-from .. import DATASET_NAME, __version__
+from .. import DATASET_NAME, __version__, agreement
 from ..contract import layout
 from ..contract.layout import Inputs
 from ..rules import registry
@@ -27,7 +27,8 @@ def inputs(given: Inputs) -> dict[str, str]:
                 found[f"{label}/{path.relative_to(folder).as_posix()}"] = path
     if given.card_source and given.card_source.exists():
         found[layout.CARD_SOURCE] = given.card_source
-    for name in (*layout.COPIED, layout.GOLD_SENTENCES):
+    # the card's agreement tables are computed from the annotation files, which are shipped
+    for name in (*layout.COPIED, layout.GOLD_SENTENCES, *agreement.SHIPPED):
         path = given.repository_file(name)
         if path is not None:
             found[name] = path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..errors import Problem
 
@@ -29,9 +30,12 @@ class Summary:
     by_type: Counter = field(default_factory=Counter)  # (segment_type, speech_mode) -> n
     by_doc: Counter = field(default_factory=Counter)  # (doc_id, segment_type, speech_mode) -> n
     sentences_by_doc: Counter = field(default_factory=Counter)  # (doc_id, speech_mode) -> n
+    chars_by_doc: Counter = field(default_factory=Counter)  # (doc_id, speech_mode) -> characters of sentence text
     overridden: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     documents_not_listed: int = 0  # documents beyond CARD_DOCUMENTS
+    previous: Path | None = None  # the release the release note compares with
+    previous_given: bool = False  # named by the caller, not just the release being replaced
     errata: list[dict] = field(default_factory=list)  # every erratum, with its doc_id
     events: list[dict] = field(default_factory=list)  # the events config's rows, set by its release step
 
@@ -51,6 +55,7 @@ class Summary:
         if listed:
             for sentence in built.sentences:
                 self.sentences_by_doc[(sentence["doc_id"], sentence["speech_mode"])] += 1
+                self.chars_by_doc[(sentence["doc_id"], sentence["speech_mode"])] += len(sentence["text"])
             self.documents.append(row)
         else:
             self.documents_not_listed += 1
