@@ -25,6 +25,14 @@ def build_args(corpus: Path, out: Path) -> list[str]:
     return ["build", "--corpus", str(corpus), "--schema", str(SCHEMA), "--out", str(out), "--card", str(CARD)]
 
 
+def with_root_files(folder: Path) -> Path:
+    """Make ``folder`` a repository root a build accepts: the rights
+    statement, licence and changelog a release ships from the root."""
+    for name in ("RIGHTS.md", "LICENSE", "CHANGELOG.md"):
+        shutil.copyfile(ROOT / name, folder / name)
+    return folder
+
+
 def hashes(folder: Path) -> dict[str, str]:
     """The sha256 of every file under ``folder``, by relative path."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

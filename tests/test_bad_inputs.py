@@ -14,7 +14,7 @@ import pytest
 
 from acftu_talks import cli
 
-from conftest import SCHEMA, build_args, hashes
+from conftest import SCHEMA, build_args, hashes, with_root_files
 
 CASES = Path(__file__).parent / "bad_inputs"
 PROBLEM = re.compile(r"^(?P<path>corpus/[^:]+)(?::(?P<line>\d+))?: error: (?P<where>[^:]+): .+ \[[a-z]+\.[a-z0-9-]+\]$")
@@ -28,8 +28,12 @@ def run(argv, capsys) -> tuple[int, list[str]]:
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
 @pytest.mark.parametrize("command", ["build", "validate"])
 def test_bad_input_is_rejected_with_its_message(case, command, release, tmp_path, monkeypatch, capsys):
-    folder = CASES / case
-    expected = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
+    expected = (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    # The case as a repository root of its own (links kept as links), with
+    # the files a release ships from the root.
+    folder = tmp_path / "case"
+    shutil.copytree(CASES / case, folder, symlinks=True)
+    with_root_files(folder)
     out = tmp_path / "release"
     shutil.copytree(release, out)
     before = hashes(out)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from acftu_talks import cli, draft, show
 
-from conftest import CORPUS, ROOT, SCHEMA, build_args
+from conftest import CORPUS, ROOT, SCHEMA, build_args, with_root_files
 
 SOURCES = ROOT.parent / "shared" / "sources"
 DOC = "2023-10-23-acftu-talk-cctv"
@@ -39,7 +39,7 @@ def confirm(text: str, values: dict[str, str]) -> str:
 
 def test_new_writes_a_draft_that_builds_once_its_guesses_are_confirmed(tmp_path, monkeypatch, capsys):
     corpus = fresh_corpus(tmp_path)
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(with_root_files(tmp_path))  # a root a build accepts
     assert cli.main(["new", f"corpus/{DOC}.txt", "--schema", str(SCHEMA)]) == 0
     assert f"wrote corpus/{DOC}.toml" in capsys.readouterr().out
     text = (corpus / f"{DOC}.toml").read_text(encoding="utf-8")

@@ -11,8 +11,7 @@ import pyarrow.parquet as pq
 from acftu_talks import cli
 from acftu_talks.contract import roundtrip
 
-from conftest import build_args
-from conftest import records
+from conftest import build_args, records, with_root_files
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "input-normalisation.md"
 COMPARED = ("paragraph_id", "text", "segment_type", "speech_mode", "speaker")
@@ -33,7 +32,7 @@ def table(release: Path, config: str) -> list[dict]:
 
 
 def build(corpus: Path, tmp_path: Path, monkeypatch, capsys) -> tuple[Path, str]:
-    monkeypatch.chdir(corpus.parent)
+    monkeypatch.chdir(with_root_files(corpus.parent))
     out = tmp_path / "out"
     assert cli.main(build_args(Path(corpus.name), out)) == 0
     return out, capsys.readouterr().err

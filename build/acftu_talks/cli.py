@@ -1,5 +1,8 @@
-"""The ``acftu-talks`` command. Only this module prints and picks exit codes:
-0 success, 1 a problem in the inputs (fix it and run again), 2 bad usage."""
+"""The ``acftu-talks`` command. Only this module prints and picks exit codes
+(``errors.EXIT``): 0 success, 1 a problem in the inputs (fix it and run
+again), 2 bad usage, 3 the environment refused (disk full, permission,
+read-only, file-size limit), 130 interrupted. Every failure is one message
+with a stable code; a traceback means a bug in the builder."""
 from __future__ import annotations
 
 import argparse
@@ -10,7 +13,8 @@ from pathlib import Path
 
 from . import __version__, executor
 from .release.cite import FORMATS, render
-from .errors import InputError
+from .errors import (EXIT, EnvironmentProblem, InputError, UsageError, from_os_error, raise_if_errors,
+                     render_bounded)
 from .progress import Progress
 
 
@@ -91,8 +95,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _report(problems, stream) -> None:
-    for problem in problems:
-        print(problem.render(), file=stream)
+    for text in render_bounded(problems):
+        print(text, file=stream)
 
 
 def _skip_pandas_probe() -> None:
@@ -129,7 +133,17 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     if args.command == "agreement":
         return _agreement(args)
     if args.command == "new":
-        return _new(args, Path.cwd())
+        try:
+            return _new(args, Path.cwd())
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            print(from_os_error(exc).problem.render(), file=sys.stderr)
+            print("acftu-talks: stopped by the environment; no sidecar was written", file=sys.stderr)
+            return EXIT["environment"]
+        except KeyboardInterrupt:
+            print("acftu-talks: interrupted; no sidecar was written", file=sys.stderr)
+            return EXIT["interrupted"]
     if args.command == "show":
         args.root = Path(".")
     if args.command == "score":
@@ -154,35 +168,68 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
             return 2
     if own_process:
         _skip_pandas_probe()
-    from . import pipeline
-    started = time.perf_counter()
     progress = Progress()
+    out = getattr(args, "out", None)
+    unchanged = f", {out} is unchanged" if out is not None else ""
     try:
-        if args.command == "ids":
-            return _ids(args, root)
-        if args.command == "show":
-            import shutil
-            from . import show
-            built = pipeline.built_document(args.doc_id, args.corpus, args.schema, root)
-            sys.stdout.write(show.table(built, args.width or shutil.get_terminal_size((160, 40)).columns))
-            return 0
-        if args.command == "validate":
-            warnings = pipeline.check(args.corpus, args.schema, root, args.release,
-                                      args.jobs or executor.default_jobs())
-            _report(warnings, sys.stderr)
-            print(f"ok: the corpus in {args.corpus}/ is valid ({len(warnings)} warnings)")
-            if args.release:
-                print(f"ok: the release in {args.release}/ checked: every row against its schemas, checksums where listed, "
-                      f"the round trip to the raw texts")
-            return 0
-        summary = pipeline.build(args.corpus, args.schema, args.out, root, args.card, progress,
-                                 args.jobs or executor.default_jobs(), args.previous)
+        return _run(args, root, progress)
     except InputError as exc:
         progress.close()
         _report(exc.problems, sys.stderr)
-        print(f"acftu-talks: {len(exc.problems)} problem(s); nothing was written"
-              f"{'' if args.command in ('validate', 'show') else f', {args.out} is unchanged'}", file=sys.stderr)
-        return 1
+        print(f"acftu-talks: {len(exc.problems)} problem(s); nothing was written{unchanged}", file=sys.stderr)
+        return EXIT["input"]
+    except UsageError as exc:
+        progress.close()
+        print(exc.problem.render(), file=sys.stderr)
+        print(f"acftu-talks: nothing was written{unchanged}", file=sys.stderr)
+        return EXIT["usage"]
+    except BrokenPipeError:
+        raise  # the reader went away: run() silences it
+    except (EnvironmentProblem, OSError) as exc:
+        progress.close()
+        problem = (exc if isinstance(exc, EnvironmentProblem)
+                   else from_os_error(exc, str(out) if out is not None else "acftu-talks")).problem
+        print(problem.render(), file=sys.stderr)
+        print(f"acftu-talks: stopped by the environment; nothing was written{unchanged}", file=sys.stderr)
+        return EXIT["environment"]
+    except KeyboardInterrupt:
+        progress.close()
+        print(f"acftu-talks: interrupted; nothing was written{unchanged}", file=sys.stderr)
+        return EXIT["interrupted"]
+
+
+def _run(args, root: Path, progress: Progress) -> int:
+    from . import pipeline
+    from .contract import validate
+    started = time.perf_counter()
+    raise_if_errors(validate.check_schemas(args.schema, root))
+    if args.command == "ids":
+        return _ids(args, root)
+    if args.command == "show":
+        import shutil
+        from . import show
+        built = pipeline.built_document(args.doc_id, args.corpus, args.schema, root)
+        sys.stdout.write(show.table(built, args.width or shutil.get_terminal_size((160, 40)).columns))
+        return EXIT["ok"]
+    if args.command == "validate":
+        warnings = pipeline.check(args.corpus, args.schema, root, args.release,
+                                  args.jobs or executor.default_jobs())
+        _report(warnings, sys.stderr)
+        print(f"ok: the corpus in {args.corpus}/ is valid ({len(warnings)} warnings)")
+        if args.release:
+            print(f"ok: the release in {args.release}/ checked: every file against SHA256SUMS, every row "
+                  f"against its schemas, the round trip to the raw texts")
+        return EXIT["ok"]
+    from .release import check
+    card_problems = check.check_card_source(args.card, args.schema, root)
+    if card_problems:  # report the corpus's problems with them, all at once; write nothing
+        try:
+            pipeline.check(args.corpus, args.schema, root, None, args.jobs or executor.default_jobs())
+        except InputError as exc:
+            card_problems += exc.problems
+        raise InputError(card_problems)
+    summary = pipeline.build(args.corpus, args.schema, args.out, root, args.card, progress,
+                             args.jobs or executor.default_jobs(), args.previous)
     progress.close()
     _report(summary.warnings, sys.stderr)
     seconds = time.perf_counter() - started
@@ -194,7 +241,7 @@ def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     else:
         print("overridden by sidecar: none (every row typed by the rules)")
     print(f'load it: datasets.load_dataset("{args.out}", "paragraphs")')
-    return 0
+    return EXIT["ok"]
 
 
 def _agreement(args) -> int:
@@ -280,13 +327,12 @@ def _score_alignments(args) -> int:
 def _ids(args, root: Path) -> int:
     from . import pipeline
     from .contract import ids
+    if args.accept:
+        ids.check_reason(args.reason)  # before the work, not after it
     current = pipeline.current_ids(args.corpus, args.schema, root)
     lock = ids.read_lock(args.corpus)
     changes = ids.diff(lock or {}, current)
     if args.accept:
-        if not args.reason:
-            print("acftu-talks: ids --accept needs --reason \"why the ids changed\"", file=sys.stderr)
-            return 2
         ids.accept(args.corpus, lock, current, args.reason, __version__)
         print(f"pinned {len(current)} ids in {args.corpus / ids.LOCK}; recorded {len(changes)} change(s)"
               f"{f' in {args.corpus / ids.CHANGES}' if changes else ''}")
@@ -312,4 +358,7 @@ def run() -> None:
         # ours; silence the interpreter's own complaint at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
+    except KeyboardInterrupt:  # before main's own handler was reached
+        print("acftu-talks: interrupted; nothing was written", file=sys.stderr)
+        code = EXIT["interrupted"]
     sys.exit(code)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import Problem
+from .errors import Problem, snippet
 from .rules import lexicon as L
 from .passage import Passage
 from .read import Source
@@ -31,6 +31,21 @@ def zero_width(source: Source, passages: list[Passage]) -> list[Problem]:
                 f"zero-width character U+{ord(source.raw[offset]):04X} inside the paragraph (kept) at offset {offset}",
                 "text.zero-width", "remove it from the raw file if it is not meant to be there", "warning"))
     return problems
+
+
+def invisible_lines(source: Source, loose: list) -> list[Problem]:
+    """Warn about lines that hold only invisible characters (a bidi mark, a
+    soft hyphen, a Hangul filler): they look blank, become no paragraph, and
+    their characters are recorded as edits."""
+    first: dict[int, int] = {}
+    for cut in loose:
+        if cut.kind == "zero_width":
+            first.setdefault(cut.line_number, cut.start)
+    return [Problem(source.text_path, line, "line",
+        f"the line holds only invisible characters (U+{ord(source.raw[start]):04X} first): it is no "
+        "paragraph, its characters are recorded as edits", "text.invisible-line",
+        "delete the line from the raw file if it is not in the source", "warning")
+        for line, start in sorted(first.items())]
 
 
 def check_consistency(source: Source, rows: list[dict]) -> list[Problem]:
@@ -72,7 +87,7 @@ def _check_title(source: Source, rows: list[dict]) -> list[Problem]:
     where = headline[0]["paragraph_id"] + (f" to {headline[-1]['paragraph_id']}" if len(headline) > 1 else "")
     joined = TITLE_SEPARATOR.join(texts)
     return [Problem(source.meta_path, source.meta_lines.get(("title",)), "title",
-        f"the text's headline ({where}) reads '{joined}', the sidecar '{meta['title']}'",
+        f"the text's headline ({where}) reads {snippet(joined, 80)}, the sidecar {snippet(meta['title'], 80)}",
         "meta.title-mismatch",
         f'set title = "{joined}" (a headline\'s lines joined by one space), '
         "or override a paragraph's segment_type if it is not part of the headline")]

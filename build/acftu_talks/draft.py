@@ -237,6 +237,6 @@ def write_draft(text_file: Path, corpus_dir: Path, schema_dir: Path, root: Path)
     if target.exists():
         raise FileExistsError(target)
     text, notes = draft(text_file, corpus_dir, schema_dir, root)
-    with open(target, "x", encoding="utf-8") as out:  # "x": fails rather than overwrite
-        out.write(text)
+    from .contract.ids import create_atomic
+    create_atomic(target, text)  # whole or not at all, and never over a file
     return target, notes

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
 from itertools import islice
@@ -35,6 +36,9 @@ def _die_with_parent() -> None:
     """Pool initializer: a worker of a killed build must not outlive it, nor
     keep the staging folder's lock (its fd was inherited by the fork)."""
     write.forget_locks()
+    # Ctrl-C reaches every process of the group: the parent alone answers it
+    # (one line, then the pool is terminated), the workers print nothing.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         import ctypes
         ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL (Linux)

@@ -103,7 +103,7 @@ def process(text_file: Path, meta_file: Path, schema_dir: Path, root: Path, corp
     problems += found
     # A lossy record set is a bug in the builder, not an input problem: let it raise.
     roundtrip.verify(source.raw, built.paragraphs, built.document["edits"])
-    problems += consistency.check(source, passages)
+    problems += consistency.check(source, passages) + consistency.invisible_lines(source, loose)
     problems += events.check_dates(source, event, [p.record for p in passages])
     for name in DOCUMENT_CONFIGS:
         config = CONFIGS[name]
@@ -150,6 +150,7 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
         progress.total = len(read.list_pairs(corpus_dir, root)[0])
     problems: list[Problem] = []
     summary = Summary()
+    write.check_destination(out_dir, [corpus_dir, schema_dir, card_source], root)
     summary.previous = previous if previous is not None else (out_dir if notes.is_release(out_dir) else None)
     summary.previous_given = previous is not None
     write.clean_stale(out_dir)

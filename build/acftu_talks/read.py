@@ -6,8 +6,11 @@ a BOM or CRLF line ends included (they become recorded cleaning edits later).
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,32 +39,100 @@ class Source:
     meta_lines: dict = field(repr=False, default_factory=dict)
 
 
-def display(path: Path, root: Path) -> str:
+def display(path: Path, root: Path, follow: bool = True) -> str:
+    """``path`` relative to ``root`` when it is inside it. With ``follow``
+    off, a symlink is named as itself, never as its target."""
     try:
+        if not follow:
+            return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
 
+# What a corpus file may be: a regular file in the corpus folder itself.
+# A symlink can point anywhere (a private file ends up published, /dev/zero
+# eats memory), a FIFO blocks the build forever; none of them is read.
+_KINDS = ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+SUFFIXES = (".txt", ".toml")
+
+
+def kind_of(mode: int) -> str | None:
+    """What a file that is not a regular file is, or None for a regular file."""
+    return next((name for test, name in _KINDS if test(mode)), None if stat.S_ISREG(mode) else "not a regular file")
+
+
+def not_regular(path: Path, shown: str, mode: int) -> Problem | None:
+    kind = kind_of(mode)
+    if kind is None:
+        return None
+    return Problem(shown, None, "file", f"is {kind}, not a regular file: it is not read",
+                   "corpus.not-a-file", "put the file itself in the corpus folder (copy it, do not link it), "
+                                        "or move this out of the folder")
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file, never following a
+    symlink nor blocking on a FIFO; raises OSError (``ELOOP``/``EINVAL``) otherwise."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
 def list_pairs(corpus_dir: Path, root: Path) -> tuple[list[tuple[Path, Path]], list[Problem]]:
-    """Pair every ``*.txt`` with its ``*.toml``; report files without a partner."""
+    """Pair every ``*.txt`` with its ``*.toml``; report files without a
+    partner, names with upper-case suffixes, and entries that are not regular
+    files (symlinks, folders, FIFOs, devices), none of which is read."""
     problems: list[Problem] = []
-    texts = {p.stem: p for p in sorted(corpus_dir.glob("*.txt"))}
-    # events.toml and persons.toml describe the corpus, not one text
-    metas = {p.stem: p for p in sorted(corpus_dir.glob("*.toml")) if p.stem not in CORPUS_FILES}
+    texts: dict[str, Path] = {}
+    metas: dict[str, Path] = {}
+    with os.scandir(corpus_dir) as entries:
+        found = sorted(entries, key=lambda e: e.name)
+    for entry in found:
+        suffix = os.path.splitext(entry.name)[1]
+        if suffix.lower() not in SUFFIXES:
+            continue
+        path = Path(entry.path)
+        shown = display(path, root, follow=False)
+        if suffix not in SUFFIXES:
+            problems.append(Problem(shown, None, "file name", f"the suffix {suffix} is not lower case, so "
+                "the file is not part of the corpus", "corpus.suffix-case",
+                f"rename it to {entry.name[:-len(suffix)]}{suffix.lower()}"))
+            continue
+        bad = not_regular(path, shown, entry.stat(follow_symlinks=False).st_mode)
+        if bad:
+            problems.append(bad)
+            continue
+        if suffix == ".toml" and path.stem in CORPUS_FILES:
+            continue  # events.toml and persons.toml describe the corpus, not one text
+        (texts if suffix == ".txt" else metas)[path.stem] = path
     for stem in sorted(texts.keys() - metas.keys()):
-        problems.append(Problem(display(texts[stem], root), None, "file",
-            "raw text has no sidecar", "corpus.missing-sidecar",
-            f"add {stem}.toml beside it (copy an existing sidecar and edit it)"))
+        if not _listed(corpus_dir / f"{stem}.toml", problems, root):
+            problems.append(Problem(display(texts[stem], root), None, "file",
+                "raw text has no sidecar", "corpus.missing-sidecar",
+                f"add {stem}.toml beside it (copy an existing sidecar and edit it)"))
     for stem in sorted(metas.keys() - texts.keys()):
-        problems.append(Problem(display(metas[stem], root), None, "file",
-            "sidecar has no raw text", "corpus.missing-text",
-            f"add the raw text as {stem}.txt, or remove the sidecar"))
-    if not texts and not metas:
+        if not _listed(corpus_dir / f"{stem}.txt", problems, root):
+            problems.append(Problem(display(metas[stem], root), None, "file",
+                "sidecar has no raw text", "corpus.missing-text",
+                f"add the raw text as {stem}.txt, or remove the sidecar"))
+    if not texts and not metas and not problems:
         problems.append(Problem(display(corpus_dir, root), None, "folder",
             "no raw texts found", "corpus.empty", "add <doc_id>.txt files with <doc_id>.toml sidecars"))
     pairs = [(texts[s], metas[s]) for s in sorted(texts.keys() & metas.keys())]
     return pairs, problems
+
+
+def _listed(partner: Path, problems: list[Problem], root: Path) -> bool:
+    """Whether the partner file is already reported (not a regular file)."""
+    shown = display(partner, root, follow=False)
+    return any(p.path == shown for p in problems)
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -103,15 +174,17 @@ def check_text(text: str, path: str) -> list[Problem]:
         return [Problem(path, None, "text", "the raw text is empty (or only white space)",
                         "text.empty", "put the text in the file, or remove it and its sidecar")]
     problems = []
-    reported: set[int] = set()
-    for match in _BAD_CONTROL.finditer(text):
-        index = match.start()
-        line = text.count("\n", 0, index) + 1
-        if line in reported:
-            continue  # one report a line: a mangled file would otherwise flood the output
-        reported.add(line)
-        column = index - (text.rfind("\n", 0, index) + 1) + 1
-        more = len(_BAD_CONTROL.findall(text[index:text.find("\n", index) % (len(text) + 1)])) - 1
+    # One pass over the lines, one report a line (a mangled file would
+    # otherwise flood the output): linear in the size of the text.
+    lines = text.split("\n")
+    for line, content in enumerate(lines, start=1):
+        # the \r of a CRLF line end is not a stray carriage return
+        end = len(content) - (line < len(lines) and content.endswith("\r"))
+        match = _BAD_CONTROL.search(content, 0, end)
+        if match is None:
+            continue
+        column = match.start() + 1
+        more = sum(1 for _ in _BAD_CONTROL.finditer(content, match.end(), end))
         also = f" (and {more} more on this line)" if more else ""
         if match.group() == "\r":
             problems.append(Problem(path, line, f"column {column}",
@@ -127,12 +200,16 @@ def check_text(text: str, path: str) -> list[Problem]:
 
 def read_source(text_file: Path, meta_file: Path, root: Path) -> tuple[Source | None, list[Problem]]:
     """Read one raw text and its sidecar. Returns the source (None if unusable) and problems."""
-    text_path, meta_path = display(text_file, root), display(meta_file, root)
-    data = text_file.read_bytes()
-    raw, problems = decode(data, text_path)
+    text_path, meta_path = display(text_file, root, follow=False), display(meta_file, root, follow=False)
+    problems: list[Problem] = []
+    data, meta_data = _read(text_file, text_path, problems), _read(meta_file, meta_path, problems)
+    if data is None or meta_data is None:
+        return None, problems
+    raw, found = decode(data, text_path)
+    problems += found
     if raw is not None:
         problems += check_text(raw, text_path)
-    meta_text, meta_problems = decode(meta_file.read_bytes(), meta_path)
+    meta_text, meta_problems = decode(meta_data, meta_path)
     problems += meta_problems
     meta: dict = {}
     lines: dict = {}
@@ -142,6 +219,10 @@ def read_source(text_file: Path, meta_file: Path, root: Path) -> tuple[Source | 
             meta_text = meta_text.removeprefix("\ufeff")
             meta = sidecar.parse(meta_text)
             lines = sidecar.key_lines(meta_text)
+        except RecursionError:
+            problems.append(Problem(meta_path, None, "toml", "the TOML nests arrays or tables too deeply to read",
+                "meta.toml", "a sidecar needs at most a few levels of nesting: flatten it"))
+            meta = None
         except tomllib.TOMLDecodeError as exc:
             problems.append(Problem(meta_path, getattr(exc, "lineno", None), "toml",
                 f"not valid TOML: {getattr(exc, 'msg', exc)}", "meta.toml",
@@ -151,3 +232,18 @@ def read_source(text_file: Path, meta_file: Path, root: Path) -> tuple[Source | 
         return None, problems
     return Source(text_file.stem, text_path, meta_path, raw,
                   hashlib.sha256(data).hexdigest(), meta, lines), problems
+
+
+def _read(path: Path, shown: str, problems: list[Problem]) -> bytes | None:
+    """The file's bytes, or None and a problem if it cannot be read (it went
+    away, became a link, or is not readable for this user)."""
+    try:
+        return read_regular(path)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EINVAL, errno.ENXIO):
+            problems.append(Problem(shown, None, "file", "is not a regular file: it is not read",
+                "corpus.not-a-file", "put the file itself in the corpus folder (copy it, do not link it)"))
+        else:
+            problems.append(Problem(shown, None, "file", f"cannot be read: {exc.strerror or exc}",
+                "corpus.unreadable", "make the file readable (chmod u+r), or remove it and its partner"))
+        return None

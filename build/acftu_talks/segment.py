@@ -24,7 +24,10 @@ ZERO_WIDTH = frozenset(lexicon.ZERO_WIDTH)
 
 # Word-processor conversion artifacts (e.g. pandoc's rendering of Word's
 # hidden "_GoBack" bookmark). They are never part of the published text.
-ARTIFACT = re.compile(r"\[bookmark: [^\]\n]*\]")
+# A bookmark name holds no bracket: an unclosed "[bookmark: " is then given up
+# at the next "[", so finding artifacts stays linear in the line's length.
+ARTIFACT = re.compile(r"\[bookmark: [^\[\]\n]*\]")
+_ARTIFACT_START = "[bookmark: "
 
 
 def _edge_kind(char: str) -> str | None:
@@ -94,15 +97,19 @@ def _trim(raw: str, start: int, end: int, line: int) -> tuple[int, int, list[Cut
                 changed = True
             if start >= end:
                 break
-        for match in ARTIFACT.finditer(raw, start, end):
-            if match.start() == start or match.end() == end:
-                cuts.append(Cut("artifact", match.start(), match.end(), line))
-                if match.start() == start:
-                    start = match.end()
-                else:
-                    end = match.start()
-                changed = True
-                break
+        # Only an artifact at an edge is cut here: look at the edges alone,
+        # never the whole line again (a line of many artifacts stays linear).
+        match = ARTIFACT.match(raw, start, end)
+        if match is None and end > start and raw[end - 1] == "]":
+            opening = raw.rfind(_ARTIFACT_START, start, end)
+            match = ARTIFACT.fullmatch(raw, opening, end) if opening >= 0 else None
+        if match is not None:
+            cuts.append(Cut("artifact", match.start(), match.end(), line))
+            if match.start() == start:
+                start = match.end()
+            else:
+                end = match.start()
+            changed = True
     return start, end, cuts
 
 

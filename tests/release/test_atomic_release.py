@@ -55,7 +55,7 @@ def test_killed_build_leaves_the_previous_release_whole(tmp_path):
     corpus = big_corpus(tmp_path / "big")
 
     env = {**os.environ, "PYTHONPATH": str(ROOT / "build")}
-    process = subprocess.Popen([sys.executable, "-m", "acftu_talks", *build_args(corpus, out)],
+    process = subprocess.Popen([sys.executable, "-m", "acftu_talks", *build_args(corpus, out), "--root", str(ROOT)],
                                cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         # Kill once the build has its staging folder and has opened its files.

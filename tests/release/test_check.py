@@ -20,17 +20,18 @@ PARAGRAPHS = "data/paragraphs/train-00000-of-00001.parquet"
 
 @pytest.fixture
 def copy(release, tmp_path) -> Path:
-    """A copy of the release without SHA256SUMS and croissant.json, whose
-    checksums would catch every edit, so that each test breaks one thing at a
-    time; tests that need them write their own."""
+    """A copy of the release without croissant.json, whose checksums would
+    catch every edit; ``validate`` signs it again (a fresh SHA256SUMS) so
+    that each test breaks one thing at a time."""
     target = tmp_path / "release"
     shutil.copytree(release, target)
-    (target / "SHA256SUMS").unlink()
     (target / "croissant.json").unlink()
     return target
 
 
-def validate(release: Path, capsys, corpus: Path = CORPUS) -> tuple[int, list[str]]:
+def validate(release: Path, capsys, corpus: Path = CORPUS, sign: bool = True) -> tuple[int, list[str]]:
+    if sign:
+        write_sums(release)
     code = cli.main(["validate", "--corpus", str(corpus), "--schema", str(SCHEMA), "--release", str(release)])
     captured = capsys.readouterr()
     return code, [line for line in captured.err.splitlines() if ": error: " in line]
@@ -65,13 +66,62 @@ def test_checksums_catch_changed_missing_and_unlisted_files(copy, capsys):
     (copy / "RIGHTS.md").write_text("changed", encoding="utf-8")
     (copy / "schema" / "sidecar.schema.json").unlink()
     shutil.copyfile(copy / PARAGRAPHS, copy / "data/paragraphs/extra.parquet")
-    code, errors = validate(copy, capsys)
+    (copy / "notes.txt").write_text("mine", encoding="utf-8")
+    code, errors = validate(copy, capsys, sign=False)
     assert code == 1
     shown = str(copy)
     assert f"{shown}/SHA256SUMS:{line_of['RIGHTS.md']}: error: RIGHTS.md: file does not match its checksum [release.checksum]" in errors
     assert (f"{shown}/SHA256SUMS:{line_of['schema/sidecar.schema.json']}: error: schema/sidecar.schema.json: "
             "listed file is missing [release.missing-file]") in errors
-    assert f"{shown}/SHA256SUMS: error: data/paragraphs/extra.parquet: data file not listed [release.unlisted-file]" in errors
+    for extra in ("data/paragraphs/extra.parquet", "notes.txt"):
+        assert (f"{shown}/{extra}: error: file: file not listed in SHA256SUMS: not part of the release as built "
+                "[release.unlisted-file]") in errors
+
+
+def test_a_release_without_sha256sums_fails(copy, capsys):
+    (copy / "SHA256SUMS").unlink()
+    assert validate(copy, capsys, sign=False) == (1, [
+        f"{copy}/SHA256SUMS: error: file: the release has no SHA256SUMS, so its files cannot be checked "
+        "[release.missing-file]"])
+
+
+def test_sums_that_point_outside_the_release_are_refused_unread(copy, tmp_path, capsys):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private", encoding="utf-8")
+    write_sums(copy)
+    digest = hashlib.sha256(b"private").hexdigest()
+    (copy / "link.txt").symlink_to(secret)
+    with (copy / "SHA256SUMS").open("a", encoding="utf-8") as sums:
+        sums.write(f"{digest}  ../secret.txt\n{digest}  /etc/passwd\n{digest}  link.txt\n")
+    n = len((copy / "SHA256SUMS").read_text(encoding="utf-8").splitlines())
+    code, errors = validate(copy, capsys, sign=False)
+    assert code == 1
+    assert errors == [
+        f"{copy}/SHA256SUMS:{n - 2}: error: '../secret.txt': the path leaves the release (absolute, `..`, or "
+        "through a symlink); it is not read [release.path-outside]",
+        f"{copy}/SHA256SUMS:{n - 1}: error: '/etc/passwd': the path leaves the release (absolute, `..`, or "
+        "through a symlink); it is not read [release.path-outside]",
+        f"{copy}/SHA256SUMS:{n}: error: 'link.txt': the path leaves the release (absolute, `..`, or "
+        "through a symlink); it is not read [release.path-outside]",
+        f"{copy}/link.txt: error: file: symbolic link not listed in SHA256SUMS: not part of the release as built "
+        "[release.unlisted-file]"]
+
+
+def test_a_truncated_parquet_file_is_reported(copy, capsys):
+    path = copy / PARAGRAPHS
+    path.write_bytes(path.read_bytes()[:100])
+    code, errors = validate(copy, capsys)
+    assert code == 1
+    assert errors[-1].startswith(f"{copy}/{PARAGRAPHS}: error: file: not a readable Parquet file (ArrowInvalid: ")
+    assert errors[-1].endswith("[release.parquet]")
+
+
+@pytest.mark.parametrize("name", ["README.md", "RIGHTS.md", "LICENSE", "CHANGELOG.md"])
+def test_a_release_missing_a_file_every_release_ships_fails(copy, capsys, name):
+    (copy / name).unlink()
+    code, errors = validate(copy, capsys)
+    assert code == 1
+    assert errors == [f"{copy}/{name}: error: file: missing: every release ships it [release.missing-file]"]
 
 
 def test_croissant_checksums_are_checked_when_present(copy, capsys):

@@ -14,7 +14,7 @@ def test_the_steps_in_order():
 def test_a_release_holds_the_files_the_steps_write(release):
     files = sorted(p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file())
     assert [f for f in files if not f.startswith(("data/", "schema/"))] == [
-        "CHANGELOG.md", "CITATION.cff", "LICENSE", "README.md", "RELEASE_NOTES.md", "RIGHTS.md", "SHA256SUMS",
+        ".acftu-talks-release", "CHANGELOG.md", "CITATION.cff", "LICENSE", "README.md", "RELEASE_NOTES.md", "RIGHTS.md", "SHA256SUMS",
         "annotation/adjudication.md", "annotation/annotations.tsv", "annotation/gold-notes.md",
         "annotation/second-annotator-notes.md", "annotation/sentences-second-annotator.tsv",
         "annotation/sentences.tsv", "croissant.json", "id_changes.json", "images/formulations.svg",

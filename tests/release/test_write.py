@@ -65,7 +65,7 @@ def test_swap_in_replaces_the_release_and_leaves_nothing_beside_it(tmp_path):
     dest = tmp_path / "release"
     write.swap_in(_finished(tmp_path, "one"), dest)
     write.swap_in(_finished(tmp_path, "two"), dest)
-    assert _tree(dest) == {"README.md": b"two"}
+    assert _tree(dest) == {"README.md": b"two", write.MARKER: write.MARKER_TEXT.encode()}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["release"]
 
 
@@ -74,7 +74,7 @@ def test_swap_without_atomic_exchange_still_leaves_one_whole_release(tmp_path, m
     dest = tmp_path / "release"
     write.swap_in(_finished(tmp_path, "one"), dest)
     write.swap_in(_finished(tmp_path, "two"), dest)
-    assert _tree(dest) == {"README.md": b"two"}
+    assert _tree(dest) == {"README.md": b"two", write.MARKER: write.MARKER_TEXT.encode()}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["release"]
 
 

@@ -59,6 +59,8 @@ def _calendar_note(value: str) -> str:
     if not match:
         return "it is not written YYYY-MM-DD"
     year, month, day = (int(x) for x in match.groups())
+    if year == 0:
+        return "there is no year 0000 (years start at 0001)"
     if not 1 <= month <= 12:
         return f"there is no month {month}"
     days = calendar.monthrange(year, month)[1]

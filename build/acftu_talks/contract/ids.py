@@ -12,10 +12,14 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import os
+import re
+import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import Problem
+from ..errors import InputError, Problem, UsageError
+from ..read import decode, read_regular
 
 LOCK = "ids.lock.tsv"
 CHANGES = "id-changes.tsv"
@@ -50,22 +54,141 @@ def doc_of(record_id: str) -> str:
     return record_id.split(".", 1)[0]
 
 
+_DIGEST = re.compile(r"[0-9a-f]{16}")
+_LOCK_LINE = re.compile(rb"[^\t\n]+\t[^\t\n]+")
+_ID = re.compile(r"[a-z0-9][a-z0-9.-]*")
+# A reason is one line of text: a TAB or a line end would break the TSV
+# history, and control characters (an ANSI escape) have no place in it.
+_BAD_REASON = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u0085]")
+FIX_LOCK = ("restore it from version control (`git checkout -- {path}`), or delete it and run "
+            "`acftu-talks ids --accept --reason \"re-pin\"`")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` all at once (see :func:`write_files`)."""
+    write_files([(path, text)])
+
+
+def write_files(files: list[tuple[Path, str]]) -> None:
+    """Replace each path with its text: every text is first written to a
+    temporary file beside its path and flushed to disk, and only when all are
+    written are they renamed into place, in order. A full disk or a kill
+    while writing leaves every file as it was; a kill between the renames
+    leaves each file old or new, never truncated."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, text in files:
+            for stale in path.parent.glob(f".{path.name}.*.tmp"):
+                stale.unlink(missing_ok=True)  # left by a run that was killed before its rename
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp, path))
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                    handle.write(text)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            except OSError as exc:
+                if exc.filename is None:  # name the file, not a descriptor
+                    raise OSError(exc.errno, exc.strerror, path.as_posix()) from exc
+                raise
+            if path.exists():
+                os.chmod(tmp, path.stat().st_mode & 0o7777)
+            else:
+                mask = os.umask(0)
+                os.umask(mask)
+                os.chmod(tmp, 0o666 & ~mask)
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in staged:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass  # renamed already, or never made
+        raise
+
+
+def create_atomic(path: Path, text: str) -> None:
+    """Create ``path`` holding ``text``, never over an existing file (raises
+    FileExistsError): written to a temporary file beside it and linked into
+    place whole, so that a kill or a full disk leaves no half-written file."""
+    staged = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", prefix=f".{path.name}.",
+                                         suffix=".tmp", dir=path.parent, delete=False)
+    try:
+        with staged as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(staged.name, 0o666 & ~mask)
+        os.link(staged.name, path)  # fails if path exists: no clobbering, no race
+    except OSError as exc:
+        if exc.filename is None:
+            raise OSError(exc.errno, exc.strerror, path.as_posix()) from exc
+        raise
+    finally:
+        try:
+            os.unlink(staged.name)
+        except FileNotFoundError:
+            pass
+
+
+def _lines(path: Path) -> list[str]:
+    shown = path.as_posix()
+    try:
+        data = read_regular(path)
+    except OSError as exc:
+        raise InputError([Problem(shown, None, "file", f"cannot be read: {exc.strerror or exc}",
+                                  "ids.unreadable", "make it a regular, readable file")])
+    text, problems = decode(data, shown)
+    if problems:
+        raise InputError(problems)
+    return text.split("\n")
+
+
 def read_lock(corpus_dir: Path) -> dict[str, str] | None:
+    """The pinned ids, or None without a lock. Raises InputError naming the
+    line when the lock is not ``<id>\\t<16 hex digits>`` lines."""
     path = corpus_dir / LOCK
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
     lock = {}
-    for line in path.read_text(encoding="utf-8").split("\n"):
+    problems = []
+    for number, line in enumerate(_lines(path), start=1):
         if line and not line.startswith("#"):
-            record_id, digest = line.split("\t")
-            lock[record_id] = digest
+            parts = line.split("\t")
+            if len(parts) != 2 or not _ID.fullmatch(parts[0]) or not parts[1]:
+                problems.append(Problem(path.as_posix(), number, "line", "not an `<id>\\t<16 hex digits>` line",
+                                        "ids.lock-format", FIX_LOCK.format(path=path.as_posix())))
+                continue
+            lock[parts[0]] = parts[1]
+    if problems:
+        raise InputError(problems)
     return lock
 
 
-def write_lock(corpus_dir: Path, current: dict[str, str]) -> None:
+def lock_text(current: dict[str, str]) -> str:
     lines = ["# id\tsha256 of the text (16 hex digits). Written by `acftu-talks ids --accept`."]
     lines += [f"{i}\t{current[i]}" for i in sorted(current)]
-    (corpus_dir / LOCK).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "\n".join(lines) + "\n"
+
+
+def write_lock(corpus_dir: Path, current: dict[str, str]) -> None:
+    write_atomic(corpus_dir / LOCK, lock_text(current))
+
+
+def check_reason(reason: str | None) -> str:
+    """The reason for ``ids --accept``, or UsageError: one line of text."""
+    if not reason or not reason.strip():
+        raise UsageError("--reason", "ids --accept needs --reason \"why the ids changed\"", "ids.reason",
+                         'add --reason "why the ids changed", e.g. --reason "segment captions apart"')
+    bad = _BAD_REASON.search(reason)
+    if bad:
+        raise UsageError("--reason", f"--reason holds the control character U+{ord(bad.group()):04X} at "
+                         f"character {bad.start() + 1}; it must be one line of text", "ids.reason",
+                         "write the reason on one line, without tabs or escape sequences")
+    return reason.strip()
 
 
 def diff(lock: dict[str, str], current: dict[str, str]) -> list[tuple[str, str | None]]:
@@ -120,6 +243,10 @@ def _problems(corpus_dir: Path, by_doc: dict[str, list[tuple[str, str | None]]],
               unlocked: list[str], is_current) -> list[Problem]:
     path = (corpus_dir / LOCK).as_posix()
     problems = []
+    try:
+        read_changes(corpus_dir)  # shipped as id_changes.json: a broken line fails now, not mid-build
+    except InputError as exc:
+        problems += exc.problems
     for doc_id, changes in sorted(by_doc.items()):
         def say(old: str, new: str | None) -> str:
             short = old[len(doc_id):]
@@ -153,9 +280,15 @@ class StreamingCheck:
         self.file = (corpus_dir / LOCK).open("rb")
         self.where: dict[str, list[tuple[int, int]]] = {}  # doc_id -> [(offset, length)] of its lines
         offset, doc, start = 0, None, 0
-        for line in self.file:
+        bad = []
+        for number, line in enumerate(self.file, start=1):
             if line.startswith(b"#") or not line.strip(b"\n"):
                 this = None  # not an id line: ends the run
+            elif not _LOCK_LINE.fullmatch(line.rstrip(b"\n")):
+                bad.append(Problem((corpus_dir / LOCK).as_posix(), number, "line",
+                                   "not an `<id>\\t<16 hex digits>` line", "ids.lock-format",
+                                   FIX_LOCK.format(path=(corpus_dir / LOCK).as_posix())))
+                this = None
             else:
                 this = line[:line.find(b".")] if b"." in line[:line.find(b"\t")] else line[:line.find(b"\t")]
             if this != doc:
@@ -165,6 +298,9 @@ class StreamingCheck:
             offset += len(line)
         if doc is not None:
             self.where.setdefault(doc.decode("utf-8"), []).append((start, offset - start))
+        if bad:
+            self.file.close()
+            raise InputError(bad)
         self.changed: dict[str, list[tuple[str, str | None]]] = {}
         self.unlocked: list[str] = []
         self.moved_here: dict[str, bool] = {}  # old ids that now hold another text
@@ -225,31 +361,55 @@ def stream_check(corpus_dir: Path) -> StreamingCheck | None:
 
 
 def read_changes(corpus_dir: Path) -> list[dict]:
+    """Every recorded id change; raises InputError naming the line of a
+    malformed one."""
     path = corpus_dir / CHANGES
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return []
-    rows = []
-    for line in path.read_text(encoding="utf-8").split("\n")[1:]:
+    rows, problems = [], []
+    lines = _lines(path)
+    if lines[0].split("\t") != CHANGES_HEADER:
+        problems.append(Problem(path.as_posix(), 1, "header", f"the first line is not the header "
+                                f"{chr(92)}t-separated: {', '.join(CHANGES_HEADER)}", "ids.changes-format",
+                                FIX_LOCK.format(path=path.as_posix()).split(", or")[0]))
+    for number, line in enumerate(lines[1:], start=2):
         if line:
-            version, old_id, new_id, reason = line.split("\t")
+            parts = line.split("\t")
+            if len(parts) != 4 or not all(_ID.fullmatch(p) for p in parts[1:2]):
+                problems.append(Problem(path.as_posix(), number, "line", "not a `version\\told_id\\tnew_id\\treason` "
+                                        "line", "ids.changes-format",
+                                        FIX_LOCK.format(path=path.as_posix()).split(", or")[0]))
+                continue
+            version, old_id, new_id, reason = parts
             rows.append({"version": version, "old_id": old_id, "new_id": new_id or None, "reason": reason})
+    if problems:
+        raise InputError(problems)
     return rows
 
 
 def accept(corpus_dir: Path, lock: dict[str, str] | None, current: dict[str, str],
            reason: str, version: str) -> list[tuple[str, str | None]]:
-    """Record the changes against the lock and pin the current ids."""
+    """Record the changes against the lock and pin the current ids. Both
+    files are written in full before either replaces its old self, the
+    history first (:func:`write_files`): a kill between the two renames
+    leaves the changes recorded and the old lock, and running again records
+    only what is not recorded yet, then pins."""
+    reason = check_reason(reason)
     changes = diff(lock or {}, current)
+    files = []
     if changes:
         path = corpus_dir / CHANGES
-        lines = [] if path.exists() else ["\t".join(CHANGES_HEADER)]
-        lines += [f"{version}\t{old}\t{new or ''}\t{reason}" for old, new in changes]
-        with path.open("a", encoding="utf-8") as f:
-            f.write("\n".join(lines) + "\n")
+        existing = "\n".join(_lines(path)).rstrip("\n") + "\n" if path.exists() else "\t".join(CHANGES_HEADER) + "\n"
+        lines = [f"{version}\t{old}\t{new or ''}\t{reason}" for old, new in changes]
+        recorded = set(existing.split("\n"))
+        lines = [line for line in lines if line not in recorded]
+        if lines:
+            files.append((path, existing + "\n".join(lines) + "\n"))
     rebuilt = {doc_of(i) for i in current}
     merged = {i: d for i, d in (lock or {}).items() if doc_of(i) not in rebuilt}
     merged.update(current)
-    write_lock(corpus_dir, merged)
+    files.append((corpus_dir / LOCK, lock_text(merged)))
+    write_files(files)
     return changes
 
 

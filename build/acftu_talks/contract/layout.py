@@ -13,6 +13,7 @@ A release folder::
     croissant.json  manifest.json  id_changes.json
     RELEASE_NOTES.md  release_notes.json   what changed since the previous release
     reader/index.html    the reader: the records in one offline web page
+    .acftu-talks-release marks the folder as a release (a build replaces only such a folder)
     SHA256SUMS           last: over every other file
 """
 from __future__ import annotations
@@ -38,6 +39,9 @@ RELEASE_NOTES_JSON = "release_notes.json"
 ANNOTATION = "annotation"
 READER = "reader/index.html"
 SUMS = "SHA256SUMS"
+# Marks a folder as a release this tool wrote (with the manifest): the only
+# kind of folder a build replaces.
+MARKER = ".acftu-talks-release"
 
 # Files of the repository shipped in the release as they are.
 COPIED = (RIGHTS, LICENSE, CHANGELOG)

@@ -7,13 +7,14 @@ descriptions from the JSON Schemas.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from pathlib import Path
 
 import pyarrow as pa
 
 from .. import DATASET_NAME, __version__, agreement
-from . import cite, figure
+from . import checksums, cite, figure
 from ..relations import relate
 from .croissant import member_schemas
 from ..contract import layout
@@ -55,7 +56,26 @@ def _size_category(n: int) -> str:
     return "10M<n<100M"
 
 
-def front_matter(counts: dict[str, int], nbytes: dict[str, int]) -> str:
+def data_digests(release: Path) -> dict[str, tuple[str, int]]:
+    """Per config: a sha256 over its Parquet files (names and bytes) and
+    their total size. ``datasets`` names its cache of a local folder after
+    the folder's name, the config, and a hash of the card's ``configs`` and
+    ``dataset_info`` (see ``LocalDatasetModuleFactory.get_module``), never
+    after the files' contents: a rebuild with the same counts would load the
+    old rows. The digest, in each config's ``dataset_info``, makes the hash
+    differ whenever the data does."""
+    found = {}
+    for name in CONFIGS:
+        digest, size = hashlib.sha256(), 0
+        for path in layout.data_files(release, name):
+            digest.update(path.name.encode("utf-8") + b"\0" + checksums.sha256(path).encode("ascii") + b"\n")
+            size += path.stat().st_size
+        found[name] = (digest.hexdigest(), size)
+    return found
+
+
+def front_matter(counts: dict[str, int], nbytes: dict[str, int],
+                 digests: dict[str, tuple[str, int]] | None = None) -> str:
     configs, infos = [], []
     for name, config in CONFIGS.items():
         schema = config.arrow_schema
@@ -64,9 +84,15 @@ def front_matter(counts: dict[str, int], nbytes: dict[str, int]) -> str:
             entry["default"] = True
         entry["data_files"] = [{"split": layout.SPLIT, "path": layout.data_pattern(name)}]
         configs.append(entry)
-        infos.append({"config_name": name, "features": features_yaml(schema),
-                      "splits": [{"name": layout.SPLIT, "num_bytes": nbytes.get(name, 0),
-                                  "num_examples": counts.get(name, 0)}]})
+        info = {"config_name": name}
+        if digests and name in digests:
+            digest, size = digests[name]
+            info["description"] = f"{DATASET_NAME} {__version__}, {name}: Parquet data sha256 {digest}"
+            info["download_size"] = size
+        info.update({"features": features_yaml(schema),
+                     "splits": [{"name": layout.SPLIT, "num_bytes": nbytes.get(name, 0),
+                                 "num_examples": counts.get(name, 0)}]})
+        infos.append(info)
     meta = {
         "pretty_name": cite.TITLE,
         "language": ["zh"],
@@ -247,6 +273,16 @@ def attribution_block(staging: Path, gold: Path | None) -> str:
     return score.markdown(result, layout.GOLD_SENTENCES)
 
 
+# Blocks write_card adds to generated_blocks: they need the staged release.
+STAGED_BLOCKS = ("annotation_rules", "attribution_score")
+
+
+def block_names() -> set[str]:
+    """Every ``{{ name }}`` a card template may use."""
+    from .summary import Summary
+    return set(generated_blocks(Summary())) | set(STAGED_BLOCKS)
+
+
 def write_card(staging: Path, summary, card_source: Path | None, gold: Path | None = None,
                root: Path | None = None) -> None:
     """The release's README.md: the card rendered from ``card_source``, with
@@ -259,5 +295,5 @@ def write_card(staging: Path, summary, card_source: Path | None, gold: Path | No
     blocks["annotation_rules"] = tables.card_block()
     if "attribution_score" in template:
         blocks["attribution_score"] = attribution_block(staging, gold)
-    text = front_matter(summary.counts, summary.nbytes) + "\n" + render(template, blocks)
+    text = front_matter(summary.counts, summary.nbytes, data_digests(staging)) + "\n" + render(template, blocks)
     (staging / layout.README).write_text(text, encoding="utf-8")

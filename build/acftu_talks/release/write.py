@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import datetime as dt
+import json
 import operator
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -25,6 +28,7 @@ import pyarrow.parquet as pq
 from .. import DATASET_NAME, __version__
 from ..contract import layout
 from ..contract.records import CONFIGS, CORPUS_CONFIGS
+from ..errors import EnvironmentProblem, UsageError
 
 ROW_GROUP_ROWS = 50_000
 # Rows are turned into Arrow batches this many at a time, so that what waits
@@ -198,6 +202,72 @@ def _unlock(path: Path) -> None:
         os.close(fd)
 
 
+# Every release holds this file, beside manifest.json: together they prove
+# that a folder was written by this tool, so that the next build may replace
+# it. Nothing else is ever replaced or deleted.
+MARKER = layout.MARKER
+MARKER_TEXT = ("This folder is a release written by `acftu-talks build`; the next build "
+               "replaces it whole. Do not keep anything else in it.\n")
+MANIFEST = layout.MANIFEST
+OUT_FIX = "pass --out a new folder (default: release/) or one a previous build wrote"
+
+
+def is_release(folder: Path) -> bool:
+    """Whether ``folder`` holds a release this tool wrote: its marker file and
+    a manifest naming this builder."""
+    marker, manifest = folder / MARKER, folder / MANIFEST
+    if marker.is_symlink() or manifest.is_symlink() or not (marker.is_file() and manifest.is_file()):
+        return False
+    try:
+        builder = json.loads(manifest.read_text(encoding="utf-8")).get("builder", {})
+    except (OSError, ValueError, AttributeError):
+        return False
+    return isinstance(builder, dict) and builder.get("name") == "acftu-talks"
+
+
+def check_destination(dest: Path, inputs: list[Path], root: Path) -> None:
+    """Refuse an output folder the swap must not replace: the working folder,
+    an input (corpus, schemas, card) or a folder holding one, a folder inside
+    an input folder, a symlink, a file, a folder that is not a release.
+    Raises UsageError (exit 2), or EnvironmentProblem when the release or
+    its parent is not writable (the old copy could not be removed)."""
+    shown = dest.as_posix()
+    if dest.is_symlink():
+        raise UsageError(shown, "--out is a symbolic link; the build replaces folders, never what a link "
+                         "points to", "release.out-symlink", "pass --out the real folder, or remove the link")
+    resolved = dest.resolve()
+    protected = [("the working folder", Path.cwd().resolve()), ("the repository root", root.resolve())]
+    protected += [(f"the input {p.as_posix()}", p.resolve()) for p in inputs if p is not None and p.exists()]
+    for what, path in protected:
+        if resolved == path or resolved in path.parents:
+            raise UsageError(shown, f"--out would replace {what}", "release.out-holds-input", OUT_FIX)
+        if path.is_dir() and path in resolved.parents and what not in ("the working folder", "the repository root"):
+            raise UsageError(shown, f"--out is inside {what}", "release.out-inside-input", OUT_FIX)
+    if dest.exists():
+        if not dest.is_dir():
+            raise UsageError(shown, "--out is a file, not a release folder", "release.out-not-a-release",
+                             OUT_FIX)
+        if (dest / ".git").exists() or (any(dest.iterdir()) and not is_release(dest)):
+            raise UsageError(shown, f"--out holds files that are not a release of this tool (no {MARKER} "
+                             f"and {MANIFEST}); it is left alone", "release.out-not-a-release",
+                             f"{OUT_FIX}; move the folder away yourself if it is an old release")
+        for folder in [dest] + [p for p in dest.rglob("*") if p.is_dir() and not p.is_symlink()]:
+            if not _writable(folder):
+                raise EnvironmentProblem(folder.as_posix(), "is read-only, so the previous release could not "
+                                         "be replaced", "env.read-only", f"make it writable (chmod -R u+w {shown}), "
+                                         "or build to another place with --out")
+    parent = next((p for p in [resolved.parent, *resolved.parent.parents] if p.exists()), None)
+    if parent is not None and not _writable(parent):
+        raise EnvironmentProblem(parent.as_posix(), "is not writable, so no release can be made in it",
+                                 "env.read-only", "build to another place with --out")
+
+
+def _writable(folder: Path) -> bool:
+    """Writable for this user, and not marked read-only by its owner: a
+    folder with no write bit is left alone even by root, who could write it."""
+    return os.access(folder, os.W_OK | os.X_OK) and bool(folder.stat().st_mode & stat.S_IWUSR)
+
+
 def make_staging(dest: Path) -> Path:
     """A fresh temporary folder beside ``dest`` (same file system, so the swap
     is a rename), locked for as long as this build runs."""
@@ -213,6 +283,7 @@ def make_staging(dest: Path) -> Path:
     # permissions any other folder made here would.
     os.chmod(staging, 0o777 & ~mask)
     _held[staging] = fd
+    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return staging
 
 
@@ -260,6 +331,11 @@ def swap_in(staging: Path, dest: Path) -> None:
     any, is removed only after the new one is in place."""
     held = staging
     try:
+        if dest.is_symlink() or (dest.exists() and not (dest / MARKER).is_file() and any(dest.iterdir())):
+            # check_destination refused it already; never replace what this
+            # tool did not write, whoever calls
+            raise UsageError(dest.as_posix(), "--out is not a release of this tool; it is left alone",
+                             "release.out-not-a-release", OUT_FIX)
         if dest.exists():
             if not _exchange(staging, dest):
                 # No atomic exchange here: two renames, the old release kept

@@ -39,8 +39,19 @@ HAN = "\u4e00-\u9fff"
 # White space that sets words apart in Chinese web text: ASCII space and tab,
 # the ideographic space U+3000 (paragraph indents) and NBSP (copied web pages).
 SPACES = " \t\u3000\u00a0"
-# Invisible characters: zero-width space, non-joiner, joiner, word joiner, BOM.
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# Invisible characters: they draw nothing, so a line holding only them looks
+# blank and one at a paragraph's edge would retype it (a leading U+200F hides
+# a dateline). The zero-width space, non-joiner, joiner, word joiner and BOM;
+# the bidi marks, embeddings and isolates (U+200E/F, U+202A-E, U+2066-9); the
+# soft hyphen U+00AD, the combining grapheme joiner U+034F, the Mongolian
+# vowel separator U+180E, the invisible operators U+2061-4; the Hangul
+# fillers U+115F, U+1160, U+3164, U+FFA0; variation selectors U+FE00-F.
+ZERO_WIDTH = ("\u200b\u200c\u200d\u2060\ufeff"
+              "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+              "\u00ad\u034f\u180e\u2061\u2062\u2063\u2064"
+              "\u115f\u1160\u3164\uffa0"
+              "\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07"
+              "\ufe08\ufe09\ufe0a\ufe0b\ufe0c\ufe0d\ufe0e\ufe0f")
 # Sentence ends, full-width and ASCII: 。！？ and !?
 TERMINALS = "。！？!?"
 # Marks that end a clause inside a sentence: ， ； ： and their ASCII forms.
