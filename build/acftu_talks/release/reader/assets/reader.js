@@ -163,7 +163,7 @@ function viewEvents() {
       if (!d) continue;
       const ns = d.paragraphs.reduce((n, p) => n + p.sentences.length, 0);
       html += `<li><a href="#${esc(d.doc_id)}" data-doc="${esc(d.doc_id)}" lang="zh">${esc(d.title)}</a><br>
-<span class="badge">${esc(roleLabel(m.role))}</span><span class="badge">${esc(m.outlet)}</span><span class="muted small">published 发布 ${esc(d.publication_date)} · ${d.paragraphs.length} paragraphs 段 · ${ns} sentences 句${d.errata.length ? ` · ${d.errata.length} errata 勘误` : ""}${m.version_of ? ` · version of 同稿异本 ${esc(m.version_of)}` : ""} · <code>${esc(d.doc_id)}</code></span></li>`;
+<span class="badge">${esc(roleLabel(m.role))}</span><span class="badge">${esc(m.outlet)}</span><span class="muted small">published 发布 ${esc(d.publication_date)} · ${d.paragraphs.length} paragraph${d.paragraphs.length === 1 ? "" : "s"} 段 · ${ns} sentences 句${d.errata.length ? ` · ${d.errata.length} errata 勘误` : ""}${m.version_of ? ` · version of 同稿异本 ${esc(m.version_of)}` : ""} · <code>${esc(d.doc_id)}</code></span></li>`;
     }
     html += `</ul><p>${compareLinks(ev)}</p></section>`;
   }
