@@ -113,3 +113,23 @@ def annotate_spans(spans: list[Span], doc_type: str, speaker: str, names: list[s
     passages = [Passage(span) for span in spans]
     annotate(passages, doc_type, speaker, names, aliases, language)
     return [p.annotation for p in passages]
+
+
+def canonical_speakers(passages: list, forms: Mapping[str, str]) -> None:
+    """Name every speaker by the registry's name, whatever form the text used
+    (习近平总书记, 总书记 -> 习近平)."""
+    for passage in passages:
+        note = passage.annotation
+        note.speaker = forms.get(note.speaker, note.speaker) if note.speaker else None
+        for sentence in note.sentences:
+            sentence.speaker = forms.get(sentence.speaker, sentence.speaker) if sentence.speaker else None
+
+
+def annotate_document(passages: list, meta: dict, forms: Mapping[str, str]) -> None:
+    """Annotate a document's passages with the rules of its genre: they find
+    every registered name and alias (``forms``: surface form -> registered
+    name), title aliases of the speaker (总书记) included, and every speaker is
+    then named by the registry's name."""
+    annotate(passages, meta["doc_type"], meta["speaker"], sorted(set(forms.values())),
+             aliases=forms, language=meta["language"])
+    canonical_speakers(passages, forms)

@@ -208,7 +208,7 @@ def _run(args, root: Path, progress: Progress) -> int:
     if args.command == "show":
         import shutil
         from . import show
-        built = pipeline.built_document(args.doc_id, args.corpus, args.schema, root)
+        built = show.built_document(args.doc_id, args.corpus, args.schema, root)
         sys.stdout.write(show.table(built, args.width or shutil.get_terminal_size((160, 40)).columns))
         return EXIT["ok"]
     if args.command == "validate":

@@ -9,11 +9,38 @@ from __future__ import annotations
 
 import re
 
-from .errors import Problem, snippet
+from pathlib import Path
+
+from . import draft, events, people as registry
+from .contract import validate
+from .errors import Problem, has_errors, snippet
 from .rules import lexicon as L
 from .passage import Passage
 from .read import Source
+from .rules import genres
 from .segment import inner_zero_width
+
+
+def admit(source: Source, meta_file: Path, registries, schema_dir: Path) -> tuple[dict | None, list[Problem]]:
+    """Whether a document can go through the rules: its sidecar is confirmed
+    (no draft guesses left), valid, of a genre the rules know, of a known
+    event, with a registered speaker. Returns its event (None when it cannot
+    go on: the later steps rely on all of this) and the problems."""
+    problems = draft.unconfirmed(meta_file.read_text(encoding="utf-8"), source.meta_path)
+    problems += validate.check_file_name(source.doc_id, source.text_path, schema_dir)
+    problems += validate.check_sidecar(source.meta, source.meta_path, source.meta_lines, schema_dir)
+    if not has_errors(problems):
+        problems += genres.check(source.meta, source.meta_path, source.meta_lines)
+    if has_errors(problems):
+        return None, problems
+    meta, people = source.meta, registries.people
+    event, found = events.check_event(source, registries.events, registries.events_path)
+    problems += found
+    if event is not None and people.find(meta["speaker"]) is None:
+        problems.append(Problem(source.meta_path, source.meta_lines.get(("speaker",)), "speaker",
+            f"'{meta['speaker']}' is not in the people registry {people.path}", "people.unregistered",
+            f"register the speaker in {people.path} ({registry.stub(meta['speaker'])})"))
+    return (None if has_errors(problems) else event), problems
 
 
 def check(source: Source, passages: list[Passage]) -> list[Problem]:

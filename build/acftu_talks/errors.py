@@ -141,6 +141,10 @@ def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     return "'" + "".join(out) + "'" + ("…" if len(text) > limit else "")
 
 
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)
+
+
 def raise_if_errors(problems: list[Problem]) -> None:
     errors = [p for p in problems if p.severity == "error"]
     if errors:

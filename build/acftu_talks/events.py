@@ -203,6 +203,29 @@ def check_dates(source: Source, event: dict, rows: list[dict]) -> list[Problem]:
     return problems
 
 
+def version_claim(source: Source) -> tuple[str, str, str | None, str, int | None]:
+    """What a document says of itself for :func:`check_versions`: doc_id,
+    event_id, version_of, sidecar path and the line of version_of."""
+    meta = source.meta
+    return (source.doc_id, meta["event_id"], meta.get("version_of"), source.meta_path,
+            source.meta_lines.get(("version_of",)))
+
+
+class Versions:
+    """The version claims of a corpus's documents, gathered as they stream
+    by, checked together at the end (:func:`check_versions`)."""
+
+    def __init__(self):
+        self.claims: list[tuple] = []
+
+    def add(self, claim: tuple | None) -> None:
+        if claim:
+            self.claims.append(claim)
+
+    def check(self) -> list[Problem]:
+        return check_versions(self.claims)
+
+
 def check_versions(claims: list[tuple[str, str, str | None, str, int | None]]) -> list[Problem]:
     """Corpus-level: ``version_of`` names a document of the same event.
     ``claims`` are (doc_id, event_id, version_of, sidecar path, line)."""

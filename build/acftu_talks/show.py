@@ -5,6 +5,11 @@ columns, so widths are counted as the terminal counts them."""
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
+
+from . import read
+from .errors import InputError, Problem, raise_if_errors
+from .registries import read_registries
 
 COLUMNS = ("id", "segment", "mode", "speaker", "cue", "rule", "text")
 
@@ -64,3 +69,17 @@ def table(built, total_width: int = 160) -> str:
     errata = ", ".join(f"{e['erratum_id']} {e['published']}->{e['intended'] or '?'}" for e in doc["errata"])
     tail = [f"participants: {people or 'none'}"] + ([f"errata: {errata}"] if errata else [])
     return "\n".join([head, ""] + lines + [""] + tail) + "\n"
+
+
+def built_document(doc_id: str, corpus_dir: Path, schema_dir: Path, root: Path):
+    """One document's records, built as a build would; raises InputError."""
+    from . import pipeline
+    text_file, meta_file = corpus_dir / f"{doc_id}.txt", corpus_dir / f"{doc_id}.toml"
+    if not (text_file.is_file() and meta_file.is_file()):
+        raise InputError([Problem(read.display(corpus_dir, root), None, doc_id,
+                                  f"no {doc_id}.txt with its {doc_id}.toml in this folder", "corpus.unknown-doc",
+                                  "give a doc_id (the file name without .txt); `ls corpus/*.txt` lists them")])
+    registries, problems = read_registries(corpus_dir, schema_dir, root)
+    outcome = pipeline.process(text_file, meta_file, schema_dir, root, registries)
+    raise_if_errors(problems + outcome.problems)
+    return outcome.built

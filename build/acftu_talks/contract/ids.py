@@ -30,6 +30,14 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def current(documents) -> dict[str, str]:
+    """The fingerprint of every paragraph and sentence id of built documents."""
+    found: dict[str, str] = {}
+    for built in documents:
+        found.update(fingerprints(built.paragraphs, built.sentences))
+    return found
+
+
 def fingerprints(paragraphs: list[dict], sentences: list[dict]) -> dict[str, str]:
     found = {r["paragraph_id"]: fingerprint(r["text"]) for r in paragraphs}
     found.update({r["sentence_id"]: fingerprint(r["text"]) for r in sentences})

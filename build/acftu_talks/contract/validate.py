@@ -227,3 +227,15 @@ class Checker:
             self._exact = exact_class()(self.schema, registry=schemas.registry(str(self.schema_dir)),
                                                format_checker=FormatChecker())
         return self._exact.iter_errors(instance)
+
+
+def check_built(records: dict, meta_path: str, text_path: str, schema_dir: Path) -> list[Problem]:
+    """Validate one document's records of every per-document config; a
+    document row's problems are reported at its sidecar, the others at its text."""
+    from .records import CONFIGS, DOCUMENT_CONFIGS
+    problems: list[Problem] = []
+    for name in DOCUMENT_CONFIGS:
+        config = CONFIGS[name]
+        where = meta_path if name == "documents" else text_path
+        problems += check_records(records[name], schema_dir / config.schema_file, where, config.key)
+    return problems

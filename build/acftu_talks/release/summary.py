@@ -39,6 +39,13 @@ class Summary:
     errata: list[dict] = field(default_factory=list)  # every erratum, with its doc_id
     events: list[dict] = field(default_factory=list)  # the events config's rows, set by its release step
 
+    def compare_with(self, previous: Path | None, out_dir: Path) -> None:
+        """The release note compares with ``previous``, or by default with
+        the release at ``out_dir`` when there is one."""
+        from . import notes
+        self.previous = previous if previous is not None else (out_dir if notes.is_release(out_dir) else None)
+        self.previous_given = previous is not None
+
     def add(self, built) -> None:
         """Count one document's records (an :class:`~acftu_talks.assemble.Built`)."""
         listed = len(self.documents) < CARD_DOCUMENTS

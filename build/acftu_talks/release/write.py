@@ -157,6 +157,17 @@ def open_sinks(staging: Path) -> dict[str, ParquetSink]:
             for name, config in CONFIGS.items() if name not in CORPUS_CONFIGS}
 
 
+def add_records(sinks: dict[str, ParquetSink], records: dict[str, list[dict]]) -> None:
+    """One document's records, each config's into its sink."""
+    for name, sink in sinks.items():
+        sink.add(records[name])
+
+
+def close_sinks(sinks: dict[str, ParquetSink]) -> None:
+    for sink in sinks.values():
+        sink.close()
+
+
 # Staging folders of running builds, each held open with an exclusive flock:
 # the kernel drops the lock when the process dies, however it dies, so a
 # folder whose lock can be taken belongs to a killed build and is garbage,
