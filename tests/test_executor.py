@@ -57,3 +57,21 @@ def test_results_come_in_task_order_from_one_or_many_processes():
 def test_few_tasks_run_in_this_process():
 
     assert {pid for _, pid in executor.run(_square, [(2, 0), (3, 0)], jobs=4)} == {os.getpid()}
+
+
+def _pack(results):
+    return [r * 10 for r, _ in results], os.getpid()
+
+
+def _unpack(packed):
+    values, pid = packed
+    return [(v // 10, pid) for v in values]
+
+
+def test_a_pool_sends_each_chunk_packed_and_one_process_does_not_pack():
+    tasks = [(n, 1) for n in range(executor.PARALLEL_MIN_TASKS + 5)]
+    alone = list(executor.run(_square, tasks, 1, _pack, _unpack))
+    pooled = list(executor.run(_square, tasks, 2, _pack, _unpack))
+    assert [r for r, _ in alone] == [r for r, _ in pooled] == [n * n + 1 for n, _ in tasks]
+    assert os.getpid() not in {pid for _, pid in pooled}  # packed by the workers
+    assert {pid for _, pid in alone} == {os.getpid()}

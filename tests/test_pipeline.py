@@ -213,3 +213,28 @@ def test_an_unreadable_document_has_no_records_and_no_claim(tmp_path):
     outcome = pipeline.process(tmp_path / "2018-10-29-t.txt", tmp_path / "2018-10-29-t.toml", SCHEMA, tmp_path)
     assert (outcome.built, outcome.claim) == (None, None)
     assert "text.encoding" in [p.code for p in outcome.problems]
+
+
+def test_a_packed_chunk_unpacks_to_each_documents_own_rows():
+    from acftu_talks.errors import Problem
+    from acftu_talks.contract import ids
+    from acftu_talks.release import write
+    from acftu_talks.release.summary import tally
+    names = ["2018-10-29-acftu-talk-xinhua", "2023-10-23-acftu-talk-qiushi", "2013-10-23-acftu-talk-cctv"]
+    outcomes = [pipeline.process(CORPUS / f"{n}.txt", CORPUS / f"{n}.toml", SCHEMA, ROOT) for n in names]
+    # the second document has an error: it is never written, so it is sent without rows
+    error = Problem("corpus/x.txt", 1, "text", "an error", "text.test", "fix it")
+    outcomes[1] = outcomes[1]._replace(problems=outcomes[1].problems + [error])
+    unpacked = list(pipeline.unpack_outcomes(pipeline.pack_outcomes(outcomes)))
+    assert [o.problems for o in unpacked] == [o.problems for o in outcomes]
+    for before, after in zip(outcomes, unpacked):
+        built, packed = before.built, after.built
+        assert packed.document == built.document
+        assert packed.fingerprints == ids.fingerprints(built.paragraphs, built.sentences)
+        if before is outcomes[1]:
+            assert (packed.rows, packed.tally, packed.batches) == (None, None, None)
+            continue
+        assert packed.tally == tally(built)
+        for name, rows in built.records.items():
+            expected = write.batch_maker(write.sink_schema(name))(rows)
+            assert packed.batches[name].to_pylist() == expected.to_pylist() and len(rows) > 0

@@ -12,7 +12,7 @@ import signal
 import sys
 from collections import deque
 from itertools import islice
-from typing import Callable, Iterator, Sequence, TypeVar
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .release import write
 
@@ -47,24 +47,35 @@ def _die_with_parent() -> None:
 
 
 class _Chunk:
-    """A picklable 'apply ``fn`` to each task of a chunk'."""
+    """A picklable 'apply ``fn`` to each task of a chunk, ``pack`` the results'."""
 
-    def __init__(self, fn: Callable[..., R]):
-        self.fn = fn
+    def __init__(self, fn: Callable[..., R], pack: Callable[[list], object] | None):
+        self.fn, self.pack = fn, pack
 
-    def __call__(self, chunk: Sequence[tuple]) -> list[R]:
-        return [self.fn(*task) for task in chunk]
+    def __call__(self, chunk: Sequence[tuple]):
+        results = [self.fn(*task) for task in chunk]
+        return results if self.pack is None else self.pack(results)
 
 
-def run(fn: Callable[..., R], tasks: Sequence[tuple], jobs: int = 1) -> Iterator[R]:
+def pooled(tasks: int, jobs: int) -> bool:
+    """Whether :func:`run` gives ``tasks`` tasks to a pool of workers."""
+    return jobs > 1 and tasks >= PARALLEL_MIN_TASKS
+
+
+def run(fn: Callable[..., R], tasks: Sequence[tuple], jobs: int = 1,
+        pack: Callable[[list[R]], object] | None = None,
+        unpack: Callable[[object], Iterable[R]] | None = None) -> Iterator[R]:
     """``fn(*task)`` for every task, in task order; a pool of ``jobs``
-    worker processes when there are enough tasks to pay for it."""
-    if jobs <= 1 or len(tasks) < PARALLEL_MIN_TASKS:
+    worker processes when there are enough tasks to pay for it. With a pool,
+    a worker sends ``pack(results)`` of each chunk of tasks, and this process
+    yields what ``unpack`` makes of it: a form cheaper to pass between
+    processes than the results (given together, or neither)."""
+    if not pooled(len(tasks), jobs):
         for task in tasks:
             yield fn(*task)
         return
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    apply_chunk = _Chunk(fn)
+    apply_chunk = _Chunk(fn, pack)
     with context.Pool(jobs, initializer=_die_with_parent) as pool:
         # A bounded window of chunks in flight, taken in order: results cannot
         # pile up in memory when the consumer is slower than the workers
@@ -76,4 +87,4 @@ def run(fn: Callable[..., R], tasks: Sequence[tuple], jobs: int = 1) -> Iterator
             done = pending.popleft().get()
             for chunk in islice(chunks, 1):
                 pending.append(pool.apply_async(apply_chunk, (chunk,)))
-            yield from done
+            yield from (done if unpack is None else unpack(done))

@@ -14,6 +14,7 @@ from typing import Iterator, NamedTuple
 from . import annotate, assemble, consistency, errata, events, executor, read, segment
 from .assemble import Built
 from .contract import ids, roundtrip, validate
+from .contract.records import DOCUMENT_CONFIGS
 from .contract.layout import Inputs
 from .duplicates import Claim, DocIds
 from .errors import Problem, has_errors, raise_if_errors
@@ -21,7 +22,7 @@ from .passage import Passage
 from .registries import Registries, read_registries
 from .progress import Progress
 from .release import finish, write
-from .release.summary import Summary
+from .release.summary import Summary, Tally, tally
 
 
 class Outcome(NamedTuple):
@@ -64,8 +65,54 @@ def process(text_file: Path, meta_file: Path, schema_dir: Path, root: Path, corp
     return Outcome(built, problems, Claim.of(source), events.version_claim(source))
 
 
+class Packed(NamedTuple):
+    """One document's records as a worker sends them to the writing process:
+    what that process needs of the rows (the ids' fingerprints, the summary's
+    counts), and where the rows are in the chunk's Arrow batches, one per
+    config (``write.pack``). Unpickling dicts of rows cost the writing
+    process more than writing them."""
+
+    document: dict
+    rows: dict[str, tuple[int, int]] | None  # config -> (first row, rows) in the chunk; None: errors, never written
+    fingerprints: dict[str, str]
+    tally: Tally | None
+    batches: dict | None = None  # config -> its rows as a pyarrow.RecordBatch, once unpacked
+
+
+def pack_outcomes(outcomes: list[Outcome]) -> tuple[list[Outcome], dict[str, bytes]]:
+    """In a worker: a chunk of outcomes, each document's records replaced by
+    :class:`Packed`, the records of all of them in one batch per config."""
+    records: dict[str, list[dict]] = {name: [] for name in DOCUMENT_CONFIGS}
+    packed = []
+    for outcome in outcomes:
+        built = outcome.built
+        if built is not None:
+            rows, counted = None, None
+            if not has_errors(outcome.problems):  # a document with errors is never written
+                rows, counted = {}, tally(built)
+                for name, found in built.records.items():
+                    rows[name] = (len(records[name]), len(found))
+                    records[name] += found
+            outcome = outcome._replace(built=Packed(built.document, rows, ids.fingerprints(built.paragraphs,
+                                                                                           built.sentences), counted))
+        packed.append(outcome)
+    return packed, write.pack(records)
+
+
+def unpack_outcomes(chunk: tuple[list[Outcome], dict[str, bytes]]) -> Iterator[Outcome]:
+    """In the writing process: :func:`pack_outcomes`' outcomes, each with its
+    rows as record batches (slices of the chunk's, no copy)."""
+    outcomes, packed = chunk
+    batches = write.unpack(packed)
+    for outcome in outcomes:
+        if outcome.built is not None and outcome.built.rows is not None:
+            mine = {name: batches[name].slice(start, n) for name, (start, n) in outcome.built.rows.items()}
+            outcome = outcome._replace(built=outcome.built._replace(batches=mine))
+        yield outcome
+
+
 def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem],
-                jobs: int = 1) -> Iterator[Built]:
+                jobs: int = 1) -> Iterator[Built | Packed]:
     pairs, found = read.list_pairs(corpus_dir, root)
     problems += found
     corpus, found = read_registries(corpus_dir, schema_dir, root)
@@ -73,7 +120,7 @@ def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[P
     doc_ids = DocIds(corpus_dir, root)
     versions = events.Versions()
     tasks = [(text_file, meta_file, schema_dir, root, corpus) for text_file, meta_file in pairs]
-    for outcome in executor.run(process, tasks, jobs):
+    for outcome in executor.run(process, tasks, jobs, pack_outcomes, unpack_outcomes):
         problems += outcome.problems + doc_ids.claim(outcome.claim)
         versions.add(outcome.version)
         if outcome.built is not None:
@@ -82,9 +129,10 @@ def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[P
 
 
 def iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[Problem],
-               jobs: int = 1) -> Iterator[Built]:
-    """Yield every document's records in doc_id order; collect all problems,
-    including ids that no longer match ``corpus/ids.lock.tsv``."""
+               jobs: int = 1) -> Iterator[Built | Packed]:
+    """Yield every document's records in doc_id order (as :class:`Packed`
+    when a pool of workers built them); collect all problems, including ids
+    that no longer match ``corpus/ids.lock.tsv``."""
     yield from ids.checked(_iter_built(corpus_dir, schema_dir, root, problems, jobs), corpus_dir, problems)
 
 
@@ -108,13 +156,17 @@ def build(corpus_dir: Path, schema_dir: Path, out_dir: Path, root: Path,
         failed, seen = False, 0
         for built in iter_built(corpus_dir, schema_dir, root, problems, jobs):
             if progress is not None:
-                progress.update(len(built.paragraphs))
+                progress.update(built.document["n_paragraphs"])
             failed = failed or has_errors(problems[seen:])  # the problems since the last document
             seen = len(problems)
             if failed:
                 continue  # keep reading, to report every problem, but write nothing more
-            write.add_records(sinks, built.records)
-            summary.add(built)
+            if isinstance(built, Packed):
+                write.add_batches(sinks, built.batches)
+                summary.add_tally(built.tally)
+            else:
+                write.add_records(sinks, built.records)
+                summary.add(built)
         write.close_sinks(sinks)
         raise_if_errors(problems)
         summary.close(sinks, problems)

@@ -6,6 +6,7 @@ from fnmatch import fnmatch
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 from acftu_talks.contract import layout
 from acftu_talks.release import write
@@ -60,3 +61,46 @@ def test_same_rows_give_the_same_bytes(tmp_path):
         sink.add(_rows(40))
         outputs.append([p.read_bytes() for p in sink.close()])
     assert outputs[0] == outputs[1]
+
+
+def _documents(sizes):
+    """Rows of documents of the given sizes; nulls in some documents only,
+    so that batches with and without validity bitmaps meet."""
+    rows, start = [], 0
+    for index, size in enumerate(sizes):
+        rows.append([{"n": start + i, "day": None if index % 2 and i % 2 else "2023-02-28",
+                      "text": None if index % 3 == 1 else "字" * ((start + i) % 7)} for i in range(size)])
+        start += size
+    return rows
+
+
+def test_batches_from_workers_give_the_bytes_of_rows(tmp_path):
+    # documents of 0 to 23 rows against slices of 10: batches are cut and
+    # joined across documents, and the last slice is short
+    documents = _documents([3, 0, 7, 23, 1, 10, 4, 9, 2])
+    by_rows = _sink(tmp_path / "rows", shard_bytes=1000)
+    by_batches = _sink(tmp_path / "batches", shard_bytes=1000)
+    make = write.batch_maker(SCHEMA)
+    for rows in documents:
+        by_rows.add(rows)
+        by_batches.add_batch(make(rows))
+    rows_files, batch_files = by_rows.close(), by_batches.close()
+    assert len(rows_files) > 1  # shards cut by size: the sizes agree too
+    assert [p.name for p in rows_files] == [p.name for p in batch_files]
+    assert [p.read_bytes() for p in rows_files] == [p.read_bytes() for p in batch_files]
+    assert (by_rows.count, by_rows.nbytes) == (by_batches.count, by_batches.nbytes) == (59, by_rows.nbytes)
+
+
+def test_a_sink_takes_rows_or_batches_not_both(tmp_path):
+    sink = _sink(tmp_path / "a", shard_bytes=1000)
+    sink.add(_rows(3))
+    with pytest.raises(ValueError):
+        sink.add_batch(write.batch_maker(SCHEMA)(_rows(3)))
+
+
+def test_packed_records_unpack_to_the_same_batches():
+    from acftu_talks.contract.records import DOCUMENT_CONFIGS
+    records = {name: [] for name in DOCUMENT_CONFIGS}
+    unpacked = write.unpack(write.pack(records))
+    assert {name: batch.num_rows for name, batch in unpacked.items()} == {name: 0 for name in DOCUMENT_CONFIGS}
+    assert all(unpacked[name].schema.equals(write.sink_schema(name), check_metadata=True) for name in unpacked)

@@ -34,8 +34,15 @@ def current(documents) -> dict[str, str]:
     """The fingerprint of every paragraph and sentence id of built documents."""
     found: dict[str, str] = {}
     for built in documents:
-        found.update(fingerprints(built.paragraphs, built.sentences))
+        found.update(fingerprints_of(built))
     return found
+
+
+def fingerprints_of(built) -> dict[str, str]:
+    """A document's fingerprints: as its worker computed them (a packed
+    document carries no rows), or from its rows."""
+    found = getattr(built, "fingerprints", None)
+    return found if found is not None else fingerprints(built.paragraphs, built.sentences)
 
 
 def fingerprints(paragraphs: list[dict], sentences: list[dict]) -> dict[str, str]:
@@ -52,7 +59,7 @@ def checked(builts: Iterable, corpus_dir: Path, problems: list) -> Iterator:
     lock = stream_check(corpus_dir)
     for built in builts:
         if lock is not None:
-            lock.add(built.document["doc_id"], fingerprints(built.paragraphs, built.sentences))
+            lock.add(built.document["doc_id"], fingerprints_of(built))
         yield built
     if lock is not None:
         problems += lock.problems()

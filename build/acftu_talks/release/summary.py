@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import Problem
 
@@ -14,6 +15,37 @@ CARD_FIELDS = ("doc_id", "event_id", "version_of", "doc_type", "date", "publicat
                "n_paragraphs", "received_as", "original_url", "copy_repository", "copy_path", "copy_commit",
                "retrieved")
 CARD_DOCUMENTS = 100  # documents listed one by one in the card
+
+
+class Tally(NamedTuple):
+    """What a :class:`Summary` keeps of one document."""
+
+    row: dict  # CARD_FIELDS + body_paragraphs
+    errata: list[dict]
+    by_type: Counter
+    by_doc: Counter
+    overridden: list[str]
+    sentences_by_doc: Counter
+    chars_by_doc: Counter
+
+
+def tally(built) -> Tally:
+    """Count one document's records (an :class:`~acftu_talks.assemble.Built`)."""
+    row = {k: built.document[k] for k in CARD_FIELDS}
+    row["body_paragraphs"] = 0
+    doc_id = built.document["doc_id"]
+    counted = Tally(row, [dict(e, doc_id=doc_id) for e in built.document["errata"]], Counter(), Counter(), [],
+                    Counter(), Counter())
+    for paragraph in built.paragraphs:
+        counted.by_type[(paragraph["segment_type"], paragraph["speech_mode"])] += 1
+        counted.by_doc[(paragraph["doc_id"], paragraph["segment_type"], paragraph["speech_mode"])] += 1
+        row["body_paragraphs"] += paragraph["segment_type"] == "body"
+        if paragraph["annotation_source"] == "override":
+            counted.overridden.append(paragraph["paragraph_id"])
+    for sentence in built.sentences:
+        counted.sentences_by_doc[(sentence["doc_id"], sentence["speech_mode"])] += 1
+        counted.chars_by_doc[(sentence["doc_id"], sentence["speech_mode"])] += len(sentence["text"])
+    return counted
 
 
 @dataclass
@@ -48,22 +80,19 @@ class Summary:
 
     def add(self, built) -> None:
         """Count one document's records (an :class:`~acftu_talks.assemble.Built`)."""
-        listed = len(self.documents) < CARD_DOCUMENTS
-        row = {k: built.document[k] for k in CARD_FIELDS}
-        row["body_paragraphs"] = 0
-        self.errata += [dict(e, doc_id=built.document["doc_id"]) for e in built.document["errata"]]
-        for paragraph in built.paragraphs:
-            self.by_type[(paragraph["segment_type"], paragraph["speech_mode"])] += 1
-            if listed:
-                self.by_doc[(paragraph["doc_id"], paragraph["segment_type"], paragraph["speech_mode"])] += 1
-            row["body_paragraphs"] += paragraph["segment_type"] == "body"
-            if paragraph["annotation_source"] == "override":
-                self.overridden.append(paragraph["paragraph_id"])
-        if listed:
-            for sentence in built.sentences:
-                self.sentences_by_doc[(sentence["doc_id"], sentence["speech_mode"])] += 1
-                self.chars_by_doc[(sentence["doc_id"], sentence["speech_mode"])] += len(sentence["text"])
-            self.documents.append(row)
+        self.add_tally(tally(built))
+
+    def add_tally(self, counted: "Tally") -> None:
+        """Count one document from its :func:`tally` (made where it was built,
+        maybe in a worker process)."""
+        self.errata += counted.errata
+        self.by_type.update(counted.by_type)
+        self.overridden += counted.overridden
+        if len(self.documents) < CARD_DOCUMENTS:
+            self.by_doc.update(counted.by_doc)
+            self.sentences_by_doc.update(counted.sentences_by_doc)
+            self.chars_by_doc.update(counted.chars_by_doc)
+            self.documents.append(counted.row)
         else:
             self.documents_not_listed += 1
 

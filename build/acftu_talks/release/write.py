@@ -49,6 +49,24 @@ def _date_fields(schema: pa.Schema) -> list[str]:
     return [f.name for f in schema if pa.types.is_date32(f.type)]
 
 
+def batch_maker(schema: pa.Schema):
+    """A function turning a list of row dicts into one record batch of ``schema``."""
+    dates = set(_date_fields(schema))
+    getter = operator.itemgetter(*schema.names)
+    values = getter if len(schema) > 1 else lambda row: (getter(row),)
+
+    def batch(rows: list[dict]) -> pa.RecordBatch:
+        # One C-level pass takes each row's values in schema order, one
+        # transposes them into columns: four times faster than a list
+        # comprehension per column. Dates are ISO strings, parsed by Arrow.
+        columns = zip(*map(values, rows)) if rows else [[] for _ in schema]
+        arrays = [pa.array(column, pa.string()).cast(f.type) if f.name in dates else pa.array(column, f.type)
+                  for f, column in zip(schema, columns)]
+        return pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+    return batch
+
+
 class ParquetSink:
     """Writes one config's rows in fixed-size row groups as they arrive,
     into shards ``<folder>/<stem>-0000K-of-0000N.parquet``.
@@ -69,10 +87,10 @@ class ParquetSink:
         self.paths: list[Path] = []  # the shards, final names once closed
         self.count = 0
         self.nbytes = 0  # in-memory Arrow size, what datasets calls num_bytes
-        self._dates = set(_date_fields(schema))
-        getter = operator.itemgetter(*schema.names)
-        self._values = getter if len(schema) > 1 else lambda row: (getter(row),)
+        self._batch = batch_maker(schema)
         self._rows: list[dict] = []
+        self._pending: list[pa.RecordBatch] = []  # batches from add_batch, not yet BATCH_ROWS rows
+        self._pending_rows = 0
         self._batches: list[pa.RecordBatch] = []
         self._queued = 0  # rows in self._batches
         self._queued_bytes = 0
@@ -88,24 +106,42 @@ class ParquetSink:
         self._written = 0
 
     def add(self, rows: list[dict]) -> None:
+        """Rows as dicts of the schema's fields (a sink takes rows or batches, not both)."""
+        if self._pending_rows:
+            raise ValueError("a sink takes rows or batches, not both")
         self._rows.extend(rows)
         while len(self._rows) >= self.batch_rows:
-            self._queue(self._rows[:self.batch_rows])
+            self._queue(self._batch(self._rows[:self.batch_rows]))
             del self._rows[:self.batch_rows]
 
-    def _batch(self, rows: list[dict]) -> pa.RecordBatch:
-        # One C-level pass takes each row's values in schema order, one
-        # transposes them into columns: four times faster than a list
-        # comprehension per column. Dates are ISO strings, parsed by Arrow.
-        columns = zip(*map(self._values, rows))
-        arrays = [pa.array(values, pa.string()).cast(f.type) if f.name in self._dates else pa.array(values, f.type)
-                  for f, values in zip(self.schema, columns)]
-        return pa.RecordBatch.from_arrays(arrays, schema=self.schema)
+    def add_batch(self, batch: pa.RecordBatch) -> None:
+        """Rows already made a batch of the sink's schema (:func:`pack`, in
+        a worker). They are queued in the same slices of ``batch_rows``
+        rows, with fresh contiguous arrays, as :meth:`add` queues dicts: the
+        row groups, the pages and the sizes come out the same."""
+        if self._rows:
+            raise ValueError("a sink takes rows or batches, not both")
+        if batch.num_rows:
+            self._pending.append(batch)
+            self._pending_rows += batch.num_rows
+        while self._pending_rows >= self.batch_rows:
+            self._queue(self._take(self.batch_rows))
 
-    def _queue(self, rows: list[dict]) -> None:
-        batch = self._batch(rows)
+    def _take(self, rows: int) -> pa.RecordBatch:
+        """The first ``rows`` pending rows as one batch; the rest stay pending."""
+        table = pa.Table.from_batches(self._pending, schema=self.schema)
+        head = table.slice(0, rows)
+        # concat_arrays copies into new buffers (no offsets into the workers'
+        # batches), so that sizes are those of arrays built from the rows
+        batch = pa.RecordBatch.from_arrays([pa.concat_arrays(column.chunks) for column in head.columns],
+                                           schema=self.schema)
+        self._pending = table.slice(rows).to_batches()
+        self._pending_rows -= rows
+        return batch
+
+    def _queue(self, batch: pa.RecordBatch) -> None:
         self._batches.append(batch)
-        self._queued += len(rows)
+        self._queued += batch.num_rows
         self._queued_bytes += batch.nbytes
         if self._queued >= self.row_group_rows or self._queued_bytes >= ROW_GROUP_BYTES:
             self._flush()
@@ -128,8 +164,10 @@ class ParquetSink:
     def close(self) -> list[Path]:
         """Write what is left, name the shards; return their paths."""
         if self._rows:
-            self._queue(self._rows)
+            self._queue(self._batch(self._rows))
             self._rows = []
+        if self._pending_rows:
+            self._queue(self._take(self._pending_rows))
         self._flush()
         if self._writer is not None:
             self._writer.close()
@@ -149,18 +187,54 @@ def file_metadata(config: str) -> dict[str, str]:
             "schema": CONFIGS[config].schema_file, "schema_version": __version__}
 
 
+_schemas: dict[str, pa.Schema] = {}
+_makers: dict[str, object] = {}
+
+
+def sink_schema(name: str) -> pa.Schema:
+    """The Arrow schema a per-document config is written with: derived from
+    its JSON Schema, with the files' metadata."""
+    if name not in _schemas:
+        _schemas[name] = CONFIGS[name].arrow_schema.with_metadata(file_metadata(name))
+    return _schemas[name]
+
+
 def open_sinks(staging: Path) -> dict[str, ParquetSink]:
     """A sink for each per-document config (the corpus-level ones are
     written by their release step), writing into its data folder of ``staging``
     with the config's Arrow schema (derived from its JSON Schema)."""
-    return {name: ParquetSink(staging / layout.data_folder(name), config.arrow_schema.with_metadata(file_metadata(name)))
-            for name, config in CONFIGS.items() if name not in CORPUS_CONFIGS}
+    return {name: ParquetSink(staging / layout.data_folder(name), sink_schema(name))
+            for name in CONFIGS if name not in CORPUS_CONFIGS}
 
 
 def add_records(sinks: dict[str, ParquetSink], records: dict[str, list[dict]]) -> None:
     """One document's records, each config's into its sink."""
     for name, sink in sinks.items():
         sink.add(records[name])
+
+
+def pack(records: dict[str, list[dict]]) -> dict[str, bytes]:
+    """Records (of one or more documents) as an Arrow IPC record batch per
+    config, in the sinks' schemas: what a worker sends to the writing
+    process. Reading it back (:func:`unpack`) costs a small part of
+    unpickling the dicts, and the schema (with its descriptions) is not sent."""
+    packed = {}
+    for name, rows in records.items():
+        if name not in _makers:
+            _makers[name] = batch_maker(sink_schema(name))
+        packed[name] = _makers[name](rows).serialize().to_pybytes()
+    return packed
+
+
+def unpack(packed: dict[str, bytes]) -> dict[str, pa.RecordBatch]:
+    """The record batches of :func:`pack` (no copy of the data)."""
+    return {name: pa.ipc.read_record_batch(pa.py_buffer(data), sink_schema(name)) for name, data in packed.items()}
+
+
+def add_batches(sinks: dict[str, ParquetSink], batches: dict[str, pa.RecordBatch]) -> None:
+    """One document's records as record batches, each config's into its sink."""
+    for name, sink in sinks.items():
+        sink.add_batch(batches[name])
 
 
 def close_sinks(sinks: dict[str, ParquetSink]) -> None:
