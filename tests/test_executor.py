@@ -75,3 +75,14 @@ def test_a_pool_sends_each_chunk_packed_and_one_process_does_not_pack():
     assert [r for r, _ in alone] == [r for r, _ in pooled] == [n * n + 1 for n, _ in tasks]
     assert os.getpid() not in {pid for _, pid in pooled}  # packed by the workers
     assert {pid for _, pid in alone} == {os.getpid()}
+
+
+def _with_common(n: int, base: int, factor: int) -> tuple[int, int]:
+    return base + n * factor, os.getpid()
+
+
+def test_common_arguments_reach_every_task_in_one_or_many_processes():
+    tasks = [(n,) for n in range(executor.PARALLEL_MIN_TASKS + 5)]
+    for jobs in (1, 2):
+        assert [r for r, _ in executor.run(_with_common, tasks, jobs, common=(100, 3))] == \
+            [100 + 3 * n for n in range(len(tasks))]

@@ -32,9 +32,16 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _die_with_parent() -> None:
+# The arguments every task of the running pool shares (see run's ``common``),
+# set once in each worker.
+_common: tuple = ()
+
+
+def _start_worker(common: tuple) -> None:
     """Pool initializer: a worker of a killed build must not outlive it, nor
     keep the staging folder's lock (its fd was inherited by the fork)."""
+    global _common
+    _common = common
     write.forget_locks()
     # Ctrl-C reaches every process of the group: the parent alone answers it
     # (one line, then the pool is terminated), the workers print nothing.
@@ -53,7 +60,7 @@ class _Chunk:
         self.fn, self.pack = fn, pack
 
     def __call__(self, chunk: Sequence[tuple]):
-        results = [self.fn(*task) for task in chunk]
+        results = [self.fn(*task, *_common) for task in chunk]
         return results if self.pack is None else self.pack(results)
 
 
@@ -64,19 +71,21 @@ def pooled(tasks: int, jobs: int) -> bool:
 
 def run(fn: Callable[..., R], tasks: Sequence[tuple], jobs: int = 1,
         pack: Callable[[list[R]], object] | None = None,
-        unpack: Callable[[object], Iterable[R]] | None = None) -> Iterator[R]:
-    """``fn(*task)`` for every task, in task order; a pool of ``jobs``
-    worker processes when there are enough tasks to pay for it. With a pool,
-    a worker sends ``pack(results)`` of each chunk of tasks, and this process
-    yields what ``unpack`` makes of it: a form cheaper to pass between
-    processes than the results (given together, or neither)."""
+        unpack: Callable[[object], Iterable[R]] | None = None, common: tuple = ()) -> Iterator[R]:
+    """``fn(*task, *common)`` for every task, in task order; a pool of ``jobs``
+    worker processes when there are enough tasks to pay for it. ``common``
+    reaches each worker once, not with every chunk of tasks (a corpus's
+    registries grow with the corpus). With a pool, a worker sends
+    ``pack(results)`` of each chunk, and this process yields what ``unpack``
+    makes of it: a form cheaper to pass between processes than the results
+    (given together, or neither)."""
     if not pooled(len(tasks), jobs):
         for task in tasks:
-            yield fn(*task)
+            yield fn(*task, *common)
         return
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     apply_chunk = _Chunk(fn, pack)
-    with context.Pool(jobs, initializer=_die_with_parent) as pool:
+    with context.Pool(jobs, initializer=_start_worker, initargs=(common,)) as pool:
         # A bounded window of chunks in flight, taken in order: results cannot
         # pile up in memory when the consumer is slower than the workers
         # (imap would queue them all).

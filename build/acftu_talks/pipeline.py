@@ -119,8 +119,8 @@ def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[P
     problems += found
     doc_ids = DocIds(corpus_dir, root)
     versions = events.Versions()
-    tasks = [(text_file, meta_file, schema_dir, root, corpus) for text_file, meta_file in pairs]
-    for outcome in executor.run(process, tasks, jobs, pack_outcomes, unpack_outcomes):
+    tasks = [(text_file, meta_file) for text_file, meta_file in pairs]
+    for outcome in executor.run(process, tasks, jobs, pack_outcomes, unpack_outcomes, (schema_dir, root, corpus)):
         problems += outcome.problems + doc_ids.claim(outcome.claim)
         versions.add(outcome.version)
         if outcome.built is not None:
