@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from acftu_talks.read import check_text, decode, list_pairs
+from acftu_talks.read import Shown, check_text, decode, display, list_pairs
 
 
 def test_decode_names_the_line_of_a_bad_byte_and_suggests_reencoding():
@@ -35,3 +35,27 @@ def test_texts_and_sidecars_are_paired(tmp_path: Path):
     assert [(t.name, m.name) for t, m in pairs] == [("a.txt", "a.toml")]
     assert sorted((p.path, p.code) for p in problems) == [
         ("b.txt", "corpus.missing-sidecar"), ("c.toml", "corpus.missing-text")]
+
+
+def test_shown_names_files_as_display_does_resolving_each_folder_once(tmp_path: Path, monkeypatch):
+    root = tmp_path / "repo"
+    (root / "corpus").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (root / "linked").symlink_to(tmp_path / "elsewhere")  # a folder linked out of the root
+    (root / "corpus" / "a.txt").write_text("x", encoding="utf-8")
+    (root / "corpus" / "link.txt").symlink_to(tmp_path / "elsewhere" / "b.txt")  # named as itself
+    monkeypatch.chdir(root)
+    paths = [root / "corpus" / "a.txt", root / "corpus" / "link.txt", Path("corpus/a.txt"),
+             Path("corpus/../corpus/a.txt"), root / "linked" / "c.txt", tmp_path / "outside.txt", root / "top.txt"]
+    expected = ["corpus/a.txt", "corpus/link.txt", "corpus/a.txt", "corpus/a.txt",
+                (root / "linked" / "c.txt").as_posix(), (tmp_path / "outside.txt").as_posix(), "top.txt"]
+    for given_root in (root, Path(".")):
+        shown = Shown(given_root)
+        assert [shown(p) for p in paths] == [display(p, given_root, follow=False) for p in paths] == expected
+    calls = []
+    original = Path.resolve
+    monkeypatch.setattr(Path, "resolve", lambda self, *a: calls.append(self) or original(self, *a))
+    shown = Shown(root)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shown(root / "corpus" / name)
+    assert calls == [root / "corpus", root]  # the folder once, the root once

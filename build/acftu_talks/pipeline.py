@@ -34,13 +34,15 @@ class Outcome(NamedTuple):
     version: tuple | None = None  # what the sidecar says it is a version of (events.version_claim)
 
 
-def process(text_file: Path, meta_file: Path, schema_dir: Path, root: Path, corpus: Registries | None = None) -> Outcome:
+def process(text_file: Path, meta_file: Path, schema_dir: Path, root: Path, corpus: Registries | None = None,
+            shown: read.Shown | None = None) -> Outcome:
     """Every step on one document, from its files to its records and every
     problem found (run by the executor, maybe in a worker process). Without
-    ``corpus``, the events and people of the text's folder are read."""
+    ``corpus``, the events and people of the text's folder are read;
+    ``shown`` names files (one for the whole corpus: see ``read.Shown``)."""
     if corpus is None:
         corpus, _ = read_registries(text_file.parent, schema_dir, root)
-    source, problems = read.read_source(text_file, meta_file, root)
+    source, problems = read.read_source(text_file, meta_file, root, shown)
     if source is None:
         return Outcome(None, problems)
     event, found = consistency.admit(source, meta_file, corpus, schema_dir)
@@ -120,7 +122,7 @@ def _iter_built(corpus_dir: Path, schema_dir: Path, root: Path, problems: list[P
     doc_ids = DocIds(corpus_dir, root)
     versions = events.Versions()
     tasks = [(text_file, meta_file) for text_file, meta_file in pairs]
-    for outcome in executor.run(process, tasks, jobs, pack_outcomes, unpack_outcomes, (schema_dir, root, corpus)):
+    for outcome in executor.run(process, tasks, jobs, pack_outcomes, unpack_outcomes, (schema_dir, root, corpus, read.Shown(root))):
         problems += outcome.problems + doc_ids.claim(outcome.claim)
         versions.add(outcome.version)
         if outcome.built is not None:
