@@ -86,3 +86,13 @@ def test_common_arguments_reach_every_task_in_one_or_many_processes():
     for jobs in (1, 2):
         assert [r for r, _ in executor.run(_with_common, tasks, jobs, common=(100, 3))] == \
             [100 + 3 * n for n in range(len(tasks))]
+
+
+def test_the_default_is_one_process_below_three_cpus_and_one_worker_per_cpu_from_there(monkeypatch):
+    found = {}
+    monkeypatch.setattr(executor, "cpus", lambda: found["cpus"])
+    defaults = []
+    for n in (1, 2, 3, 8):
+        found["cpus"] = n
+        defaults.append(executor.default_jobs())
+    assert defaults == [1, 1, 3, 8]

@@ -25,11 +25,25 @@ CHUNK_TASKS = 8  # tasks sent to a worker at once (fewer round trips)
 WINDOW_PER_JOB = 3  # chunks in flight per worker
 
 
-def default_jobs() -> int:
+# A pool pays only with cores to spare beside the writing process: on two
+# CPUs, two workers took 10-15 % more CPU than one at 100 and 300 documents
+# and no less wall time (bench/README.md, "Workers and batches").
+POOL_MIN_CPUS = 3
+
+
+def cpus() -> int:
+    """The CPUs this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:
         return os.cpu_count() or 1
+
+
+def default_jobs() -> int:
+    """Worker processes when ``--jobs`` is not given: one per CPU from
+    POOL_MIN_CPUS CPUs on, else one (no pool)."""
+    found = cpus()
+    return found if found >= POOL_MIN_CPUS else 1
 
 
 # The arguments every task of the running pool shares (see run's ``common``),
