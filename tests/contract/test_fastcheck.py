@@ -156,3 +156,28 @@ def test_values_json_cannot_hold_are_left_to_jsonschema():
     assert fast({**record, "date": dt.date(2023, 2, 28)}) is False
     assert validate.check_records([{**record, "date": dt.date(2023, 2, 28)}],
                                   SCHEMA / "paragraph.schema.json", "x", "paragraph_id") != []
+
+
+class _Text(str):
+    pass
+
+
+@pytest.mark.parametrize("value, plain", [
+    ({"a": "2023-02-28", "b": [1, True, None, {"c": "x"}]}, True),
+    ({"a": "0000-01-01"}, False), ({"a": ["2023-02-30"]}, False), ({"a": {"b": 2.0}}, False), (1.5, False),
+    ({"a": _Text("x")}, False), ({"a": (1, 2)}, False), ("2023-02-28", True), ([], True),
+])
+def test_plain_values_are_told_apart_from_what_the_two_walks_judge(value, plain):
+    assert fastcheck._plain(value) is plain
+
+
+def test_a_plain_value_is_what_the_two_walks_pass():
+    # on every real record and every mutation of it: plain implies neither
+    # doubtful nor holding a whole float, so the shortcut answers as they do
+    seen = {True: 0, False: 0}
+    for _, case in CASES:
+        plain = fastcheck._plain(case)
+        seen[plain] += 1
+        if plain:
+            assert not fastcheck._doubtful(case) and fastcheck._nudge(case) is None
+    assert seen[True] and seen[False]
