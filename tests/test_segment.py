@@ -69,3 +69,13 @@ def test_every_character_is_accounted_for():
         covered |= set(range(c.start, c.end))
     rest = [raw[i] for i in range(len(raw)) if i not in covered]
     assert set(rest) == {"\n"}
+
+
+def test_every_zero_width_character_inside_a_paragraph_is_found_at_its_raw_offset():
+    from acftu_talks.segment import ZERO_WIDTH
+    for char in sorted(ZERO_WIDTH):
+        # an artifact before it shifts the raw offsets; the character stays, twice
+        raw = f"要[bookmark: _GoBack]团{char}结{char}。\n"
+        spans, _ = segment(raw)
+        (span,) = spans
+        assert inner_zero_width(span) == [i for i, c in enumerate(raw) if c == char], repr(char)
