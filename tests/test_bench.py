@@ -131,3 +131,18 @@ def test_corpus_statistics_of_the_real_release(release):
     assert got["reused_share"] == pytest.approx(len(marked) / later)
     assert 0.2 < got["zstd_ratio"] < 0.4
     assert "5 documents, 185 sentences" in stats.line(got)
+
+
+def test_the_per_document_timing_and_profile_run(tmp_path):
+    script = str(ROOT / "bench" / "perdoc.py")
+    timed = subprocess.run([sys.executable, script, "--docs", "4", "--pairs", "1", "--jobs", "1", "--jobs", "2",
+                            "--keep", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert timed.returncode == 0, timed.stderr
+    rows = [line for line in timed.stdout.splitlines() if line.startswith("| --jobs")]
+    assert [row.split("|")[1].strip() for row in rows] == ["--jobs 1", "--jobs 2"]
+    assert "first / second: CPU " in timed.stdout
+    profiled = subprocess.run([sys.executable, script, "--docs", "4", "--profile", "--keep", str(tmp_path)],
+                              capture_output=True, text=True, timeout=300)
+    assert profiled.returncode == 0, profiled.stderr
+    assert "| step | share |" in profiled.stdout and "| innermost function of the builder | share |" in profiled.stdout
+    assert (tmp_path / "release" / "data").is_dir()  # the per-document configs were written
