@@ -5,12 +5,14 @@ corpus-level relations, card, figure), which does not depend on ``--jobs``.
 
     python bench/perdoc.py --docs 300 --jobs 1 --jobs 2          # alternating pairs of two --jobs
     python bench/perdoc.py --docs 300 --jobs 1 --against OLD/build  # this builder against another source tree
+    python bench/perdoc.py --docs 300 --jobs 1 --jobs 2 --against OLD/build  # ... this with 1, that with 2
     python bench/perdoc.py --docs 300 --profile                  # where the time goes (--jobs 1)
 
 Generates a synthetic corpus (bench/synth.py, 30 paragraphs a document) and
 pins its ids as bench/run.py does. Timings: each run in a child process, CPU
 is user + system of it and of its pool workers (``os.wait4``), as medians of
-alternating pairs with the range, and the median of the per-pair ratios.
+alternating pairs with the range, and the median of the per-pair ratios;
+"largest RSS" is the peak RSS of the largest single process (``ru_maxrss``).
 The profile samples the stack every 2 ms of CPU (SIGPROF) in one process and
 shares the samples out by the step of ``pipeline.process`` they fall in (or
 the writing process's own work) and by the builder's innermost function.
@@ -86,7 +88,7 @@ def _child(argv: list[str], profile: bool) -> int:
     return code
 
 
-def _run(build_dir: Path, argv: list[str]) -> tuple[float, float]:
+def _run(build_dir: Path, argv: list[str]) -> tuple[float, float, float]:
     env = dict(os.environ, PYTHONPATH=str(build_dir), HF_HUB_OFFLINE="1")
     started = time.perf_counter()
     child = subprocess.Popen([PYTHON, str(Path(__file__).resolve()), "--child"] + argv, cwd=ROOT, env=env,
@@ -94,7 +96,7 @@ def _run(build_dir: Path, argv: list[str]) -> tuple[float, float]:
     _, status, usage = os.wait4(child.pid, 0)
     if status:
         raise RuntimeError(child.stderr.read().decode()[-3000:])
-    return usage.ru_utime + usage.ru_stime, time.perf_counter() - started
+    return usage.ru_utime + usage.ru_stime, time.perf_counter() - started, usage.ru_maxrss / 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,28 +125,29 @@ def main(argv: list[str] | None = None) -> int:
             return ["--corpus", str(corpus), "--schema", str(ROOT / "schema"), "--out", str(work / out),
                     "--card", str(ROOT / "dataset_card.md"), "--jobs", str(jobs)]
         if args.profile:
+            shutil.rmtree(work / "release", ignore_errors=True)  # never a whole release: the finish step is skipped
             env = dict(os.environ, PYTHONPATH=str(ROOT / "build"), HF_HUB_OFFLINE="1")
             return subprocess.run([PYTHON, str(Path(__file__).resolve()), "--child", "--profile"]
                                   + build_args("release", 1), cwd=ROOT, env=env).returncode
         jobs = args.jobs or [1]
         if args.against:
             variants = [(f"this builder, --jobs {jobs[0]}", ROOT / "build", jobs[0]),
-                        (f"{args.against}, --jobs {jobs[0]}", args.against, jobs[0])]
+                        (f"{args.against}, --jobs {jobs[-1]}", args.against, jobs[-1])]
         else:
             if len(jobs) != 2:
                 parser.error("give --jobs twice, or --against")
             variants = [(f"--jobs {j}", ROOT / "build", j) for j in jobs]
-        runs: dict[int, list[tuple[float, float]]] = {0: [], 1: []}
+        runs: dict[int, list[tuple[float, float, float]]] = {0: [], 1: []}
         for pair in range(args.pairs):
             for v in ((0, 1) if pair % 2 == 0 else (1, 0)):
                 shutil.rmtree(work / f"out{v}", ignore_errors=True)
                 runs[v].append(_run(variants[v][1], build_args(f"out{v}", variants[v][2])))
         print(f"{args.docs} documents, {args.pairs} alternating pairs; load average {os.getloadavg()}")
-        print("| variant | CPU s | wall s |\n|---|---|---|")
+        print("| variant | CPU s | wall s | largest RSS MB |\n|---|---|---|---|")
         for v, (label, _, _) in enumerate(variants):
             cpu, wall = [r[0] for r in runs[v]], [r[1] for r in runs[v]]
             print(f"| {label} | {statistics.median(cpu):.2f} ({min(cpu):.2f}-{max(cpu):.2f}) "
-                  f"| {statistics.median(wall):.2f} ({min(wall):.2f}-{max(wall):.2f}) |")
+                  f"| {statistics.median(wall):.2f} ({min(wall):.2f}-{max(wall):.2f}) | {max(r[2] for r in runs[v]):.0f} |")
         ratios = [a[0] / b[0] for a, b in zip(runs[0], runs[1])]
         walls = [a[1] / b[1] for a, b in zip(runs[0], runs[1])]
         print(f"first / second: CPU {statistics.median(ratios):.3f} ({min(ratios):.3f}-{max(ratios):.3f}), "
