@@ -315,7 +315,9 @@ def _link_first_attestations(corpus: Corpus, by_events: dict[tuple[str, str], li
     of a row between the later two."""
     if not by_events:
         return
-    earliest = min(a for a, _ in by_events)
+    # the corpus's earliest event, not the earliest with a pair: a passage
+    # may stand in a talk that no gram paired with anything
+    earliest = min(d.event_id for d in corpus)
     later = [pair for pair in by_events if pair[0] != earliest]
 
     def text(x: int, start: int, length: int) -> str:
