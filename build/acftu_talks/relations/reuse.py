@@ -1,4 +1,4 @@
-"""``reuse`` alignments: passages that recur across events, once per pair of events.
+"""``reuse`` alignments: passages that recur across events, each linked to its first attestation.
 
 Every sentence of every document goes into one index of character
 ``MIN_CHARS``-grams; two sentences of different events that share a gram
@@ -9,6 +9,21 @@ of the run that falls inside a clause moves back to a clause mark inside
 the run, and a run shorter than a clause to where it cuts no word (before
 or after a function character). What is left is kept if it has at least
 ``MIN_CONTENT`` characters that are not punctuation.
+
+A recurring run is linked to where it is first attested, not to every
+earlier talk that has it: a gram seeds pairs only between the spans of the
+earliest event that holds it and the spans of every later event (see
+``NgramIndex._pairs``). A passage said at k talks is then k - 1 rows (each
+later talk to the earliest), not k(k-1)/2; a run that two later talks share
+beyond what the earliest has is seeded by its own grams and is a row of
+those two (2013 says A, 2018 and 2023 say A B: rows 2013-2018 and 2013-2023
+for A, 2018-2023 for A B). A passage found between two later talks that an
+earlier one also has after all is moved to its first attestation (see
+:func:`_link_first_attestations`). The rows between two later talks that
+share a passage of an earlier one are the join of their rows on the text.
+Event ids begin with the date, so the smallest is the earliest. What seeding
+by grams can still miss: a passage two later talks share whose every gram
+(with its context) an earlier talk has, scattered, but not the passage.
 
 Reuse is a relation of events, not of files: the versions of one report and
 the readout and speech text of one talk would otherwise repeat one passage
@@ -23,9 +38,11 @@ rows of their own.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from . import search
 from .corpus import Corpus, Doc, Sentence
 from .ngrams import NgramIndex, content_length, is_mark
 
@@ -87,19 +104,20 @@ SNAP_RULES: tuple[SnapRule, ...] = (
 )
 
 
-def _masks(text: str) -> list[bool]:
-    """True where a character is punctuation or inside a date or time expression."""
-    mask = [is_mark(ch) for ch in text]
+def _masks(text: str) -> bytearray:
+    """1 where a character is punctuation or inside a date or time
+    expression (a byte a character: the step caches one per sentence)."""
+    mask = bytearray(is_mark(ch) for ch in text)
     for m in DATE_TIME.finditer(text):
-        for i in range(m.start(), m.end()):
-            mask[i] = True
+        mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return mask
 
 
-def _content_prefix(text: str) -> list[int]:
+def _content_prefix(text: str) -> array:
     """p[i]: content characters (see content_length) in text[:i], so that a
-    slice's count is one subtraction."""
-    prefix, n = [0], 0
+    slice's count is one subtraction (4 bytes a character, not a list's 8
+    and an int object each)."""
+    prefix, n = array("I", [0]), 0
     for ch in text:
         n += not is_mark(ch)
         prefix.append(n)
@@ -107,8 +125,8 @@ def _content_prefix(text: str) -> list[int]:
 
 
 def snap(a: str, b: str, start_a: int, start_b: int, length: int,
-         masks: tuple[list[bool], list[bool]] | None = None,
-         content: list[int] | None = None) -> Optional[tuple[int, int, int]]:
+         masks: tuple[bytearray, bytearray] | None = None,
+         content: array | None = None) -> Optional[tuple[int, int, int]]:
     """The shared run ``a[start_a:start_a+length] == b[start_b:start_b+length]``
     snapped to a meaningful unit by SNAP_RULES, or None when none is left.
     ``masks`` and ``content`` (``_content_prefix(a)``) may be passed in by a
@@ -219,16 +237,16 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
             index.add(s.text)
             sentences.append(s)
             events.append(doc.event_id)
-    found = index.maximal_matches(max_postings, lambda x, y: events[x] != events[y])
-    masks: dict[int, list[bool]] = {}
-    contents: dict[int, list[int]] = {}
+    found = index.maximal_matches(max_postings, lambda x, y: events[x] != events[y], events.__getitem__)
+    masks: dict[int, bytearray] = {}
+    contents: dict[int, array] = {}
 
-    def mask(x: int) -> list[bool]:
+    def mask(x: int) -> bytearray:
         if x not in masks:
             masks[x] = _masks(sentences[x].text)
         return masks[x]
 
-    def content(x: int) -> list[int]:
+    def content(x: int) -> array:
         if x not in contents:
             contents[x] = _content_prefix(sentences[x].text)
         return contents[x]
@@ -245,6 +263,7 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
             start_a, start_b, length = snapped
             by_events.setdefault((events[x], events[y]), []).append(
                 (sa.char_start + start_a, sb.char_start + start_b, length, x, y))
+    _link_first_attestations(corpus, by_events, sentences)
     rank = {d.doc_id: representative_rank(d) for d in corpus}
     for pair in sorted(by_events):
         kept: list[tuple] = []
@@ -279,6 +298,53 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
                                                                 sentences[m[4]].doc_id, m[1])):
             sa, sb = sentences[x], sentences[y]
             yield sa, sb, a0 - sa.char_start, b0 - sb.char_start, length
+
+
+def _link_first_attestations(corpus: Corpus, by_events: dict[tuple[str, str], list[tuple]],
+                             sentences: list[Sentence]) -> None:
+    """Move each passage that an earlier event also has to its first attestation.
+
+    Seeding pairs each gram from its earliest event only, but a passage can
+    still be seeded between two later events by a gram that runs past its
+    end into context the earliest event does not share (听党话、跟党走， in
+    2018 and 2023 after …要听党话、跟党走。 in 2013), or be too short for a
+    gram of its own with the earliest event (7 characters, then a different
+    mark). After snapping it is a passage of the earlier event, so both its
+    occurrences become rows with the passage's first attestation (the
+    earliest event, its representative document, the first offset) instead
+    of a row between the later two."""
+    if not by_events:
+        return
+    # the corpus's earliest event, not the earliest with a pair: a passage
+    # may stand in a talk that no gram paired with anything
+    earliest = min(d.event_id for d in corpus)
+    later = [pair for pair in by_events if pair[0] != earliest]
+
+    def text(x: int, start: int, length: int) -> str:
+        return corpus[sentences[x].doc_id].raw[start:start + length]
+    texts = {text(m[3], m[0], m[2]) for pair in later for m in by_events[pair]}
+    first = search.first_attestations(corpus, texts, representative_rank)
+    index_of: dict[str, int] = {}
+    moved: dict[tuple[str, str], list[tuple]] = {}
+    for pair in later:
+        kept = []
+        for m in by_events[pair]:
+            a0, b0, length, x, y = m
+            event, _, sentence, at = first[text(x, a0, length)]
+            if event >= pair[0]:
+                kept.append(m)
+                continue
+            if not index_of:
+                index_of = {s.sentence_id: i for i, s in enumerate(sentences)}
+            z = index_of[sentence.sentence_id]
+            moved.setdefault((event, pair[0]), []).append((at, a0, length, z, x))
+            moved.setdefault((event, pair[1]), []).append((at, b0, length, z, y))
+        if kept:
+            by_events[pair] = kept
+        else:
+            del by_events[pair]
+    for pair, ms in moved.items():
+        by_events.setdefault(pair, []).extend(ms)
 
 
 def align(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[dict]:
