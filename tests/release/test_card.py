@@ -58,17 +58,6 @@ def test_card_yaml_loads_with_huggingface_hub(release):
     assert {i["config_name"] for i in data.dataset_info} == set(CONFIGS)
 
 
-def test_card_yaml_lists_no_features_but_counts_and_a_digest_per_config(release):
-    """Features cost every load a PyYAML parse; datasets reads them from
-    the Parquet files instead (next test)."""
-    data = DatasetCard.load(release / "README.md").data
-    for info in data.dataset_info:
-        assert "features" not in info, info["config_name"]
-        assert info["splits"] == [{"name": "train", "num_bytes": info["splits"][0]["num_bytes"],
-                                   "num_examples": len(rows(release, info["config_name"]))}]
-        assert re.fullmatch(r"acftu-talks \S+, \w+: Parquet data sha256 [0-9a-f]{64}", info["description"])
-
-
 def test_every_config_loads_with_the_features_of_the_contract(release, tmp_path):
     """The features ``load_dataset`` infers from the files are the ones the
     JSON Schemas declare, whatever the data: a column with no value in any

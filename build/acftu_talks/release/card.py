@@ -28,6 +28,26 @@ _DTYPES = {pa.string(): "string", pa.int32(): "int32", pa.int64(): "int64",
            pa.bool_(): "bool", pa.date32(): "date32", pa.float64(): "float64"}
 
 
+def _feature(type_: pa.DataType):
+    if pa.types.is_struct(type_):
+        return [{"name": f.name, **_feature_entry(f.type)} for f in type_]
+    return _DTYPES[type_]
+
+
+def _feature_entry(type_: pa.DataType) -> dict:
+    if pa.types.is_list(type_):
+        return {"list": _feature(type_.value_type)}
+    if pa.types.is_struct(type_):
+        return {"struct": _feature(type_)}
+    return {"dtype": _DTYPES[type_]}
+
+
+def features_yaml(schema: pa.Schema) -> list[dict]:
+    """The ``dataset_info.features`` list that ``datasets`` reads, without
+    importing ``datasets`` (the build must stay light)."""
+    return [{"name": f.name, **_feature_entry(f.type)} for f in schema]
+
+
 def _size_category(n: int) -> str:
     for limit, label in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"),
                          (1_000_000, "100K<n<1M"), (10_000_000, "1M<n<10M")):
@@ -57,7 +77,8 @@ def data_digests(release: Path) -> dict[str, tuple[str, int]]:
 def front_matter(counts: dict[str, int], nbytes: dict[str, int],
                  digests: dict[str, tuple[str, int]] | None = None) -> str:
     configs, infos = [], []
-    for name in CONFIGS:
+    for name, config in CONFIGS.items():
+        schema = config.arrow_schema
         entry = {"config_name": name}
         if name == DEFAULT_CONFIG:
             entry["default"] = True
@@ -68,17 +89,9 @@ def front_matter(counts: dict[str, int], nbytes: dict[str, int],
             digest, size = digests[name]
             info["description"] = f"{DATASET_NAME} {__version__}, {name}: Parquet data sha256 {digest}"
             info["download_size"] = size
-        # No ``features``: each Parquet file carries its config's Arrow
-        # schema, written from the contract, and ``datasets`` infers the same
-        # features from it (all-null columns included; tests/release/
-        # test_card.py). Listed here they were three quarters of this YAML,
-        # which ``datasets`` parses with pure-Python PyYAML and hashes on every
-        # load of any config: most of a small release's cold-load cost
-        # (bench/README.md, "Cold load"). The price: ``get_dataset_infos`` and
-        # ``load_dataset_builder(...).info`` give no features before a file is
-        # read; the card's field tables, ``schema/`` and croissant.json do.
-        info["splits"] = [{"name": layout.SPLIT, "num_bytes": nbytes.get(name, 0),
-                           "num_examples": counts.get(name, 0)}]
+        info.update({"features": features_yaml(schema),
+                     "splits": [{"name": layout.SPLIT, "num_bytes": nbytes.get(name, 0),
+                                 "num_examples": counts.get(name, 0)}]})
         infos.append(info)
     meta = {
         "pretty_name": cite.TITLE,
