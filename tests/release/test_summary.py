@@ -46,3 +46,4 @@ def test_documents_beyond_the_card_limit_are_counted_not_listed(monkeypatch):
     assert summary.documents_not_listed == 1
     assert summary.by_type == {("body", "reported"): 1, ("body", "narration"): 1}  # every document counted
     assert ("2018-10-30-b", "body", "narration") not in summary.by_doc
+    assert {doc for doc, _ in summary.sentences_by_doc} == {doc for doc, _ in summary.chars_by_doc} == {"2018-10-29-a"}

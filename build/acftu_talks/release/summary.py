@@ -29,8 +29,9 @@ class Tally(NamedTuple):
     chars_by_doc: Counter
 
 
-def tally(built) -> Tally:
-    """Count one document's records (an :class:`~acftu_talks.assemble.Built`)."""
+def tally(built, listed: bool = True) -> Tally:
+    """Count one document's records (an :class:`~acftu_talks.assemble.Built`);
+    the per-document counts of the card's tables only if ``listed``."""
     row = {k: built.document[k] for k in CARD_FIELDS}
     row["body_paragraphs"] = 0
     doc_id = built.document["doc_id"]
@@ -38,11 +39,12 @@ def tally(built) -> Tally:
                     Counter(), Counter())
     for paragraph in built.paragraphs:
         counted.by_type[(paragraph["segment_type"], paragraph["speech_mode"])] += 1
-        counted.by_doc[(paragraph["doc_id"], paragraph["segment_type"], paragraph["speech_mode"])] += 1
+        if listed:
+            counted.by_doc[(paragraph["doc_id"], paragraph["segment_type"], paragraph["speech_mode"])] += 1
         row["body_paragraphs"] += paragraph["segment_type"] == "body"
         if paragraph["annotation_source"] == "override":
             counted.overridden.append(paragraph["paragraph_id"])
-    for sentence in built.sentences:
+    for sentence in built.sentences if listed else ():
         counted.sentences_by_doc[(sentence["doc_id"], sentence["speech_mode"])] += 1
         counted.chars_by_doc[(sentence["doc_id"], sentence["speech_mode"])] += len(sentence["text"])
     return counted
@@ -80,7 +82,7 @@ class Summary:
 
     def add(self, built) -> None:
         """Count one document's records (an :class:`~acftu_talks.assemble.Built`)."""
-        self.add_tally(tally(built))
+        self.add_tally(tally(built, listed=len(self.documents) < CARD_DOCUMENTS))
 
     def add_tally(self, counted: "Tally") -> None:
         """Count one document from its :func:`tally` (made where it was built,
