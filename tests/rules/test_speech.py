@@ -146,3 +146,27 @@ def test_one_lookbehind_gives_the_matches_of_one_per_title(monkeypatch):
             for last in (None, names[0]):
                 assert [vars(s) for s in old.sentences(text, last)] == [vars(s) for s in new.sentences(text, last)]
             assert old.names_in(text) == new.names_in(text)
+
+
+def test_title_holders_skip_only_titles_the_text_does_not_hold():
+    """A title's pattern is compiled only for a text that holds the title:
+    the holders are those every pattern finds, on random and real texts."""
+    import random
+    import re
+
+    from acftu_talks.rules import lexicon as L, speech
+
+    def every_pattern(text, names):
+        holders = {}
+        for title, source in speech._title_patterns(tuple(sorted(set(names)))):
+            for match in re.compile(source).finditer(text):
+                holders.setdefault(title, set()).add(match["a"] or match["b"])
+        return {t: p.pop() for t, p in holders.items() if len(p) == 1}
+
+    rng = random.Random(1018)
+    pool = ["习近平", "王东明", "李强", "同志", "、", "，", "中共中央", "副", "常务", "全国总工会", *L.TITLES.words]
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 10))) for _ in range(300)]
+    texts += _corpus_sentences()
+    for text in texts:
+        for names in (["习近平"], ["习近平", "王东明"], ["李强", "王东明"]):
+            assert title_holders(text, names) == every_pattern(text, names), text

@@ -431,15 +431,16 @@ class SpeechRules:
         return None
 
 
-def _title_patterns(known: tuple[str, ...]) -> list[tuple[str, re.Pattern]]:
+def _title_patterns(known: tuple[str, ...]) -> list[tuple[str, str]]:
     """For each title: the title, then further titles joined by 、, then one
-    of the ``known`` names; or the name then the title."""
+    of the ``known`` names; or the name then the title. Sources, compiled
+    when a text holds the title (``re`` caches them)."""
     who = "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
     deputy = "".join(rf"(?<!{re.escape(p)})" for p in L.DEPUTY_PREFIXES.words)
     patterns = []
     for title in L.TITLES.words:
         t = re.escape(title)
-        patterns.append((title, re.compile(rf"{deputy}{t}(?:、[{L.HAN}]{{2,12}}?)*(?P<a>{who})|(?P<b>{who})(?:同志)?{t}")))
+        patterns.append((title, rf"{deputy}{t}(?:、[{L.HAN}]{{2,12}}?)*(?P<a>{who})|(?P<b>{who})(?:同志)?{t}"))
     return patterns
 
 
@@ -458,7 +459,9 @@ def title_holders(text: str, names: list[str]) -> dict[str, str]:
     patterns = shared if shared is not None and not _VOCABULARY.foreign_in(text, known) \
         else _title_patterns(tuple(sorted(known)))
     for title, pattern in patterns:
-        for match in pattern.finditer(text):
+        if title not in text:  # both branches spell the title: no match, and no pattern to compile
+            continue
+        for match in re.compile(pattern).finditer(text):
             holders.setdefault(title, set()).add(match["a"] or match["b"])
     return {title: people.pop() for title, people in holders.items() if len(people) == 1}
 
@@ -570,7 +573,7 @@ class _Vocabulary:
         self.aliases: set[str] = set()
         self.wide: SpeechRules | None = None
         self.title_names: frozenset[str] = frozenset()
-        self.titles: list[tuple[str, re.Pattern]] | None = None
+        self.titles: list[tuple[str, str]] | None = None
         self.disabled = _disabled()
         SpeechRules.exact.cache_clear()  # compiled with the rules then enabled
 
@@ -592,7 +595,7 @@ class _Vocabulary:
             self.wide = SpeechRules(sorted(self.names), {a: a for a in sorted(self.aliases)})
         return _Shared(names, aliases, self.wide)
 
-    def title_patterns(self, known: set[str]) -> list[tuple[str, re.Pattern]] | None:
+    def title_patterns(self, known: set[str]) -> list[tuple[str, str]] | None:
         self._fresh()
         if not known <= self.title_names:
             if len(self.title_names | known) > self.MAX:
