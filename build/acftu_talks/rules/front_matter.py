@@ -13,6 +13,7 @@ import re
 
 from . import lexicon as L
 from .captions import find_credit
+from .patterns import LazyPattern
 from .registry import NoRuleDecided, register
 
 _HAN = f"[{L.HAN}]"
@@ -32,8 +33,9 @@ SPEECH_DATE = re.compile(rf"^[{L.OPEN_BRACKETS}]\d{{4}}年\d{{1,2}}月\d{{1,2}}�
 SUBTITLE = re.compile("^(?:" + "|".join(L.DASHES) + ")")
 _NUM = f"[{L.CHINESE_NUMERALS}]+"
 HEADING = re.compile(rf"^(?:{_NUM}、|[{L.OPEN_BRACKETS}]{_NUM}[{L.CLOSE_BRACKETS}]|第{_NUM}部分)[^{L.TERMINALS}]{{1,40}}$")
-NAME_LINE = re.compile(rf"^{L.PERSON_NAME}$")
-REPORTER_LINE = re.compile(
+# Name lines are tested only in the lines under a title: compiled if a corpus has them.
+NAME_LINE = LazyPattern(rf"^{L.PERSON_NAME}$")
+REPORTER_LINE = LazyPattern(
     rf"^(?:{L.AGENCIES.pattern()})?记者[{L.SPACES}]*{L.PERSON_NAME}(?:[{L.SPACES}]+{L.PERSON_NAME})*$")
 SENTENCE_PUNCT = re.compile(f"[{re.escape(L.TERMINALS)}；;]")
 # "（掌声）" "（热烈掌声）": a stage direction of a speech transcript.
