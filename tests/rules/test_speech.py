@@ -170,3 +170,16 @@ def test_title_holders_skip_only_titles_the_text_does_not_hold():
     for text in texts:
         for names in (["习近平"], ["习近平", "王东明"], ["李强", "王东明"]):
             assert title_holders(text, names) == every_pattern(text, names), text
+
+
+def test_patterns_are_compiled_when_first_used():
+    from acftu_talks.rules import speech
+
+    rules = SpeechRules(["习近平"], {"总书记": "习近平"})
+    assert not {"cue", "tagged", "act", "subject", "fixed", "any_name"} & set(vars(rules))
+    assert rules.names_in("总书记指出") == ["习近平"]
+    assert "any_name" in vars(rules) and "cue" not in vars(rules)
+    vocabulary = speech._Vocabulary()
+    shared = vocabulary.rules(("习近平",), ())
+    assert "cue" not in vars(vocabulary.wide)
+    assert shared.cue is vocabulary.wide.cue  # compiled once, on the wide rules

@@ -260,6 +260,28 @@ def _alternation(names: list[str], titles: set[str]) -> str:
                     + [re.escape(n) for n in names[first:] if n not in titles])
 
 
+class _Compiled:
+    """A pattern of :class:`SpeechRules`, compiled the first time it is used
+    (then kept on the instance): a speech text's rules are never asked, and
+    each pattern of a vocabulary costs milliseconds to compile. Rules that
+    share another's patterns (``_wide``) use, and compile, that one's."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, rules, owner=None):
+        if rules is None:
+            return self
+        wide = rules.__dict__.get("_wide")
+        if wide is not None:
+            pattern = getattr(wide, self.name)
+        else:
+            source = rules._sources[self.name]
+            pattern = re.compile(source) if source is not None else None
+        rules.__dict__[self.name] = pattern  # shadows this descriptor from now on
+        return pattern
+
+
 class SpeechRules:
     """Attribution rules for one document, knowing the names it mentions.
 
@@ -289,16 +311,23 @@ class SpeechRules:
         pronoun = [_PRONOUN] if CUE_PRONOUN.enabled else []
         name_or_pronoun = "|".join(([who] if who else []) + pronoun) or "(?!)"
         name_or_pronoun = f"(?:{name_or_pronoun})"
-        self.cue = re.compile(
-            rf"^{_LEAD}(?P<name>{name_or_pronoun})(?P<mid>{_MID})(?<![的所])(?P<cue>{_CUE})"
-            rf"(?:(?P<sep>[，：:])|(?=[^{_NO_COMMA_AFTER}{_STOPS}]))")
-        self.tagged = re.compile(
-            rf"^“.*”(?P<name>{name_or_pronoun})(?P<mid>{_ADV})(?P<cue>{L.TAG_VERBS.pattern()})[。！]?$")
-        self.act = re.compile(rf"^{_LEAD}(?P<name>{name_or_pronoun})(?P<mid>{_TITLE_AFTER}{_ADV}){_SPEECH_ACT}")
-        self.subject = re.compile(rf"^{_LEAD}(?P<name>{who})") if who else None
         fixed = rf"(?:{who})(?:{L.FIXED_PHRASE_SUFFIXES.pattern()})" if who else None
-        self.fixed = re.compile(fixed) if fixed and FIXED.enabled else None
-        self.any_name = re.compile(who) if who else None
+        self._sources = {
+            "cue": rf"^{_LEAD}(?P<name>{name_or_pronoun})(?P<mid>{_MID})(?<![的所])(?P<cue>{_CUE})"
+                   rf"(?:(?P<sep>[，：:])|(?=[^{_NO_COMMA_AFTER}{_STOPS}]))",
+            "tagged": rf"^“.*”(?P<name>{name_or_pronoun})(?P<mid>{_ADV})(?P<cue>{L.TAG_VERBS.pattern()})[。！]?$",
+            "act": rf"^{_LEAD}(?P<name>{name_or_pronoun})(?P<mid>{_TITLE_AFTER}{_ADV}){_SPEECH_ACT}",
+            "subject": rf"^{_LEAD}(?P<name>{who})" if who else None,
+            "fixed": fixed if fixed and FIXED.enabled else None,
+            "any_name": who or None,
+        }
+
+    cue = _Compiled()
+    tagged = _Compiled()
+    act = _Compiled()
+    subject = _Compiled()
+    fixed = _Compiled()
+    any_name = _Compiled()
 
     def _names(self, names: list[str], aliases: dict[str, str] | None) -> None:
         self.canonical = {n: n for n in names if n}
@@ -533,7 +562,7 @@ class _Shared(SpeechRules):
     """
 
     def __init__(self, names: tuple[str, ...], aliases: tuple[tuple[str, str], ...], wide: SpeechRules):
-        self.__dict__.update(wide.__dict__)  # the compiled patterns
+        self._wide = wide  # whose patterns it uses
         self._names(list(names), dict(aliases))
         self.key = (names, aliases)
         self.foreign = tuple(sorted(set(wide.names) - set(self.names)))
