@@ -9,8 +9,9 @@ formula in every document, the genre's boilerplate), plants reused passages
 ``relations.relate.relate`` on them: the n-gram index, version, paraphrase
 and reuse alignment, formulations and the verification of every row. It
 reports the wall time of that step, the child's peak RSS (``os.wait4``), and
-the recall of the planted passages: the share of (passage, pair of documents
-it was planted in) that a reuse row covers in full. Reading the staged
+the recall of the planted passages: the share of (passage, later document it
+was planted in) that a reuse row from the passage's first attestation (the
+earliest of its documents) covers in full. Reading the staged
 Parquet back and writing the two configs are not timed here (the build
 benchmark, bench/run.py, includes them).
 """
@@ -82,15 +83,15 @@ def recall(rows: list[dict], planted, corpus) -> float:
                 (r["char_start_a"], r["char_end_a"], r["char_start_b"], r["char_end_b"]))
     want = found = 0
     for passage, targets in planted:
-        for i, a in enumerate(sorted(targets)):
-            for b in sorted(targets)[i + 1:]:
-                if events[a] == events[b]:
-                    continue  # one event's documents: not reuse
-                want += 1
-                at_a, at_b = corpus[a].raw.find(passage), corpus[b].raw.find(passage)
-                if any(s0 <= at_a and at_a + len(passage) <= s1 and t0 <= at_b and at_b + len(passage) <= t1
-                       for s0, s1, t0, t1 in spans.get((a, b), ())):
-                    found += 1
+        first = min(targets, key=lambda d: (events[d], d))
+        for b in sorted(targets):
+            if events[b] == events[first]:
+                continue  # the first attestation itself, or its event's other documents: not reuse
+            want += 1
+            at_a, at_b = corpus[first].raw.find(passage), corpus[b].raw.find(passage)
+            if any(s0 <= at_a and at_a + len(passage) <= s1 and t0 <= at_b and at_b + len(passage) <= t1
+                   for s0, s1, t0, t1 in spans.get((first, b), ())):
+                found += 1
     return found / want if want else 1.0
 
 

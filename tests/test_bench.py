@@ -12,6 +12,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 import floor  # noqa: E402
+import stats  # noqa: E402
 import synth  # noqa: E402
 
 
@@ -114,3 +115,19 @@ def test_load_timing_runs(tmp_path, release):
     for mode in ("arrow", "stream-batched", "stream-arrow"):
         seconds, rows = load.time_load(mode, release, tmp_path / "cache")
         assert rows == pq.read_table(release / "data" / "paragraphs").num_rows and seconds >= 0
+
+
+def test_corpus_statistics_of_the_real_release(release):
+    """The reused share counts each character of a later talk once, however
+    many rows cover it; the earliest talk's sentences are not counted."""
+    got = stats.stats(release, ROOT / "corpus")
+    sentences = pq.read_table(release / "data" / "sentences", columns=["event_id", "char_start", "char_end"]).to_pylist()
+    later = sum(s["char_end"] - s["char_start"] for s in sentences if s["event_id"] != "2013-10-23-acftu-talk")
+    rows = pq.read_table(release / "data" / "alignments", columns=["kind", "doc_id_b", "char_start_b", "char_end_b"])
+    marked = {(r["doc_id_b"], i) for r in rows.to_pylist() if r["kind"] == "reuse"
+              for i in range(r["char_start_b"], r["char_end_b"])}
+    assert got["documents"] == 5 and got["sentences"] == 185
+    assert got["reuse_rows"] == sum(k == "reuse" for k in rows.column("kind").to_pylist())
+    assert got["reused_share"] == pytest.approx(len(marked) / later)
+    assert 0.2 < got["zstd_ratio"] < 0.4
+    assert "5 documents, 185 sentences" in stats.line(got)

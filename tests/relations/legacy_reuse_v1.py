@@ -1,6 +1,12 @@
 """The module as it was before its speed-up, kept verbatim (imports made
 absolute) so that tests can pin the rewrite to the same results on random
-inputs. Not used by the builder.
+inputs. Not used by the builder. Two lines differ: the n-gram index is asked
+for the seeds the builder asks for (each gram from its first attestation,
+``events.__getitem__``), and the candidates an earlier event also has are
+moved to their first attestation by the builder's own
+``_link_first_attestations``, so that the two
+are compared on the same candidates: what the test pins is the choice of
+passages per pair of events that the speed-up rewrote.
 
 Original docstring:
 ``reuse`` alignments: passages that recur across events, once per pair of events.
@@ -31,6 +37,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from acftu_talks.relations import reuse as current
 from acftu_talks.relations.corpus import Corpus, Doc, Sentence
 from acftu_talks.relations.ngrams import NgramIndex, content_length, is_mark
 
@@ -203,7 +210,7 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
             index.add(s.text)
             sentences.append(s)
             events.append(doc.event_id)
-    found = index.maximal_matches(max_postings, lambda x, y: events[x] != events[y])
+    found = index.maximal_matches(max_postings, lambda x, y: events[x] != events[y], events.__getitem__)
     masks: dict[int, list[bool]] = {}
 
     def mask(x: int) -> list[bool]:
@@ -223,6 +230,7 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
             start_a, start_b, length = snapped
             by_events.setdefault((events[x], events[y]), []).append(
                 (sa.char_start + start_a, sb.char_start + start_b, length, x, y))
+    current._link_first_attestations(corpus, by_events, sentences)
     rank = {d.doc_id: representative_rank(d) for d in corpus}
     for pair in sorted(by_events):
         kept: list[tuple] = []

@@ -85,16 +85,16 @@ def test_spans_that_share_only_their_last_character_overlap():
     """The edge of both overlap checks: 工会是职工之家 and 家庭和睦邻里守望
     share one 家 in the 2013 text, so the shorter is dropped there, in reuse
     (2013 against 2018) and in formulations (everywhere, since it meets the
-    longer one in the 2013 text)."""
+    longer one in the 2013 text). Both are first attested in 2013, so 2018
+    and 2023 share no row of their own, and 工会是职工之家, which meets the
+    longer passage in the 2013 text, is no row at all."""
     c = corpus(doc("2013-10-23-talk-a", "工会是职工之家庭和睦邻里守望。"),
                doc("2018-10-29-talk-b", "工会是职工之家。家庭和睦邻里守望。"),
                doc("2023-10-23-talk-c", "工会是职工之家。家庭和睦邻里守望。"))
     rows = list(reuse.align(c))
     assert [(r["doc_id_a"][:10], r["doc_id_b"][:10], r["text_a"])
             for r in rows] == [("2013-10-23", "2018-10-29", "家庭和睦邻里守望"),
-                               ("2013-10-23", "2023-10-23", "家庭和睦邻里守望"),
-                               ("2018-10-29", "2023-10-23", "工会是职工之家"),
-                               ("2018-10-29", "2023-10-23", "家庭和睦邻里守望")]
+                               ("2013-10-23", "2023-10-23", "家庭和睦邻里守望")]
     assert rows == list(legacy_reuse_v1.align(c))
     forms = formulations.group(c, rows)
     assert [f["text"] for f in forms] == ["家庭和睦邻里守望"]
@@ -103,14 +103,16 @@ def test_spans_that_share_only_their_last_character_overlap():
 
 def test_a_span_that_shares_the_first_character_of_a_shorter_one_overlaps_it():
     """The mirror of the case above: the longer 工会是职工之家园地 is kept first
-    and its last character 地 is the first of 地方特色产业兴旺."""
+    and its last character 地 is the first of 地方特色产业兴旺. Every gram of
+    both is first attested in 2013, so 2018 and 2023 share no row of their
+    own, and 地方特色产业兴旺, dropped in 2013 where it meets the longer
+    passage, is no row at all (its occurrences stay in the texts)."""
     c = corpus(doc("2013-10-23-talk-a", "工会是职工之家园地方特色产业兴旺。"),
                doc("2018-10-29-talk-b", "工会是职工之家园地。地方特色产业兴旺。"),
                doc("2023-10-23-talk-c", "工会是职工之家园地。地方特色产业兴旺。"))
     rows = list(reuse.align(c))
     assert [(r["doc_id_a"][:10], r["doc_id_b"][:10], r["text_a"]) for r in rows] == [
-        ("2013-10-23", "2018-10-29", "工会是职工之家园地"), ("2013-10-23", "2023-10-23", "工会是职工之家园地"),
-        ("2018-10-29", "2023-10-23", "工会是职工之家园地"), ("2018-10-29", "2023-10-23", "地方特色产业兴旺")]
+        ("2013-10-23", "2018-10-29", "工会是职工之家园地"), ("2013-10-23", "2023-10-23", "工会是职工之家园地")]
     assert rows == list(legacy_reuse_v1.align(c))
     forms = formulations.group(c, rows)
     assert [f["text"] for f in forms] == ["工会是职工之家园地"]

@@ -79,3 +79,36 @@ def test_chunks_and_hash_partitions_give_the_same_groups(monkeypatch):
     monkeypatch.setattr(ngrams, "CHUNK_CHARS", 20)
     monkeypatch.setattr(ngrams, "PARTITION_CHARS", 30)
     assert grouped() == whole and whole
+
+
+@given(st.lists(st.tuples(st.text(alphabet="甲乙丙，", min_size=0, max_size=12), st.sampled_from("abc")),
+                min_size=0, max_size=6))
+def test_first_attestation_pairs_each_gram_from_its_earliest_key_only(spans):
+    """The pairs with ``origin`` are exactly, for every gram, its postings of
+    the smallest key paired with its postings of every other key."""
+    index = NgramIndex(2)
+    for text, _ in spans:
+        index.add(text)
+    key = [k for _, k in spans]
+    got = sorted(index._pairs(100, lambda a, b: key[a] != key[b], key.__getitem__))
+    postings: dict = {}
+    for s, (text, _) in enumerate(spans):
+        for i in range(len(text) - 1):
+            postings.setdefault(text[i:i + 2], []).append((s, i))
+    want = []
+    for found in postings.values():
+        first = min(key[s] for s, _ in found)
+        for sa, ia in found:
+            for sb, ib in found:
+                if key[sa] == first and key[sb] != first:
+                    want.append((sa, ia, sb, ib) if sa < sb else (sb, ib, sa, ia))
+    assert got == sorted(want)
+
+
+def test_first_attestation_seeds_k_minus_1_pairs_for_a_gram_in_k_keys():
+    index = NgramIndex(3)
+    for _ in range(5):
+        index.add("工会是职工之家")
+    pairs = {(a, b) for a, _, b, _ in index._pairs(10, lambda a, b: True, lambda s: f"{s}")}
+    assert pairs == {(0, 1), (0, 2), (0, 3), (0, 4)}
+    assert len({(a, b) for a, _, b, _ in index._pairs(10, lambda a, b: True)}) == 10

@@ -83,7 +83,29 @@ def test_a_phrase_said_twice_is_reused_once_per_occurrence():
 def test_a_formula_in_every_document_seeds_nothing_above_the_cutoff():
     docs = [doc(f"20{10 + i}-01-01-x-d", f"第{i}篇。中央书记处书记参加集体谈话并发表重要讲话。") for i in range(5)]
     assert rows(*docs, max_postings=4) == []
-    assert len(rows(*docs, max_postings=5)) == 10  # every pair of the five
+    got = rows(*docs, max_postings=5)  # each later talk to the first, not every pair of the five
+    assert [(r["doc_id_a"], r["doc_id_b"]) for r in got] == [("2010-01-01-x-d", f"20{10 + i}-01-01-x-d")
+                                                            for i in range(1, 5)]
+
+
+def test_a_recurring_passage_is_linked_to_its_first_attestation():
+    """Said at three talks: two rows from the earliest, none between the two
+    later ones; what the two later talks add to it together is their own row."""
+    old = "要坚持全心全意依靠工人阶级的根本方针。"
+    both = "要坚持全心全意依靠工人阶级的根本方针，把广大职工群众紧紧团结在党的周围。"
+    got = rows(doc("2013-10-23-x-a", old), doc("2018-10-29-x-b", both), doc("2023-10-23-x-c", "他说" + both))
+    assert [(r["doc_id_a"][:4], r["doc_id_b"][:4], r["text_a"]) for r in got] == [
+        ("2013", "2018", "要坚持全心全意依靠工人阶级的根本方针"),
+        ("2013", "2023", "要坚持全心全意依靠工人阶级的根本方针"),
+        ("2018", "2023", "要坚持全心全意依靠工人阶级的根本方针，把广大职工群众紧紧团结在党的周围")]
+
+
+def test_a_passage_the_earliest_talk_lacks_is_reused_between_the_later_ones():
+    """Counter-example: the first-attestation rule drops no pair when the
+    earliest talk does not have the passage."""
+    p = "把广大职工群众紧紧团结在党的周围。"
+    got = rows(doc("2013-10-23-x-a", "工会工作要有新气象。"), doc("2018-10-29-x-b", p), doc("2023-10-23-x-c", p))
+    assert [(r["doc_id_a"][:4], r["doc_id_b"][:4]) for r in got] == [("2018", "2023")]
 
 
 def _gold(kind):

@@ -7,4 +7,5 @@ Candidate pairs come from an n-gram index (:mod:`.ngrams`), never from all
 pairs of sentences; every row is checked against the raw texts before it is
 written (a failed check is a builder bug and raises).
 """
-METHOD_VERSION = "1.0.0"
+# 2.0.0: reuse rows link a passage to its first attestation, not to every earlier event
+METHOD_VERSION = "2.0.0"

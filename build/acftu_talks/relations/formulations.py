@@ -23,6 +23,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from . import search
 from .corpus import Corpus
 from .ngrams import content_length
 
@@ -121,27 +122,7 @@ def group(corpus: Corpus, reuse_rows: list[dict]) -> list[dict]:
     reuse row leaves aside (the other version of a report, the readout of
     a talk whose speech text stands for it) are occurrences too."""
     texts = sorted({r["text_a"] for r in reuse_rows})
-    # Candidates are looked up by their first k characters, k as long as
-    # the shortest candidate allows (at most 8): the longer the key, the
-    # fewer candidates share it. A text shorter than 4 characters has no
-    # occurrence (reuse passages have at least MIN_CONTENT characters).
-    k = min([len(t) for t in texts if len(t) >= 4] + [8])
-    by_first: dict[str, list[str]] = {}
-    for t in texts:
-        if len(t) >= 4:
-            by_first.setdefault(t[:k], []).append(t)
-    occurrences: dict[str, set] = {t: set() for t in texts}
-    for doc in corpus:
-        raw = doc.raw
-        for sentence in doc.sentences:
-            start, end = sentence.char_start, sentence.char_end
-            for i in range(start, end - k + 1):
-                bucket = by_first.get(raw[i:i + k])
-                if bucket is None:
-                    continue
-                for t in bucket:
-                    if i + len(t) <= end and raw.startswith(t, i):
-                        occurrences[t].add((doc.doc_id, sentence.sentence_id, i, i + len(t)))
+    occurrences = search.occurrences(corpus, texts)
     events = {d.doc_id: d.event_id for d in corpus}
     n_events = {t: len({events[o[0]] for o in occurrences[t]}) for t in texts}
     # the characters of each document a kept formulation covers: two

@@ -130,18 +130,44 @@ class NgramIndex:
         found.sort(key=lambda g: int(g[0]))
         return found
 
-    def _pairs(self, max_postings: int, keep: Callable[[int, int], bool]) -> Iterator[tuple[int, int, int, int]]:
+    def _pairs(self, max_postings: int, keep: Callable[[int, int], bool],
+               origin: Callable[[int], str] | None = None) -> Iterator[tuple[int, int, int, int]]:
         """(span_a, offset_a, span_b, offset_b), span_a < span_b, for every
-        two postings of one gram in two spans that ``keep`` accepts."""
+        two postings of one gram in two spans that ``keep`` accepts.
+
+        With ``origin`` (a span's key, e.g. its event, in the order that
+        makes the smallest the first attestation) only the postings of the
+        gram's smallest key pair, each with every other posting: k - 1 pairs
+        for a gram in k spans of different keys instead of k(k-1)/2."""
         n, texts = self.n, self.texts
         for group in self.groups(max_postings):
             located = [divmod(int(p), SHIFT) for p in group]
+            if origin is not None:
+                yield from self._first_pairs(located, keep, origin)
+                continue
             for x, (sa, ia) in enumerate(located):
                 gram = texts[sa][ia:ia + n]
                 for sb, ib in located[x + 1:]:
                     if sa == sb or not keep(sa, sb) or texts[sb][ib:ib + n] != gram:
                         continue
                     yield (sa, ia, sb, ib) if sa < sb else (sb, ib, sa, ia)
+
+    def _first_pairs(self, located: list[tuple[int, int]], keep: Callable[[int, int], bool],
+                     origin: Callable[[int], str]) -> Iterator[tuple[int, int, int, int]]:
+        n, texts = self.n, self.texts
+        by_gram: dict[str, list[tuple[int, int]]] = {}
+        for sa, ia in located:  # a hash group may hold two grams: pair equal grams only
+            by_gram.setdefault(texts[sa][ia:ia + n], []).append((sa, ia))
+        for postings in by_gram.values():
+            if len(postings) < 2:
+                continue
+            first = min(origin(s) for s, _ in postings)
+            earliest = [p for p in postings if origin(p[0]) == first]
+            later = [p for p in postings if origin(p[0]) != first]
+            for sa, ia in earliest:
+                for sb, ib in later:
+                    if sa != sb and keep(sa, sb):
+                        yield (sa, ia, sb, ib) if sa < sb else (sb, ib, sa, ia)
 
     def shared_grams(self, max_postings: int, keep: Callable[[int, int], bool]) -> Counter:
         """How many pairs of gram positions each candidate pair of spans shares."""
@@ -150,18 +176,20 @@ class NgramIndex:
             counts[(sa, sb)] += 1
         return counts
 
-    def maximal_matches(self, max_postings: int, keep: Callable[[int, int], bool]) -> dict:
+    def maximal_matches(self, max_postings: int, keep: Callable[[int, int], bool],
+                        origin: Callable[[int], str] | None = None) -> dict:
         """Every maximal exact match seeded by a shared gram:
         ``{(span_a, span_b): {(start_a, start_b, length), ...}}``.
 
         A seed is extended left and right character by character; seeds that
         fall inside a match already found on the same diagonal are skipped,
-        so each match is extended once.
+        so each match is extended once. ``origin``: seed only from each
+        gram's first attestation (see ``_pairs``).
         """
         found: dict[tuple[int, int], set] = defaultdict(set)
         covered: dict[tuple[int, int, int], list[tuple[int, int]]] = defaultdict(list)
         texts = self.texts
-        for sa, ia, sb, ib in self._pairs(max_postings, keep):
+        for sa, ia, sb, ib in self._pairs(max_postings, keep, origin):
             diag = (sa, sb, ia - ib)
             if any(s <= ia < e for s, e in covered[diag]):
                 continue

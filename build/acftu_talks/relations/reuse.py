@@ -1,4 +1,4 @@
-"""``reuse`` alignments: passages that recur across events, once per pair of events.
+"""``reuse`` alignments: passages that recur across events, each linked to its first attestation.
 
 Every sentence of every document goes into one index of character
 ``MIN_CHARS``-grams; two sentences of different events that share a gram
@@ -9,6 +9,21 @@ of the run that falls inside a clause moves back to a clause mark inside
 the run, and a run shorter than a clause to where it cuts no word (before
 or after a function character). What is left is kept if it has at least
 ``MIN_CONTENT`` characters that are not punctuation.
+
+A recurring run is linked to where it is first attested, not to every
+earlier talk that has it: a gram seeds pairs only between the spans of the
+earliest event that holds it and the spans of every later event (see
+``NgramIndex._pairs``). A passage said at k talks is then k - 1 rows (each
+later talk to the earliest), not k(k-1)/2; a run that two later talks share
+beyond what the earliest has is seeded by its own grams and is a row of
+those two (2013 says A, 2018 and 2023 say A B: rows 2013-2018 and 2013-2023
+for A, 2018-2023 for A B). A passage found between two later talks that an
+earlier one also has after all is moved to its first attestation (see
+:func:`_link_first_attestations`). The rows between two later talks that
+share a passage of an earlier one are the join of their rows on the text.
+Event ids begin with the date, so the smallest is the earliest. What seeding
+by grams can still miss: a passage two later talks share whose every gram
+(with its context) an earlier talk has, scattered, but not the passage.
 
 Reuse is a relation of events, not of files: the versions of one report and
 the readout and speech text of one talk would otherwise repeat one passage
@@ -26,6 +41,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from . import search
 from .corpus import Corpus, Doc, Sentence
 from .ngrams import NgramIndex, content_length, is_mark
 
@@ -219,7 +235,7 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
             index.add(s.text)
             sentences.append(s)
             events.append(doc.event_id)
-    found = index.maximal_matches(max_postings, lambda x, y: events[x] != events[y])
+    found = index.maximal_matches(max_postings, lambda x, y: events[x] != events[y], events.__getitem__)
     masks: dict[int, list[bool]] = {}
     contents: dict[int, list[int]] = {}
 
@@ -245,6 +261,7 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
             start_a, start_b, length = snapped
             by_events.setdefault((events[x], events[y]), []).append(
                 (sa.char_start + start_a, sb.char_start + start_b, length, x, y))
+    _link_first_attestations(corpus, by_events, sentences)
     rank = {d.doc_id: representative_rank(d) for d in corpus}
     for pair in sorted(by_events):
         kept: list[tuple] = []
@@ -279,6 +296,51 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
                                                                 sentences[m[4]].doc_id, m[1])):
             sa, sb = sentences[x], sentences[y]
             yield sa, sb, a0 - sa.char_start, b0 - sb.char_start, length
+
+
+def _link_first_attestations(corpus: Corpus, by_events: dict[tuple[str, str], list[tuple]],
+                             sentences: list[Sentence]) -> None:
+    """Move each passage that an earlier event also has to its first attestation.
+
+    Seeding pairs each gram from its earliest event only, but a passage can
+    still be seeded between two later events by a gram that runs past its
+    end into context the earliest event does not share (听党话、跟党走， in
+    2018 and 2023 after …要听党话、跟党走。 in 2013), or be too short for a
+    gram of its own with the earliest event (7 characters, then a different
+    mark). After snapping it is a passage of the earlier event, so both its
+    occurrences become rows with the passage's first attestation (the
+    earliest event, its representative document, the first offset) instead
+    of a row between the later two."""
+    if not by_events:
+        return
+    earliest = min(a for a, _ in by_events)
+    later = [pair for pair in by_events if pair[0] != earliest]
+
+    def text(x: int, start: int, length: int) -> str:
+        return corpus[sentences[x].doc_id].raw[start:start + length]
+    texts = {text(m[3], m[0], m[2]) for pair in later for m in by_events[pair]}
+    first = search.first_attestations(corpus, texts, representative_rank)
+    index_of: dict[str, int] = {}
+    moved: dict[tuple[str, str], list[tuple]] = {}
+    for pair in later:
+        kept = []
+        for m in by_events[pair]:
+            a0, b0, length, x, y = m
+            event, _, sentence, at = first[text(x, a0, length)]
+            if event >= pair[0]:
+                kept.append(m)
+                continue
+            if not index_of:
+                index_of = {s.sentence_id: i for i, s in enumerate(sentences)}
+            z = index_of[sentence.sentence_id]
+            moved.setdefault((event, pair[0]), []).append((at, a0, length, z, x))
+            moved.setdefault((event, pair[1]), []).append((at, b0, length, z, y))
+        if kept:
+            by_events[pair] = kept
+        else:
+            del by_events[pair]
+    for pair, ms in moved.items():
+        by_events.setdefault(pair, []).extend(ms)
 
 
 def align(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[dict]:
