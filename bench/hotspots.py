@@ -44,8 +44,12 @@ RELEASE_STEPS = ["write_events", "write_persons", "copy_schemas", "write_relatio
 
 
 def _frame_key(code) -> tuple[str, str]:
+    """(file, function): our files as acftu_talks/..., others from their
+    package (pyarrow/compute.py) or the standard library (re/_compiler.py)."""
     name = code.co_filename
-    for marker in ("/acftu_talks/", "/site-packages/", "/lib/python3."):
+    if "/acftu_talks/" in name:
+        return "acftu_talks/" + name.rsplit("/acftu_talks/", 1)[1], code.co_name
+    for marker in ("/site-packages/", "/lib/python3."):
         if marker in name:
             name = name.split(marker, 1)[1]
             if marker == "/lib/python3.":
@@ -76,11 +80,8 @@ def child(out: Path, args: list[str]) -> None:
         out.write_bytes(pickle.dumps(stacks))
 
 
-OURS = ("rules/", "contract/", "release/", "relations/")
-
-
 def _ours(file: str) -> bool:
-    return file.startswith(OURS) or ("/" not in file and file.endswith(".py"))
+    return file.startswith("acftu_talks/")
 
 
 def _imported(modules: list[str]) -> str:
@@ -112,8 +113,8 @@ def summarise(stacks: collections.Counter) -> list[tuple[str, float]]:
         files = [f for f, _ in stack]
         if any(f.startswith("re/_") for f in files):
             first = next(i for i, f in enumerate(files) if f.startswith("re/"))
-            caller = next((f"{f}:{fn}" for f, fn in reversed(stack[:first]) if not f.startswith(("re/", "functools"))),
-                          "?")
+            caller = next((f"{f.removeprefix('acftu_talks/')}:{fn}" for f, fn in reversed(stack[:first])
+                           if not f.startswith(("re/", "functools"))), "?")
             compiling[f"compiling regexes, for {caller}"] += count
         seen = set()
         for label, file, function in STEPS:
