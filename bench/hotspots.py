@@ -120,8 +120,8 @@ def summarise(stacks: collections.Counter) -> list[tuple[str, float]]:
         for label, file, function in STEPS:
             if any(f.endswith(file) and fn == function for f, fn in stack):
                 seen.add(label)
-        for f, fn in stack:
-            if f.endswith("release/finish.py") and fn in RELEASE_STEPS:
+        for f, fn in stack:  # finish.py's step, or the function it names (series.write_events)
+            if f.startswith("acftu_talks/release/") and fn in RELEASE_STEPS:
                 seen.add(f"release step {fn}")
         for label in seen:
             steps[label] += count
