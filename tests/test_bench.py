@@ -164,3 +164,13 @@ def test_profile_runs_a_command(tmp_path):
                           capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("1 runs, ") and "| all (samples) | 100.0 % |" in done.stdout
+
+
+def test_startup_against_another_tree_adds_its_row():
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--docs", "2", "--per-doc", "4",
+                           "--pairs", "1", "--no-load", "--no-lock", "--startup-runs", "1",
+                           "--startup-against", str(ROOT)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    last = [c.strip() for c in done.stdout.splitlines()[-1].split("|")[1:-1]]
+    assert last[0] == f"acftu-talks build, real corpus, builder of {ROOT.name}" and last[1] == "1"
+    assert "this tree vs it (paired)" in last[-1]
