@@ -183,3 +183,11 @@ def test_patterns_are_compiled_when_first_used():
     shared = vocabulary.rules(("习近平",), ())
     assert "cue" not in vars(vocabulary.wide)
     assert shared.cue is vocabulary.wide.cue  # compiled once, on the wide rules
+
+
+def test_a_tagged_quotation_pattern_is_compiled_only_for_a_sentence_opening_a_quote():
+    rules = SpeechRules(["习近平"])
+    rules.sentences("习近平强调，要团结奋斗。大家表示赞同。", None)
+    assert "tagged" not in vars(rules)
+    found = rules.sentences("“我们要一起向未来。”习近平说。", None)
+    assert "tagged" in vars(rules) and [(s.speech_mode, s.speaker) for s in found] == [("direct", "习近平")]

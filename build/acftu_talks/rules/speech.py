@@ -358,6 +358,11 @@ class SpeechRules:
                 return act, None
         return None, None
 
+    def _made(self, match: re.Match, pattern: str) -> bool:
+        """Whether ``pattern`` (cue, tagged, act) made ``match``, without
+        compiling a pattern that was never used (and so made nothing)."""
+        return match.re is self.__dict__.get(pattern)
+
     def names_in(self, text: str) -> list[str]:
         """The canonical names of the known people ``text`` mentions."""
         return [self.canonical[m] for m in self.any_name.findall(text)] if self.any_name else []
@@ -379,8 +384,8 @@ class SpeechRules:
                 found.append(Sentence(start, end, "none", None, rules=(NOT_SPEECH.name,)))
                 continue  # a paraphrase goes on after applause
             match, why_not = self._speaker_match(sentence)
-            if match is None and why_not is None and QUOTE_TAGGED.enabled:
-                match = self.tagged.match(sentence)
+            if match is None and why_not is None and QUOTE_TAGGED.enabled and sentence.startswith("“"):
+                match = self.tagged.match(sentence)  # ^“: a sentence opening otherwise is not asked
             if match:
                 surface = match["name"]
                 rules: tuple[str, ...]
@@ -390,13 +395,13 @@ class SpeechRules:
                 else:  # a pronoun
                     name, why = antecedent
                     rules = (CUE_PRONOUN.name, *why)
-                if rules == (CUE_NAME.name,) and match.re is self.cue and not CUE_NAME.enabled:
+                if rules == (CUE_NAME.name,) and self._made(match, "cue") and not CUE_NAME.enabled:
                     name = None
                 if name:
-                    quoted = match.re is self.tagged or (QUOTE_COLON.enabled and
-                        match.re is self.cue and match["sep"] and match["sep"] in "：:"
+                    quoted = self._made(match, "tagged") or (QUOTE_COLON.enabled and
+                        self._made(match, "cue") and match["sep"] and match["sep"] in "：:"
                         and _QUOTE_REST.match(sentence[match.end():]))
-                    if match.re is self.tagged:
+                    if self._made(match, "tagged"):
                         rules = (QUOTE_TAGGED.name, *rules)
                         close = sentence.rindex("”", 0, match.start("name"))
                         content = (offset + 1, offset + close)
@@ -404,7 +409,7 @@ class SpeechRules:
                         rules = (QUOTE_COLON.name, *rules)
                         quote = _QUOTE_REST.match(sentence[match.end():])
                         content = (offset + match.end() + quote.start("quote"), offset + match.end() + quote.end("quote"))
-                    elif match.re is self.act:
+                    elif self._made(match, "act"):
                         rules = (SPEECH_ACT.name, *rules)
                         content = content_bounds(text, offset + match.end("mid"), end)
                     else:
