@@ -126,3 +126,14 @@ def test_every_gold_passage_is_found_and_no_passage_of_one_talk_is_reused(releas
             for side in "ab":
                 if r[f"doc_id_{side}"] == g["doc_id_a"]:
                     assert not (r[f"char_start_{side}"] < a1 and a0 < r[f"char_end_{side}"]), g["text_a"]
+
+
+def test_a_passage_is_linked_to_an_earlier_talk_that_no_gram_paired():
+    """2018 and 2023 share 23日听党话、跟党走， and the date is trimmed off;
+    2013 has 听党话、跟党走 between other characters, so no 8-character gram
+    pairs it with anything. The passage is still first attested in 2013."""
+    p = "听党话、跟党走"
+    got = rows(doc("2013-10-23-x-a", f"广大职工要{p}。"), doc("2018-10-29-x-b", f"23日{p}，永远跟着走。"),
+               doc("2023-10-23-x-c", f"23日{p}，一起奋斗。"))
+    assert [(r["doc_id_a"][:4], r["doc_id_b"][:4], r["text_a"]) for r in got] == [("2013", "2018", p),
+                                                                              ("2013", "2023", p)]

@@ -101,7 +101,13 @@ def read_staged(staging: Path, corpus_dir: Path) -> Corpus:
                                 artifacts=artifacts)
     cols = ["sentence_id", "doc_id", "char_start", "char_end", "text", "segment_type", "speech_mode",
             "speaker", "date"]
+    # one string object per distinct value of the fields every sentence of a
+    # document repeats: a corpus holds one Sentence per sentence, and each row
+    # read from Parquet brings its own copy of doc_id, labels and date
+    shared: dict = {}
     for s in _parquet_rows(staging / "data" / "sentences", cols):
-        s["date"] = s["date"].isoformat()
+        for key in ("doc_id", "segment_type", "speech_mode", "speaker"):
+            s[key] = shared.setdefault(s[key], s[key])
+        s["date"] = shared.setdefault(s["date"], s["date"].isoformat())
         docs[s["doc_id"]].sentences.append(Sentence(**s))
     return Corpus(docs.values())

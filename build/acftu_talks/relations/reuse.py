@@ -38,6 +38,7 @@ rows of their own.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -103,19 +104,20 @@ SNAP_RULES: tuple[SnapRule, ...] = (
 )
 
 
-def _masks(text: str) -> list[bool]:
-    """True where a character is punctuation or inside a date or time expression."""
-    mask = [is_mark(ch) for ch in text]
+def _masks(text: str) -> bytearray:
+    """1 where a character is punctuation or inside a date or time
+    expression (a byte a character: the step caches one per sentence)."""
+    mask = bytearray(is_mark(ch) for ch in text)
     for m in DATE_TIME.finditer(text):
-        for i in range(m.start(), m.end()):
-            mask[i] = True
+        mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return mask
 
 
-def _content_prefix(text: str) -> list[int]:
+def _content_prefix(text: str) -> array:
     """p[i]: content characters (see content_length) in text[:i], so that a
-    slice's count is one subtraction."""
-    prefix, n = [0], 0
+    slice's count is one subtraction (4 bytes a character, not a list's 8
+    and an int object each)."""
+    prefix, n = array("I", [0]), 0
     for ch in text:
         n += not is_mark(ch)
         prefix.append(n)
@@ -123,8 +125,8 @@ def _content_prefix(text: str) -> list[int]:
 
 
 def snap(a: str, b: str, start_a: int, start_b: int, length: int,
-         masks: tuple[list[bool], list[bool]] | None = None,
-         content: list[int] | None = None) -> Optional[tuple[int, int, int]]:
+         masks: tuple[bytearray, bytearray] | None = None,
+         content: array | None = None) -> Optional[tuple[int, int, int]]:
     """The shared run ``a[start_a:start_a+length] == b[start_b:start_b+length]``
     snapped to a meaningful unit by SNAP_RULES, or None when none is left.
     ``masks`` and ``content`` (``_content_prefix(a)``) may be passed in by a
@@ -236,15 +238,15 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
             sentences.append(s)
             events.append(doc.event_id)
     found = index.maximal_matches(max_postings, lambda x, y: events[x] != events[y], events.__getitem__)
-    masks: dict[int, list[bool]] = {}
-    contents: dict[int, list[int]] = {}
+    masks: dict[int, bytearray] = {}
+    contents: dict[int, array] = {}
 
-    def mask(x: int) -> list[bool]:
+    def mask(x: int) -> bytearray:
         if x not in masks:
             masks[x] = _masks(sentences[x].text)
         return masks[x]
 
-    def content(x: int) -> list[int]:
+    def content(x: int) -> array:
         if x not in contents:
             contents[x] = _content_prefix(sentences[x].text)
         return contents[x]
@@ -313,7 +315,9 @@ def _link_first_attestations(corpus: Corpus, by_events: dict[tuple[str, str], li
     of a row between the later two."""
     if not by_events:
         return
-    earliest = min(a for a, _ in by_events)
+    # the corpus's earliest event, not the earliest with a pair: a passage
+    # may stand in a talk that no gram paired with anything
+    earliest = min(d.event_id for d in corpus)
     later = [pair for pair in by_events if pair[0] != earliest]
 
     def text(x: int, start: int, length: int) -> str:
