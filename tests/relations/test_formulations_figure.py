@@ -35,3 +35,22 @@ def test_okabe_ito_colours_and_the_same_bytes_every_time():
                                             "#CC79A7", "#000000"}
     assert figure.svg(EVENTS, FORMS) == figure.svg(EVENTS, list(FORMS))
     assert not re.search(r"\d{4}-\d{2}-\d{2}T", figure.svg(EVENTS, FORMS))  # no timestamp
+
+
+def test_a_corpus_of_many_talks_shows_the_first_talks_only():
+    """Thousands of talks would make a figure thousands of columns wide and a
+    description with a sentence per talk: the first MAX_EVENTS are shown."""
+    from acftu_talks.relations import formulations_figure as ff
+    events = [f"20{10 + i // 12:02d}-{1 + i % 12:02d}-01-talk" for i in range(30)]
+    forms = [(f"第{i}种提法的文字", [events[i], events[i + 1]], False) for i in range(29)] + [("套话", events, True)]
+    described = ff.describe(events, forms)
+    assert described.startswith("29 substantive formulations recur across 30 talks (1 boilerplate ones are left out).")
+    assert f"The first {ff.MAX_EVENTS} talks:" in described
+    assert described.count("first attested") == ff.MAX_EVENTS
+    assert f"{events[0]}: 1 first attested, 0 recurring" in described
+    assert f"{events[1]}: 1 first attested, 1 recurring" in described and events[ff.MAX_EVENTS] + ":" not in described
+    header = ff.table(events, forms).splitlines()[0]
+    assert header.count("|") == ff.MAX_EVENTS + 2
+    assert len(ff.table(events, forms).splitlines()) == 2 + ff.MAX_EVENTS  # rows first attested at the shown talks
+    drawn = ff.svg(events, forms)
+    assert drawn.count("<title>") == ff.MAX_EVENTS and described in drawn

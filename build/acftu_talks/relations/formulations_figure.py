@@ -15,22 +15,30 @@ TITLE = "Substantive formulations across the talks"
 FIRST, AGAIN = "#0072B2", "#D55E00"  # Okabe-Ito blue, vermillion
 FONT = 'font-family="Noto Sans CJK SC, Source Han Sans SC, sans-serif"'
 MAX_ROWS = 40
+# A column per talk reads for a series; a corpus of thousands of talks would
+# give a figure thousands of columns wide and a description with a sentence
+# per talk. The figure, its table and its description show the first
+# MAX_EVENTS talks and the formulations first attested at them.
+MAX_EVENTS = 12
 
 
-def _rows(formulations: list[tuple[str, list[str], bool]]) -> list[tuple[str, list[str]]]:
-    rows = [(text, events) for text, events, boilerplate in formulations if not boilerplate]
+def _rows(formulations: list[tuple[str, list[str], bool]], shown: list[str]) -> list[tuple[str, list[str]]]:
+    first = set(shown)
+    rows = [(text, events) for text, events, boilerplate in formulations if not boilerplate and events[0] in first]
     return sorted(rows, key=lambda r: (r[1][0], -len(r[1]), r[0]))[:MAX_ROWS]
 
 
 def svg(events: list[str], formulations: list[tuple[str, list[str], bool]]) -> str:
-    rows = _rows(formulations)
+    description = describe(events, formulations)
+    events = events[:MAX_EVENTS]
+    rows = _rows(formulations, events)
     label_w, col_w, row_h, top = 330, 90, 20, 84
     width = label_w + col_w * len(events) + 20
     height = top + row_h * len(rows) + 30
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="t d">',
            f'<title id="t">{escape(TITLE)}</title>',
-           f'<desc id="d">{escape(describe(events, formulations))}</desc>',
+           f'<desc id="d">{escape(description)}</desc>',
            f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
            f'<text x="10" y="22" {FONT} font-size="14" font-weight="bold">{escape(TITLE)}</text>',
            f'<circle cx="16" cy="38" r="5" fill="{FIRST}"/>',
@@ -62,17 +70,26 @@ def describe(events: list[str], formulations) -> str:
     rows = [(t, e) for t, e, b in formulations if not b]
     parts = [f"{len(rows)} substantive formulations recur across {len(events)} talks"
              f" ({sum(b for _, _, b in formulations)} boilerplate ones are left out)."]
-    for event in events:
-        first = sum(e[0] == event for _, e in rows)
-        again = sum(event in e and e[0] != event for _, e in rows)
-        parts.append(f"{event}: {first} first attested, {again} recurring from an earlier talk.")
+    if len(events) > MAX_EVENTS:
+        parts.append(f"The first {MAX_EVENTS} talks:")
+    # one pass over the formulations, not one per talk
+    first: dict[str, int] = {}
+    again: dict[str, int] = {}
+    for _, used in rows:
+        first[used[0]] = first.get(used[0], 0) + 1
+        for event in set(used):
+            if event != used[0]:
+                again[event] = again.get(event, 0) + 1
+    for event in events[:MAX_EVENTS]:
+        parts.append(f"{event}: {first.get(event, 0)} first attested, {again.get(event, 0)} recurring from an earlier talk.")
     return " ".join(parts)
 
 
 def table(events: list[str], formulations) -> str:
     """The figure's data as a Markdown table: one row per formulation."""
+    events = events[:MAX_EVENTS]
     lines = ["| formulation | " + " | ".join(events) + " |", "|---|" + "---|" * len(events)]
-    for text, used in _rows(formulations):
+    for text, used in _rows(formulations, events):
         marks = ["first" if e == used[0] else ("again" if e in used else "") for e in events]
         lines.append(f"| {text} | " + " | ".join(marks) + " |")
     return "\n".join(lines)
