@@ -2,6 +2,9 @@
 
     python bench/load.py MODE RELEASE CACHE_DIR
 
+Prints the wall seconds, the rows, and the CPU seconds of the process
+(``time.process_time``, every thread) over the same span.
+
 Modes: ``release`` (load_dataset on the release folder; run it twice with the
 same CACHE_DIR for cold then warm), ``stream`` (streaming, every row read one
 by one), ``stream-batched`` (streaming, ``.iter(batch_size=1000)``),
@@ -60,5 +63,6 @@ def time_load(mode: str, release: Path, cache_dir: Path) -> tuple[float, int]:
 
 
 if __name__ == "__main__":
+    cpu = time.process_time()
     seconds, rows = time_load(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))
-    print(f"{seconds:.6f} {rows}")
+    print(f"{seconds:.6f} {rows} {time.process_time() - cpu:.6f}")

@@ -118,6 +118,49 @@ def test_load_timing_runs(tmp_path, release):
         assert rows == pq.read_table(release / "data" / "paragraphs").num_rows and seconds >= 0
 
 
+def test_cold_load_pairs_print_cpu_wall_ratios_and_phases(release):
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "coldload.py"), str(release), "--pairs", "2",
+                           "--phases", "1"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    paragraphs = pq.read_table(release / "data" / "paragraphs").num_rows
+    assert lines[0] == f"{release}: 2 pairs, {paragraphs} rows"
+    cells = [[c.strip() for c in line.split("|")[1:-1]] for line in lines[3:6]]
+    assert [c[0] for c in cells] == ["load_dataset(release), cold", 'load_dataset("parquet", data_files), cold',
+                                     "ratio (median of pairs)"]
+    assert all(float(c[1].split()[0].rstrip("x")) > 0 and "(" in c[1] for c in cells)
+    assert lines[6].startswith("load average ")
+    phases = {c[0]: c[1:] for c in ([x.strip() for x in line.split("|")[1:-1]] for line in lines[10:]
+                                    if line.startswith("|"))}
+    assert {"-- PyYAML safe_load of the front matter", "builder init (its lazy imports included)",
+            "total"} <= set(phases)
+    # the plain Parquet load never reads a card
+    assert float(phases["-- PyYAML safe_load of the front matter"][1]) == 0
+    assert float(phases["total"][0]) > 0 and float(phases["total"][1]) > 0
+
+
+def test_yaml_forms_time_the_cards_front_matter(release):
+    import coldload
+    lines = coldload.yaml_forms(release, repeat=1)
+    import pyarrow as pa
+    from acftu_talks.contract.records import CONFIGS
+
+    def named(t) -> int:  # the named entries of a feature list: every field, nested ones too
+        if pa.types.is_struct(t):
+            return sum(1 + named(f.type) for f in t)
+        if pa.types.is_list(t) or pa.types.is_large_list(t):
+            return named(t.value_type)
+        return 0
+    n = sum(named(pa.struct(list(c.arrow_schema))) for c in CONFIGS.values())
+    assert lines[0] == f"card front matter: {len(CONFIGS)} dataset_info entries, {n} feature entries"
+    forms = [[c.strip() for c in line.split("|")[1:-1]] for line in lines[3:]]
+    assert [f[0] for f in forms] == ["as written", "flow style", "JSON", "block style, no features"]
+    front = (release / "README.md").read_text(encoding="utf-8").split("\n---\n", 1)[0].removeprefix("---\n")
+    assert forms[0][1] == f"{len(front.encode('utf-8')):,}"
+    assert coldload._features([{"name": "a", "dtype": "string"},
+                               {"name": "b", "list": [{"name": "c", "dtype": "int32"}]}]) == 3
+
+
 def test_corpus_statistics_of_the_real_release(release):
     """The reused share counts each character of a later talk once, however
     many rows cover it; the earliest talk's sentences are not counted."""

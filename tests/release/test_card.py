@@ -58,6 +58,28 @@ def test_card_yaml_loads_with_huggingface_hub(release):
     assert {i["config_name"] for i in data.dataset_info} == set(CONFIGS)
 
 
+def test_every_config_loads_with_the_features_of_the_contract(release, tmp_path):
+    """The features ``load_dataset`` infers from the files are the ones the
+    JSON Schemas declare, whatever the data: a column with no value in any
+    row keeps its type."""
+    from datasets import Features, List, Value, load_dataset
+    loaded = {name: load_dataset(str(release), name, split="train", cache_dir=str(tmp_path / name))
+              for name in CONFIGS}
+    for name, config in CONFIGS.items():
+        assert loaded[name].features == Features.from_arrow_schema(config.arrow_schema), name
+        assert loaded[name].num_rows == len(rows(release, name)), name
+    documents, paragraphs = loaded["documents"], loaded["paragraphs"]
+    assert set(documents["publication_date_evidence"]) == {None}  # no document of the corpus has one
+    assert documents.features["publication_date_evidence"] == Value("string")
+    assert documents.features["date"] == Value("date32") and documents.features["source_chars"] == Value("int64")
+    assert documents.features["edits"] == List({
+        "edit_number": Value("int32"), "kind": Value("string"), "line_number": Value("int32"),
+        "char_start": Value("int32"), "char_end": Value("int32"), "removed": Value("string"),
+        "paragraph_id": Value("string")})
+    assert paragraphs.features["errata"] == List(Value("string"))
+    assert paragraphs.features["caption_date"] == Value("date32")
+
+
 def test_datasets_finds_every_config(release):
     from datasets import get_dataset_config_names
     assert sorted(get_dataset_config_names(str(release))) == sorted(CONFIGS)
