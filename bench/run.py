@@ -46,12 +46,12 @@ SAMPLE_SECONDS = 0.2
 TREE_EVERY = 5  # samples between scans of /proc for the tree's processes
 
 
-def _env() -> dict[str, str]:
+def _env(builder: Path = ROOT / "build") -> dict[str, str]:
     env = dict(os.environ, HF_HUB_OFFLINE="1", HF_DATASETS_OFFLINE="1")
     # Time what a user runs: Python caches compiled modules (.pyc) after the
     # first run unless told not to.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "build"), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(builder), env.get("PYTHONPATH")]))
     return env
 
 
@@ -115,11 +115,12 @@ class Run:
     stdout: str
 
 
-def measure(cmd: list[str], cwd: Path = ROOT) -> Run:
-    """Run ``cmd`` in a child process and measure it (see the module's docstring)."""
+def measure(cmd: list[str], cwd: Path = ROOT, builder: Path = ROOT / "build") -> Run:
+    """Run ``cmd`` in a child process and measure it (see the module's docstring);
+    ``builder`` is the package's source root it imports."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(cmd, cwd=cwd, env=_env(), stdout=out, stderr=err)
+        child = subprocess.Popen(cmd, cwd=cwd, env=_env(builder), stdout=out, stderr=err)
         memory = TreeMemory(child.pid)
         memory.start()
         _, status, usage = os.wait4(child.pid, 0)
@@ -221,6 +222,23 @@ def loads(release: Path, work: Path, pairs: int) -> list[tuple[str, Series]]:
     return found
 
 
+def startup_rotation(work: Path, tree: Path, runs: int) -> tuple[Series, Series, Series]:
+    """The real-corpus build of this tree, the imports reference and the
+    real-corpus build of ``tree``'s builder, ``runs`` times each in a rotation
+    whose order changes every run, so that a change in load is shared."""
+    tree_build = build_cmd(ROOT / "corpus", work / "real-release-other")
+    measure(tree_build, builder=tree / "build")  # untimed: its .pyc cache
+    steps = [(Series("acftu-talks build, real corpus"), build_cmd(ROOT / "corpus", work / "real-release"), ROOT / "build"),
+             (Series('python -c "import pyarrow.parquet, jsonschema"'),
+              [PYTHON, "-c", "import pyarrow.parquet, jsonschema"], ROOT / "build"),
+             (Series(f"acftu-talks build, real corpus, builder of {tree.name}"), tree_build, tree / "build")]
+    for i in range(runs):
+        order = steps[i % 3:] + steps[:i % 3]
+        for series, cmd, builder in (order if i % 2 == 0 else order[::-1]):
+            series.runs.append(measure(cmd, builder=builder))
+    return steps[0][0], steps[1][0], steps[2][0]
+
+
 def table(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
     line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731
@@ -259,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=None, help="the build's --jobs (default: its own default)")
     parser.add_argument("--no-lock", action="store_true", help="build without pinning ids first")
     parser.add_argument("--startup-runs", type=int, default=5, help="pairs for the start-up timing (0: skip)")
+    parser.add_argument("--startup-against", type=Path, metavar="TREE",
+                        help="also time the real-corpus build of the builder in TREE/build (a checkout of "
+                             "another commit) in the same start-up rotation")
     parser.add_argument("--load-pairs", type=int, default=3, help="cold load pairs (default 3)")
     parser.add_argument("--no-load", action="store_true", help="skip the load_dataset timings")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
@@ -305,12 +326,19 @@ def main(argv: list[str] | None = None) -> int:
                              f"{paragraphs / series.median('wall'):,.0f}", f"{versus} parquet (wall)"])
         if args.startup_runs:
             measure(build_cmd(ROOT / "corpus", work / "real-release"))  # untimed: fills the .pyc cache
-            real, base = alternate(("acftu-talks build, real corpus", build_cmd(ROOT / "corpus", work / "real-release")),
-                                   ('python -c "import pyarrow.parquet, jsonschema"',
-                                    [PYTHON, "-c", "import pyarrow.parquet, jsonschema"]),
-                                   args.startup_runs)
-            for series, versus in ((real, f"wall {ratios(real, base, 'wall')}, CPU {ratios(real, base, 'cpu')} imports"),
-                                   (base, "1.00x imports")):
+            if args.startup_against:
+                real, base, other = startup_rotation(work, args.startup_against.resolve(), args.startup_runs)
+                startup = [(other, f"CPU {ratios(other, base, 'cpu')} imports, {ratios(real, other, 'cpu')} "
+                                   f"this tree vs it (paired)")]
+            else:
+                real, base = alternate(("acftu-talks build, real corpus",
+                                        build_cmd(ROOT / "corpus", work / "real-release")),
+                                       ('python -c "import pyarrow.parquet, jsonschema"',
+                                        [PYTHON, "-c", "import pyarrow.parquet, jsonschema"]),
+                                       args.startup_runs)
+                startup = []
+            for series, versus in [(real, f"wall {ratios(real, base, 'wall')}, CPU {ratios(real, base, 'cpu')} imports"),
+                                   (base, "1.00x imports")] + startup:
                 rows.append([series.label, str(len(series.runs)), series.spread("cpu"), series.spread("wall"),
                              series.spread("pss_mb", 0), f"{max(r.rss_mb for r in series.runs):.0f}", "", versus])
         release_mb = _size(release / "data", "*.parquet") / MB

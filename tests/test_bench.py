@@ -12,6 +12,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 import floor  # noqa: E402
+import hotspots  # noqa: E402
 import stats  # noqa: E402
 import synth  # noqa: E402
 
@@ -174,6 +175,48 @@ def test_corpus_statistics_of_the_real_release(release):
     assert got["reused_share"] == pytest.approx(len(marked) / later)
     assert 0.2 < got["zstd_ratio"] < 0.4
     assert "5 documents, 185 sentences" in stats.line(got)
+
+
+def test_profile_attributes_samples_to_imports_regexes_and_steps():
+    import collections
+
+    stacks = collections.Counter({
+        (("acftu_talks/__main__.py", "<module>"), ("acftu_talks/cli.py", "<module>"),
+         ("acftu_talks/release/write.py", "<module>"), ("pyarrow/__init__.py", "<module>")): 4,
+        (("acftu_talks/cli.py", "_run"), ("acftu_talks/pipeline.py", "build"),
+         ("acftu_talks/release/write.py", "close_sinks"), ("pyarrow/compute.py", "<module>")): 2,
+        (("acftu_talks/pipeline.py", "process"), ("acftu_talks/annotate.py", "annotate_document"),
+         ("acftu_talks/rules/speech.py", "__get__"), ("re/__init__.py", "compile"), ("re/_compiler.py", "compile")): 2,
+        (("acftu_talks/cli.py", "<module>"), ("socket.py", "<module>")): 1,
+        (("acftu_talks/release/finish.py", "finish"), ("acftu_talks/release/finish.py", "write_card"),
+         ("acftu_talks/release/card.py", "write_card")): 1,
+    })
+    shares = dict(hotspots.summarise(stacks))
+    assert shares["imports: pyarrow and numpy (as the reference)"] == 0.4
+    assert shares["imports: pyarrow.compute (not in the reference)"] == 0.2
+    assert shares["compiling regexes, for rules/speech.py:__get__"] == 0.2
+    assert shares["per document: read, segment, annotate, assemble, check, validate"] == 0.2
+    assert shares["  annotate"] == 0.2
+    assert shares["imports: socket, imported by acftu_talks"] == 0.1
+    assert shares["Parquet sinks of the per-document configs (close)"] == 0.2
+    assert shares["release step write_card"] == 0.1 and shares["release step write_reader"] == 0
+
+
+def test_profile_runs_a_command(tmp_path):
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "hotspots.py"), "--runs", "1", "--", "cite"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("1 runs, ") and "| all (samples) | 100.0 % |" in done.stdout
+
+
+def test_startup_against_another_tree_adds_its_row():
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--docs", "2", "--per-doc", "4",
+                           "--pairs", "1", "--no-load", "--no-lock", "--startup-runs", "1",
+                           "--startup-against", str(ROOT)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    last = [c.strip() for c in done.stdout.splitlines()[-1].split("|")[1:-1]]
+    assert last[0] == f"acftu-talks build, real corpus, builder of {ROOT.name}" and last[1] == "1"
+    assert "this tree vs it (paired)" in last[-1]
 
 
 def test_the_per_document_timing_and_profile_run(tmp_path):

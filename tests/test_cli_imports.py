@@ -36,3 +36,19 @@ def test_pyarrow_still_converts_after_the_probe_is_skipped(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=dict(os.environ, PYTHONPATH=str(ROOT / "build")), timeout=120)
     assert done.stdout.split() == ["1", "1"], done.stderr
+
+
+def test_validate_imports_no_release_step(tmp_path):
+    """Only `build` runs the release steps: checking the corpus imports
+    neither the relations, nor the card, the reader, croissant or the manifest."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "build"))
+    args = ["validate", "--corpus", str(CORPUS), "--schema", str(ROOT / "schema")]
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env,
+                          timeout=120, cwd=ROOT)
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result["code"] == 0, done.stderr
+    steps = {"acftu_talks.relations.relate", "acftu_talks.release.card", "acftu_talks.release.reader",
+             "acftu_talks.release.croissant", "acftu_talks.release.manifest", "acftu_talks.release.figure",
+             "acftu_talks.release.series"}
+    assert steps & set(result["modules"]) == set()
+    assert "acftu_talks.release.finish" in result["modules"]  # the test can see a step module

@@ -14,7 +14,7 @@ from typing import Mapping
 from .rules import genres
 from .rules import sentences as sentence_splitter
 from .rules.captions import caption_fields
-from .rules.front_matter import NAME_LINE, SPEECH_DATE_RULE, FrontMatter, segment_type
+from .rules.front_matter import SPEECH_DATE_RULE, FrontMatter, is_name_line, segment_type
 from .rules.speech import (AUTHOR, content_bounds, CONTINUATION, MODAL_OPENING, NOT_BODY, Sentence, SpeechRules, paragraph_mode,
                            title_holders)
 from .segment import Span
@@ -93,7 +93,7 @@ def annotate(passages: list, doc_type: str, speaker: str, names: list[str],
     for passage in passages:
         text = passage.span.text
         seg, seg_rule = segment_type(text, front)
-        if seg == "byline" and NAME_LINE.match(text):
+        if seg == "byline" and is_name_line(text):
             # The byline names the author of a signed text.
             author = text
         mode, who, speech_rule, sents = speech(text, seg, rule_set, author, rules, previous_body)

@@ -161,3 +161,11 @@ def test_the_documented_validation_works_on_the_shipped_files(release, monkeypat
     exec(code, {"row": row})  # raises if the row does not validate
     with pytest.raises(jsonschema.ValidationError):
         exec(code, {"row": {**row, "speech_mode": "sung"}})
+
+
+def test_the_jsonschema_rs_registry_is_built_once_per_folder():
+    from acftu_talks.contract import schemas
+    first = schemas.rs_registry(str(SCHEMA))
+    if first is None:
+        pytest.skip("no jsonschema-rs wheel here")
+    assert schemas.rs_registry(str(SCHEMA)) is first

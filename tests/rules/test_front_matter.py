@@ -37,3 +37,26 @@ def test_the_front_matter_closes_at_the_first_body_paragraph():
     assert [segment_type(line, front) for line in lines] == [
         ("title", "title-first-line"), ("title", "title-continuation"), ("title", "title-continuation"),
         ("body", "body-default"), ("body", "body-default")]
+
+
+def test_a_name_line_is_what_the_name_pattern_matches():
+    """is_name_line answers as re.match(^PERSON_NAME$) on random lines of Han
+    characters, interpuncts, newlines and others, and on every real line."""
+    import random
+    import re
+
+    from conftest import CORPUS
+    from acftu_talks.rules import lexicon as L
+    from acftu_talks.rules.front_matter import is_name_line
+
+    pattern = re.compile(rf"^{L.PERSON_NAME}$")
+    rng = random.Random(2018)
+    alphabet = ["习", "近", "平", "阿", "一", "\u9fff", "\u4dff", "\ua000", "·", "·", "\n", " ", "a", "。", "\u3000"]
+    lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20))) for _ in range(20000)]
+    lines += ["".join(rng.choice(alphabet[:6] + ["·"]) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    for path in sorted(CORPUS.glob("*.txt")):
+        lines += path.read_text(encoding="utf-8").split("\n")
+    lines += ["习近平", "习近平\n", "习近平\n\n", "阿不都热依木·阿不都热西提", "一二三四五六七八·九", "习·", "·习"]
+    assert sum(map(is_name_line, lines)) > 1000  # both answers are exercised
+    for line in lines:
+        assert is_name_line(line) == bool(pattern.match(line)), repr(line)

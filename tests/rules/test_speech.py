@@ -68,3 +68,126 @@ def test_the_vocabulary_compiles_again_only_for_someone_new():
     assert vocabulary.rules(("王东明",), ()).cue is first.cue  # the same compiled pattern
     assert vocabulary.rules(("习近平", "李强"), ()).cue is not first.cue  # 李强 is new
     assert set(vocabulary.wide.names) == {"习近平", "王东明", "李强"}
+
+
+def _lookbehind_per_title(names, titles):
+    """How ``who`` was written before the titles shared one lookbehind."""
+    import re
+
+    from acftu_talks.rules import lexicon as L
+    return "|".join(rf"(?<![{L.HAN}]){re.escape(n)}" if n in titles else re.escape(n) for n in names)
+
+
+def _corpus_sentences():
+    from conftest import CORPUS
+    from acftu_talks.rules import sentences
+    found = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            found += [line[s:e] for s, e in sentences.split(line)]
+    return found
+
+
+def test_titles_share_one_lookbehind():
+    import re
+
+    from acftu_talks.rules import lexicon as L
+    from acftu_talks.rules.speech import _alternation
+    who = _alternation(["国家主席", "习近平", "总书记", "蔡奇", "主席"], {"国家主席", "总书记", "主席"})
+    assert who == rf"(?<![{L.HAN}])(?:国家主席|总书记|主席)|习近平|蔡奇"
+    assert re.findall(who, "中共中央总书记、国家主席习近平，主席蔡奇") == ["国家主席", "习近平", "主席", "蔡奇"]
+    # a title that begins a name it would jump keeps the old order and its own lookbehind
+    assert _alternation(["总书记", "主席团", "主席"], {"总书记", "主席"}) == \
+        _lookbehind_per_title(["总书记", "主席团", "主席"], {"总书记", "主席"})
+    assert _alternation(["主席团", "总书记", "主席"], {"总书记", "主席"}) == \
+        rf"主席团|(?<![{L.HAN}])(?:总书记|主席)"  # nothing jumped
+
+
+def test_one_lookbehind_gives_the_matches_of_one_per_title(monkeypatch):
+    """Every pattern of the rules, on random and real texts: the same matches,
+    groups and substitutions as with a lookbehind before each title; and the
+    same sentences and names found."""
+    import random
+
+    from acftu_talks.rules import lexicon as L, speech
+
+    rng = random.Random(20231023)
+    people = ["习近平", "王东明", "王东", "东明", "李强", "蔡奇", "主席团", "总书记习近平", "委员长李"]
+    titles = list(L.TITLES.words)
+    glue = list("，。：“”他她在时上要对会大家同志的了中共中央副国家") + ["强调", "指出", "表示", "说", "代表", "致以",
+                                                                 "问候", "新华社北京10月23日电 ", "\n", " "]
+    real = _corpus_sentences()
+    attributes = ("cue", "tagged", "act", "subject", "fixed", "any_name")
+    for trial in range(60):
+        names = rng.sample(people, rng.randint(1, 5))
+        aliases = {t: rng.choice(names) for t in rng.sample(titles, rng.randint(0, len(titles)))}
+        if rng.random() < 0.3:
+            aliases["习总书记"] = names[0]
+        pool = names + list(aliases) + titles + glue
+        texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 12))) for _ in range(40)]
+        texts += rng.sample(real, 20)
+        monkeypatch.setattr(speech, "_alternation", _lookbehind_per_title)
+        old = speech.SpeechRules(names, aliases)
+        monkeypatch.undo()
+        new = speech.SpeechRules(names, aliases)
+        for attribute in attributes:
+            a, b = getattr(old, attribute), getattr(new, attribute)
+            assert (a is None) == (b is None)
+            if a is None:
+                continue
+            for text in texts:
+                assert [(m.span(), m.groupdict()) for m in a.finditer(text)] == \
+                       [(m.span(), m.groupdict()) for m in b.finditer(text)], (attribute, text)
+                for pos in range(len(text)):
+                    ma, mb = a.match(text, pos), b.match(text, pos)
+                    assert (ma and (ma.span(), ma.groupdict())) == (mb and (mb.span(), mb.groupdict()))
+                assert a.sub("#", text) == b.sub("#", text)
+        for text in texts:
+            for last in (None, names[0]):
+                assert [vars(s) for s in old.sentences(text, last)] == [vars(s) for s in new.sentences(text, last)]
+            assert old.names_in(text) == new.names_in(text)
+
+
+def test_title_holders_skip_only_titles_the_text_does_not_hold():
+    """A title's pattern is compiled only for a text that holds the title:
+    the holders are those every pattern finds, on random and real texts."""
+    import random
+    import re
+
+    from acftu_talks.rules import lexicon as L, speech
+
+    def every_pattern(text, names):
+        holders = {}
+        for title, source in speech._title_patterns(tuple(sorted(set(names)))):
+            for match in re.compile(source).finditer(text):
+                holders.setdefault(title, set()).add(match["a"] or match["b"])
+        return {t: p.pop() for t, p in holders.items() if len(p) == 1}
+
+    rng = random.Random(1018)
+    pool = ["习近平", "王东明", "李强", "同志", "、", "，", "中共中央", "副", "常务", "全国总工会", *L.TITLES.words]
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 10))) for _ in range(300)]
+    texts += _corpus_sentences()
+    for text in texts:
+        for names in (["习近平"], ["习近平", "王东明"], ["李强", "王东明"]):
+            assert title_holders(text, names) == every_pattern(text, names), text
+
+
+def test_patterns_are_compiled_when_first_used():
+    from acftu_talks.rules import speech
+
+    rules = SpeechRules(["习近平"], {"总书记": "习近平"})
+    assert not {"cue", "tagged", "act", "subject", "fixed", "any_name"} & set(vars(rules))
+    assert rules.names_in("总书记指出") == ["习近平"]
+    assert "any_name" in vars(rules) and "cue" not in vars(rules)
+    vocabulary = speech._Vocabulary()
+    shared = vocabulary.rules(("习近平",), ())
+    assert "cue" not in vars(vocabulary.wide)
+    assert shared.cue is vocabulary.wide.cue  # compiled once, on the wide rules
+
+
+def test_a_tagged_quotation_pattern_is_compiled_only_for_a_sentence_opening_a_quote():
+    rules = SpeechRules(["习近平"])
+    rules.sentences("习近平强调，要团结奋斗。大家表示赞同。", None)
+    assert "tagged" not in vars(rules)
+    found = rules.sentences("“我们要一起向未来。”习近平说。", None)
+    assert "tagged" in vars(rules) and [(s.speech_mode, s.speaker) for s in found] == [("direct", "习近平")]

@@ -69,8 +69,10 @@ def registry(schema_dir: str):
     return Registry().with_resources(resources)
 
 
+@lru_cache(maxsize=None)
 def rs_registry(schema_dir: str):
-    """The same registry for jsonschema-rs (``None`` without it)."""
+    """The same registry for jsonschema-rs (``None`` without it), built once
+    per folder like the schemas it holds: a build compiles eight validators."""
     try:
         import jsonschema_rs
     except ImportError:

@@ -11,19 +11,31 @@ Each step is ``step(staging, summary, inputs)``: the staged folder, the
 :class:`~acftu_talks.release.summary.Summary` of the build, and the
 :class:`~acftu_talks.contract.layout.Inputs` (repository root, corpus,
 schemas, card source). File names come from :mod:`acftu_talks.contract.layout`.
+
+Each step imports what it needs when it runs: the pipeline imports this
+module for every command, and only ``build`` runs the steps (``validate``
+and ``ids`` need neither the relations, nor the card, nor the reader).
 """
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from .. import agreement
-from ..contract import ids, layout
+from ..contract import layout
 from ..contract.layout import Inputs
-from ..relations import relate
-from . import card, checksums, cite, croissant, figure, manifest, notes, series
-from .reader import write_reader
 from .summary import Summary
+
+
+def write_events(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    """data/events: one row per event of corpus/events.toml."""
+    from . import series
+    series.write_events(staging, summary, inputs)
+
+
+def write_persons(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    """data/persons: one row per registered person."""
+    from . import series
+    series.write_persons(staging, summary, inputs)
 
 
 def copy_schemas(staging: Path, summary: Summary, inputs: Inputs) -> None:
@@ -36,10 +48,12 @@ def copy_schemas(staging: Path, summary: Summary, inputs: Inputs) -> None:
 def write_relations(staging: Path, summary: Summary, inputs: Inputs) -> None:
     """The alignments and formulations configs and their figure, read off the
     staged sentences and documents."""
+    from ..relations import relate
     relate.write_relations(staging, summary, inputs)
 
 
 def write_card(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    from . import card
     card.write_card(staging, summary, inputs.card_source, inputs.repository_file(layout.GOLD_SENTENCES),
                     inputs.root)
 
@@ -56,6 +70,7 @@ def copy_repository_files(staging: Path, summary: Summary, inputs: Inputs) -> No
 def copy_annotations(staging: Path, summary: Summary, inputs: Inputs) -> None:
     """The gold annotations, the annotators' notes and the adjudication the
     card's agreement tables come from, when the repository has them."""
+    from .. import agreement
     for rel in agreement.SHIPPED:
         source = inputs.repository_file(rel)
         if source is not None:
@@ -64,39 +79,52 @@ def copy_annotations(staging: Path, summary: Summary, inputs: Inputs) -> None:
 
 
 def write_figure(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    from . import figure
     svg = staging / layout.FIGURE
     svg.parent.mkdir(parents=True, exist_ok=True)
     svg.write_text(figure.speech_modes_svg(summary.documents, summary.chars_by_doc), encoding="utf-8")
 
 
 def write_citation(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    from . import cite
     (staging / layout.CITATION).write_text(cite.cff(), encoding="utf-8")
 
 
 def write_croissant(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    from . import croissant
     croissant.write(staging)
 
 
+def write_reader(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    """reader/index.html: the release's records in one page."""
+    from .reader import write_reader as write
+    write(staging, summary, inputs)
+
+
 def write_id_changes(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    from ..contract import ids
     (staging / layout.ID_CHANGES).write_text(ids.changes_json(inputs.corpus_dir), encoding="utf-8")
 
 
 def write_release_notes(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    from . import notes
     notes.write(staging, summary, inputs)
 
 
 def write_manifest(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    from . import manifest
     manifest.write(staging, inputs)
 
 
 def write_sums(staging: Path, summary: Summary, inputs: Inputs) -> None:
+    from . import checksums
     checksums.write_sums(staging)
 
 
 STEPS = (
     # corpus-level configs derived from the staged records come first
-    series.write_events,
-    series.write_persons,
+    write_events,
+    write_persons,
     copy_schemas,
     write_relations,
     copy_annotations,  # before the card and croissant.json, which are computed from them

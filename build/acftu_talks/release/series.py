@@ -1,16 +1,18 @@
 """The corpus-level configs: ``events`` (one row per event, with its
-documents) and ``persons`` (the people registry). Release steps: they read
-corpus/events.toml and corpus/persons.toml (already checked by the build)
-and the staged documents, and run before the card, which counts them."""
+documents) and ``persons`` (the people registry). Release steps: they take
+corpus/events.toml and corpus/persons.toml as the build read and checked
+them (:func:`~acftu_talks.registries.read_registries`) and the staged
+documents, and run before the card, which counts them."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from .. import events as event_facts, people as registry
+from .. import events as event_facts
 from ..contract import layout
 from ..contract.records import CONFIGS
+from ..registries import read_registries
 from . import write
 
 
@@ -36,8 +38,8 @@ def staged_documents(staging: Path) -> list[dict]:
     return sorted(rows, key=lambda r: r["doc_id"])
 
 
-def event_rows(staging: Path, corpus_dir: Path, schema_dir: Path) -> list[dict]:
-    found, _, _ = event_facts.read_events(corpus_dir, schema_dir, corpus_dir)
+def event_rows(staging: Path, corpus_dir: Path, schema_dir: Path, root: Path) -> list[dict]:
+    found = read_registries(corpus_dir, schema_dir, root)[0].events
     by_event: dict[str, list[dict]] = {}
     for doc in staged_documents(staging):
         by_event.setdefault(doc["event_id"], []).append({
@@ -49,7 +51,7 @@ def event_rows(staging: Path, corpus_dir: Path, schema_dir: Path) -> list[dict]:
 
 def write_events(staging: Path, summary, inputs: layout.Inputs) -> None:
     """data/events: one row per event of corpus/events.toml."""
-    rows = event_rows(staging, inputs.corpus_dir, inputs.schema_dir)
+    rows = event_rows(staging, inputs.corpus_dir, inputs.schema_dir, inputs.root)
     sink = _sink(staging, "events")
     sink.add(rows)
     _close(sink, summary, "events")
@@ -58,7 +60,7 @@ def write_events(staging: Path, summary, inputs: layout.Inputs) -> None:
 
 def write_persons(staging: Path, summary, inputs: layout.Inputs) -> None:
     """data/persons: one row per registered person, in person_id order."""
-    people, _ = registry.read_registry(inputs.corpus_dir, inputs.schema_dir, inputs.root)
+    people = read_registries(inputs.corpus_dir, inputs.schema_dir, inputs.root)[0].people
     sink = _sink(staging, "persons")
     sink.add([people.record(pid) for pid in sorted(people.persons)])
     _close(sink, summary, "persons")

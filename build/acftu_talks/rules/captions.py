@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from . import lexicon as L
+from .patterns import LazyPattern
 from .registry import register
 
 _NAME = L.PERSON_NAME
@@ -15,7 +16,7 @@ _SPACE = f"[{L.SPACES}]"
 # "新华社发（李响 摄）", "张三 摄影".
 _OPEN, _CLOSE = f"[{L.OPEN_BRACKETS}]", f"[{L.CLOSE_BRACKETS}]"
 _LIST = "".join(L.LIST_SEPARATORS.words[:1]) + L.COMMAS  # 、 and ，
-CREDIT = re.compile(
+CREDIT = LazyPattern(  # compiled for the first text holding 摄
     rf"(?<![^\s{L.OPEN_BRACKETS}。，；;]){_OPEN}?\s*(?P<credit>(?P<agency>(?:[{L.HAN}]{{0,8}}"
     rf"(?:{L.CREDIT_KEYWORDS.pattern()})|(?:{L.AGENCIES.pattern()})发)\s*{_OPEN}?\s*)?"
     rf"(?P<names>{_NAME}(?:(?:\s+|\s*[{_LIST}]\s*){_NAME})*)\s*(?:{L.PHOTO_MARKS.pattern()}))\s*{_CLOSE}?\s*{_CLOSE}?$")

@@ -13,6 +13,7 @@ import re
 
 from . import lexicon as L
 from .captions import find_credit
+from .patterns import LazyPattern
 from .registry import NoRuleDecided, register
 
 _HAN = f"[{L.HAN}]"
@@ -32,8 +33,7 @@ SPEECH_DATE = re.compile(rf"^[{L.OPEN_BRACKETS}]\d{{4}}年\d{{1,2}}月\d{{1,2}}�
 SUBTITLE = re.compile("^(?:" + "|".join(L.DASHES) + ")")
 _NUM = f"[{L.CHINESE_NUMERALS}]+"
 HEADING = re.compile(rf"^(?:{_NUM}、|[{L.OPEN_BRACKETS}]{_NUM}[{L.CLOSE_BRACKETS}]|第{_NUM}部分)[^{L.TERMINALS}]{{1,40}}$")
-NAME_LINE = re.compile(rf"^{L.PERSON_NAME}$")
-REPORTER_LINE = re.compile(
+REPORTER_LINE = LazyPattern(  # tested only in the lines under a title: compiled if a corpus has them
     rf"^(?:{L.AGENCIES.pattern()})?记者[{L.SPACES}]*{L.PERSON_NAME}(?:[{L.SPACES}]+{L.PERSON_NAME})*$")
 SENTENCE_PUNCT = re.compile(f"[{re.escape(L.TERMINALS)}；;]")
 # "（掌声）" "（热烈掌声）": a stage direction of a speech transcript.
@@ -138,6 +138,24 @@ BODY = register(
     counter_examples=[("标题\n（完）", "完", {"segment_type": "boilerplate"})])
 
 
+def _han(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text)  # L.HAN
+
+
+def is_name_line(text: str) -> bool:
+    """Whether the line is one name (习近平, 阿不都热依木·阿不都热西提), as
+    ``re.match(rf"^{L.PERSON_NAME}$", text)`` says: two to four Han
+    characters, or runs of one to eight joined by ·, before at most one
+    final newline. Tested without a regular expression, whose three Han
+    classes would cost milliseconds to compile for one line a document."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    runs = text.split("·")
+    if len(runs) == 1:
+        return 2 <= len(text) <= 4 and _han(text)
+    return all(1 <= len(run) <= 8 and _han(run) for run in runs)
+
+
 class FrontMatter:
     """Tracks the lines before the first body paragraph: title lines, a
     subtitle, a speech's date line and a byline."""
@@ -154,7 +172,7 @@ class FrontMatter:
         short = (len(text) <= TITLE_MAX and not SENTENCE_PUNCT.search(text)
                  and not text.endswith(tuple(L.COLONS + L.COMMAS)))  # "同志们，朋友们：" opens a speech
         if self.title_lines and not self.byline:
-            if BYLINE.enabled and (NAME_LINE.match(text) and (text in self.names or len(text) <= 3)
+            if BYLINE.enabled and (is_name_line(text) and (text in self.names or len(text) <= 3)
                                    or REPORTER_LINE.match(text)):
                 self.byline = True
                 return "byline", BYLINE.name

@@ -18,11 +18,12 @@ import re
 from ..errors import Problem
 from ..contract.records import Paragraph, Participant
 from . import lexicon as L
+from .patterns import LazyPattern
 from .registry import register
 from .. import people
 
 _VERB = re.compile("|".join(f"(?P<{role}>{vocab.pattern()})" for role, vocab in L.ROLE_VERBS.items()))
-_NAME = re.compile(L.PERSON_NAME)
+_NAME = LazyPattern(L.PERSON_NAME)  # only for names the registry lacks
 _LIST = re.compile(f"[{''.join(L.LIST_SEPARATORS.words)}]")
 _LIST_END = re.compile(f"(?:{L.LIST_ENDINGS.pattern()})$")
 # A bare name in a list that the sidecar does not know is kept only when it

@@ -235,6 +235,53 @@ def content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _alternation(names: list[str], titles: set[str]) -> str:
+    """``names`` as one alternation in their order, a title only where no Han
+    character precedes it (not inside 中共中央总书记 or 副主席).
+
+    The titles share one lookbehind: each Han class costs about a millisecond
+    to compile, and the rules compile six patterns for every vocabulary.
+    Grouping moves a title ahead of the names between it and the first title;
+    two literal alternatives can match at one place only if one begins the
+    other, so where no title begins a name it jumps, or is begun by one, the
+    pattern matches exactly as with a lookbehind before each title (else it
+    gets one each)."""
+    first = next((i for i, n in enumerate(names) if n in titles), None)
+    if first is None:
+        return "|".join(re.escape(n) for n in names)
+    jumped: list[str] = []
+    for name in names[first:]:
+        if name not in titles:
+            jumped.append(name)
+        elif any(n.startswith(name) or name.startswith(n) for n in jumped):
+            return "|".join(rf"(?<![{L.HAN}]){re.escape(n)}" if n in titles else re.escape(n) for n in names)
+    grouped = "|".join(re.escape(n) for n in names if n in titles)
+    return "|".join([re.escape(n) for n in names[:first]] + [rf"(?<![{L.HAN}])(?:{grouped})"]
+                    + [re.escape(n) for n in names[first:] if n not in titles])
+
+
+class _Compiled:
+    """A pattern of :class:`SpeechRules`, compiled the first time it is used
+    (then kept on the instance): a speech text's rules are never asked, and
+    each pattern of a vocabulary costs milliseconds to compile. Rules that
+    share another's patterns (``_wide``) use, and compile, that one's."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, rules, owner=None):
+        if rules is None:
+            return self
+        wide = rules.__dict__.get("_wide")
+        if wide is not None:
+            pattern = getattr(wide, self.name)
+        else:
+            source = rules._sources[self.name]
+            pattern = re.compile(source) if source is not None else None
+        rules.__dict__[self.name] = pattern  # shadows this descriptor from now on
+        return pattern
+
+
 class SpeechRules:
     """Attribution rules for one document, knowing the names it mentions.
 
@@ -260,20 +307,27 @@ class SpeechRules:
         self._names(names, aliases)
         # a title alone is a mention only where it starts a phrase (会上，总书记强调),
         # not inside a longer title (中共中央总书记, 副主席)
-        who = "|".join(rf"(?<![{L.HAN}]){re.escape(n)}" if n in self.titles else re.escape(n) for n in self.names)
+        who = _alternation(self.names, self.titles)
         pronoun = [_PRONOUN] if CUE_PRONOUN.enabled else []
         name_or_pronoun = "|".join(([who] if who else []) + pronoun) or "(?!)"
         name_or_pronoun = f"(?:{name_or_pronoun})"
-        self.cue = re.compile(
-            rf"^{_LEAD}(?P<name>{name_or_pronoun})(?P<mid>{_MID})(?<![的所])(?P<cue>{_CUE})"
-            rf"(?:(?P<sep>[，：:])|(?=[^{_NO_COMMA_AFTER}{_STOPS}]))")
-        self.tagged = re.compile(
-            rf"^“.*”(?P<name>{name_or_pronoun})(?P<mid>{_ADV})(?P<cue>{L.TAG_VERBS.pattern()})[。！]?$")
-        self.act = re.compile(rf"^{_LEAD}(?P<name>{name_or_pronoun})(?P<mid>{_TITLE_AFTER}{_ADV}){_SPEECH_ACT}")
-        self.subject = re.compile(rf"^{_LEAD}(?P<name>{who})") if who else None
         fixed = rf"(?:{who})(?:{L.FIXED_PHRASE_SUFFIXES.pattern()})" if who else None
-        self.fixed = re.compile(fixed) if fixed and FIXED.enabled else None
-        self.any_name = re.compile(who) if who else None
+        self._sources = {
+            "cue": rf"^{_LEAD}(?P<name>{name_or_pronoun})(?P<mid>{_MID})(?<![的所])(?P<cue>{_CUE})"
+                   rf"(?:(?P<sep>[，：:])|(?=[^{_NO_COMMA_AFTER}{_STOPS}]))",
+            "tagged": rf"^“.*”(?P<name>{name_or_pronoun})(?P<mid>{_ADV})(?P<cue>{L.TAG_VERBS.pattern()})[。！]?$",
+            "act": rf"^{_LEAD}(?P<name>{name_or_pronoun})(?P<mid>{_TITLE_AFTER}{_ADV}){_SPEECH_ACT}",
+            "subject": rf"^{_LEAD}(?P<name>{who})" if who else None,
+            "fixed": fixed if fixed and FIXED.enabled else None,
+            "any_name": who or None,
+        }
+
+    cue = _Compiled()
+    tagged = _Compiled()
+    act = _Compiled()
+    subject = _Compiled()
+    fixed = _Compiled()
+    any_name = _Compiled()
 
     def _names(self, names: list[str], aliases: dict[str, str] | None) -> None:
         self.canonical = {n: n for n in names if n}
@@ -304,6 +358,11 @@ class SpeechRules:
                 return act, None
         return None, None
 
+    def _made(self, match: re.Match, pattern: str) -> bool:
+        """Whether ``pattern`` (cue, tagged, act) made ``match``, without
+        compiling a pattern that was never used (and so made nothing)."""
+        return match.re is self.__dict__.get(pattern)
+
     def names_in(self, text: str) -> list[str]:
         """The canonical names of the known people ``text`` mentions."""
         return [self.canonical[m] for m in self.any_name.findall(text)] if self.any_name else []
@@ -325,8 +384,8 @@ class SpeechRules:
                 found.append(Sentence(start, end, "none", None, rules=(NOT_SPEECH.name,)))
                 continue  # a paraphrase goes on after applause
             match, why_not = self._speaker_match(sentence)
-            if match is None and why_not is None and QUOTE_TAGGED.enabled:
-                match = self.tagged.match(sentence)
+            if match is None and why_not is None and QUOTE_TAGGED.enabled and sentence.startswith("“"):
+                match = self.tagged.match(sentence)  # ^“: a sentence opening otherwise is not asked
             if match:
                 surface = match["name"]
                 rules: tuple[str, ...]
@@ -336,13 +395,13 @@ class SpeechRules:
                 else:  # a pronoun
                     name, why = antecedent
                     rules = (CUE_PRONOUN.name, *why)
-                if rules == (CUE_NAME.name,) and match.re is self.cue and not CUE_NAME.enabled:
+                if rules == (CUE_NAME.name,) and self._made(match, "cue") and not CUE_NAME.enabled:
                     name = None
                 if name:
-                    quoted = match.re is self.tagged or (QUOTE_COLON.enabled and
-                        match.re is self.cue and match["sep"] and match["sep"] in "：:"
+                    quoted = self._made(match, "tagged") or (QUOTE_COLON.enabled and
+                        self._made(match, "cue") and match["sep"] and match["sep"] in "：:"
                         and _QUOTE_REST.match(sentence[match.end():]))
-                    if match.re is self.tagged:
+                    if self._made(match, "tagged"):
                         rules = (QUOTE_TAGGED.name, *rules)
                         close = sentence.rindex("”", 0, match.start("name"))
                         content = (offset + 1, offset + close)
@@ -350,7 +409,7 @@ class SpeechRules:
                         rules = (QUOTE_COLON.name, *rules)
                         quote = _QUOTE_REST.match(sentence[match.end():])
                         content = (offset + match.end() + quote.start("quote"), offset + match.end() + quote.end("quote"))
-                    elif match.re is self.act:
+                    elif self._made(match, "act"):
                         rules = (SPEECH_ACT.name, *rules)
                         content = content_bounds(text, offset + match.end("mid"), end)
                     else:
@@ -406,15 +465,16 @@ class SpeechRules:
         return None
 
 
-def _title_patterns(known: tuple[str, ...]) -> list[tuple[str, re.Pattern]]:
+def _title_patterns(known: tuple[str, ...]) -> list[tuple[str, str]]:
     """For each title: the title, then further titles joined by 、, then one
-    of the ``known`` names; or the name then the title."""
+    of the ``known`` names; or the name then the title. Sources, compiled
+    when a text holds the title (``re`` caches them)."""
     who = "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
     deputy = "".join(rf"(?<!{re.escape(p)})" for p in L.DEPUTY_PREFIXES.words)
     patterns = []
     for title in L.TITLES.words:
         t = re.escape(title)
-        patterns.append((title, re.compile(rf"{deputy}{t}(?:、[{L.HAN}]{{2,12}}?)*(?P<a>{who})|(?P<b>{who})(?:同志)?{t}")))
+        patterns.append((title, rf"{deputy}{t}(?:、[{L.HAN}]{{2,12}}?)*(?P<a>{who})|(?P<b>{who})(?:同志)?{t}"))
     return patterns
 
 
@@ -433,7 +493,9 @@ def title_holders(text: str, names: list[str]) -> dict[str, str]:
     patterns = shared if shared is not None and not _VOCABULARY.foreign_in(text, known) \
         else _title_patterns(tuple(sorted(known)))
     for title, pattern in patterns:
-        for match in pattern.finditer(text):
+        if title not in text:  # both branches spell the title: no match, and no pattern to compile
+            continue
+        for match in re.compile(pattern).finditer(text):
             holders.setdefault(title, set()).add(match["a"] or match["b"])
     return {title: people.pop() for title, people in holders.items() if len(people) == 1}
 
@@ -505,7 +567,7 @@ class _Shared(SpeechRules):
     """
 
     def __init__(self, names: tuple[str, ...], aliases: tuple[tuple[str, str], ...], wide: SpeechRules):
-        self.__dict__.update(wide.__dict__)  # the compiled patterns
+        self._wide = wide  # whose patterns it uses
         self._names(list(names), dict(aliases))
         self.key = (names, aliases)
         self.foreign = tuple(sorted(set(wide.names) - set(self.names)))
@@ -545,7 +607,7 @@ class _Vocabulary:
         self.aliases: set[str] = set()
         self.wide: SpeechRules | None = None
         self.title_names: frozenset[str] = frozenset()
-        self.titles: list[tuple[str, re.Pattern]] | None = None
+        self.titles: list[tuple[str, str]] | None = None
         self.disabled = _disabled()
         SpeechRules.exact.cache_clear()  # compiled with the rules then enabled
 
@@ -567,7 +629,7 @@ class _Vocabulary:
             self.wide = SpeechRules(sorted(self.names), {a: a for a in sorted(self.aliases)})
         return _Shared(names, aliases, self.wide)
 
-    def title_patterns(self, known: set[str]) -> list[tuple[str, re.Pattern]] | None:
+    def title_patterns(self, known: set[str]) -> list[tuple[str, str]] | None:
         self._fresh()
         if not known <= self.title_names:
             if len(self.title_names | known) > self.MAX:
