@@ -37,6 +37,11 @@ STEPS = [
     ("  validate the records", "validate.py", "check_built"),
     ("Parquet sinks of the per-document configs (close)", "write.py", "close_sinks"),
     ("events and persons registries (read, checked)", "registries.py", "read_registries"),
+    # inside the release step write_relations (listed below it)
+    ("relations: reuse (n-grams, snapping, the choice per pair of events)", "reuse.py", "matches"),
+    ("  first attestations (a text search of every sentence)", "reuse.py", "_link_first_attestations"),
+    ("relations: formulations (a text search of every sentence, grouping)", "formulations.py", "group"),
+    ("relations: rows checked against the raw texts", "relate.py", "verify"),
 ]
 RELEASE_STEPS = ["write_events", "write_persons", "copy_schemas", "write_relations", "copy_annotations",
                  "write_card", "copy_repository_files", "write_figure", "write_citation", "write_croissant",
