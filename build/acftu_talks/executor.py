@@ -6,7 +6,6 @@ release is the same bytes for any ``--jobs``.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -97,6 +96,7 @@ def run(fn: Callable[..., R], tasks: Sequence[tuple], jobs: int = 1,
         for task in tasks:
             yield fn(*task, *common)
         return
+    import multiprocessing  # only when a pool starts: most builds run in one process
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     apply_chunk = _Chunk(fn, pack)
     with context.Pool(jobs, initializer=_start_worker, initargs=(common,)) as pool:

@@ -88,3 +88,21 @@ def test_clean_stale_puts_back_a_release_moved_aside_by_a_killed_swap(tmp_path):
     write.clean_stale(dest)
     assert _tree(dest) == {"README.md": b"previous"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["release"]
+
+
+def test_date_arrays_are_the_days_arrows_cast_gives():
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.compute  # noqa: F401  the reference: Arrow's own string cast
+
+    from acftu_talks.release.write import date_array
+    day, values = dt.date(1900, 1, 1), []
+    while day < dt.date(2101, 1, 1):
+        values.append(day.isoformat())
+        day += dt.timedelta(days=37)
+    values += ["2000-02-29", "2024-02-29", "1970-01-01", "1969-12-31", "0001-01-01", "9999-12-31", None]
+    got = date_array(values)
+    assert got.type == pa.date32()
+    assert got.equals(pa.array(values, pa.string()).cast(pa.date32()))
+    assert got.null_count == 1 and got.to_pylist()[-2] == dt.date(9999, 12, 31)
