@@ -24,7 +24,20 @@ def test_the_first_attestation_is_the_earliest_event_then_the_representative_doc
     c = corpus(doc("2023-10-23-x-a", p + "。"),
                doc("2018-10-29-x-a", "要" + p + "。"),
                doc("2018-10-29-x-b", "他说" + p + "，" + p + "。", doc_type="speech_text"))
-    event, document, sentence, at = search.first_attestations(c, [p, "不在文中的话"], representative_rank)[p]
+    event, document, sentence, at = search.Occurrences(c).first_attestations([p, "不在文中的话"], representative_rank)[p]
     assert (event, document.doc_id, at) == ("2018-10-29", "2018-10-29-x-b", 2)  # the speech text, its first offset
     assert sentence.sentence_id == "2018-10-29-x-b.p001.s01"
-    assert "不在文中的话" not in search.first_attestations(c, ["不在文中的话"], representative_rank)
+    assert "不在文中的话" not in search.Occurrences(c).first_attestations(["不在文中的话"], representative_rank)
+
+
+def test_each_text_is_searched_for_once(monkeypatch):
+    c = corpus(doc("2013-10-23-x-a", "工会是职工之家。"), doc("2018-10-29-x-b", "工会是职工之家，工会干部是娘家人。"))
+    passes = []
+    real = search.occurrences
+    monkeypatch.setattr(search, "occurrences", lambda c, texts: passes.append(set(texts)) or real(c, texts))
+    found = search.Occurrences(c)
+    assert len(found.of(["工会是职工之家"])["工会是职工之家"]) == 2
+    assert found.first_attestations(["工会是职工之家"], representative_rank)["工会是职工之家"][0] == "2013-10-23"
+    assert found.of(["工会是职工之家", "工会干部是娘家人"])["工会干部是娘家人"] == {
+        ("2018-10-29-x-b", "2018-10-29-x-b.p001.s01", 8, 16)}
+    assert passes == [{"工会是职工之家"}, {"工会干部是娘家人"}]  # the second pass only for the new text

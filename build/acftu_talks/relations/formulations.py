@@ -114,7 +114,7 @@ def formulation_id(text: str) -> str:
     return "form-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def group(corpus: Corpus, reuse_rows: list[dict]) -> list[dict]:
+def group(corpus: Corpus, reuse_rows: list[dict], lookup: search.Occurrences | None = None) -> list[dict]:
     """Formulation records, sorted by first date, then text.
 
     The candidates are the texts of the reuse rows; a candidate occurs
@@ -122,7 +122,7 @@ def group(corpus: Corpus, reuse_rows: list[dict]) -> list[dict]:
     reuse row leaves aside (the other version of a report, the readout of
     a talk whose speech text stands for it) are occurrences too."""
     texts = sorted({r["text_a"] for r in reuse_rows})
-    occurrences = search.occurrences(corpus, texts)
+    occurrences = (lookup or search.Occurrences(corpus)).of(texts)
     events = {d.doc_id: d.event_id for d in corpus}
     n_events = {t: len({events[o[0]] for o in occurrences[t]}) for t in texts}
     # the characters of each document a kept formulation covers: two

@@ -10,7 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import METHOD_VERSION, evaluate as score, formulations, formulations_figure as figure, paraphrase, reuse, versions
+from . import METHOD_VERSION, evaluate as score, formulations, formulations_figure as figure, paraphrase, reuse, search, versions
 from ..contract import layout
 from .corpus import Corpus, read_staged
 
@@ -40,7 +40,8 @@ def _order(row: dict) -> tuple:
 def relate(corpus: Corpus, max_postings: int = reuse.MAX_POSTINGS) -> tuple[list[dict], list[dict]]:
     """(alignment rows, formulation rows), verified, in a fixed order."""
     rows = list(versions.align(corpus)) + list(paraphrase.align(corpus))
-    rows += reuse.align(corpus, max_postings)
+    lookup = search.Occurrences(corpus)  # one text search for reuse and formulations
+    rows += reuse.align(corpus, max_postings, lookup)
     rows.sort(key=_order)
     events = {d.doc_id: d.event_id for d in corpus}
     # each row is replaced by its full form as it is made, so that the rows
@@ -56,7 +57,7 @@ def relate(corpus: Corpus, max_postings: int = reuse.MAX_POSTINGS) -> tuple[list
         full["method_version"] = METHOD_VERSION
         out[i] = full
     # the full rows carry the reuse rows' texts, all formulations reads of them
-    forms = formulations.group(corpus, [r for r in out if r["kind"] == "reuse"])
+    forms = formulations.group(corpus, [r for r in out if r["kind"] == "reuse"], lookup)
     verify(corpus, out, forms)
     return out, forms
 

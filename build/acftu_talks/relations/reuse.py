@@ -226,7 +226,8 @@ def representative_rank(doc: Doc) -> tuple:
     return (doc.doc_type != SPEECH_TEXT, doc.doc_id)
 
 
-def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[Sentence, Sentence, int, int, int]]:
+def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS,
+            lookup: search.Occurrences | None = None) -> Iterator[tuple[Sentence, Sentence, int, int, int]]:
     """(sentence_a, sentence_b, start_a, start_b, length) with offsets
     relative to the sentences, event of a < event of b, sorted."""
     index = NgramIndex(MIN_CHARS)
@@ -263,7 +264,7 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
             start_a, start_b, length = snapped
             by_events.setdefault((events[x], events[y]), []).append(
                 (sa.char_start + start_a, sb.char_start + start_b, length, x, y))
-    _link_first_attestations(corpus, by_events, sentences)
+    _link_first_attestations(corpus, by_events, sentences, lookup)
     rank = {d.doc_id: representative_rank(d) for d in corpus}
     for pair in sorted(by_events):
         kept: list[tuple] = []
@@ -301,7 +302,7 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[tuple[
 
 
 def _link_first_attestations(corpus: Corpus, by_events: dict[tuple[str, str], list[tuple]],
-                             sentences: list[Sentence]) -> None:
+                             sentences: list[Sentence], lookup: search.Occurrences | None = None) -> None:
     """Move each passage that an earlier event also has to its first attestation.
 
     Seeding pairs each gram from its earliest event only, but a passage can
@@ -312,7 +313,9 @@ def _link_first_attestations(corpus: Corpus, by_events: dict[tuple[str, str], li
     mark). After snapping it is a passage of the earlier event, so both its
     occurrences become rows with the passage's first attestation (the
     earliest event, its representative document, the first offset) instead
-    of a row between the later two."""
+    of a row between the later two. Every candidate's occurrences are looked
+    up in ``lookup``, in one pass, so that the formulations of the passages
+    kept need no pass of their own."""
     if not by_events:
         return
     # the corpus's earliest event, not the earliest with a pair: a passage
@@ -322,8 +325,10 @@ def _link_first_attestations(corpus: Corpus, by_events: dict[tuple[str, str], li
 
     def text(x: int, start: int, length: int) -> str:
         return corpus[sentences[x].doc_id].raw[start:start + length]
+    lookup = lookup or search.Occurrences(corpus)
+    lookup.of(text(m[3], m[0], m[2]) for ms in by_events.values() for m in ms)
     texts = {text(m[3], m[0], m[2]) for pair in later for m in by_events[pair]}
-    first = search.first_attestations(corpus, texts, representative_rank)
+    first = lookup.first_attestations(texts, representative_rank)
     index_of: dict[str, int] = {}
     moved: dict[tuple[str, str], list[tuple]] = {}
     for pair in later:
@@ -347,9 +352,11 @@ def _link_first_attestations(corpus: Corpus, by_events: dict[tuple[str, str], li
         by_events.setdefault(pair, []).extend(ms)
 
 
-def align(corpus: Corpus, max_postings: int = MAX_POSTINGS) -> Iterator[dict]:
-    """Reuse rows (without alignment_id)."""
-    for sa, sb, start_a, start_b, length in matches(corpus, max_postings):
+def align(corpus: Corpus, max_postings: int = MAX_POSTINGS,
+          lookup: search.Occurrences | None = None) -> Iterator[dict]:
+    """Reuse rows (without alignment_id); ``lookup`` keeps the occurrences
+    of the candidates for the formulations step."""
+    for sa, sb, start_a, start_b, length in matches(corpus, max_postings, lookup):
         a0, b0 = sa.char_start + start_a, sb.char_start + start_b
         text = sa.text[start_a:start_a + length]
         yield {

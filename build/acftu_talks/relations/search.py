@@ -51,14 +51,35 @@ def occurrences(corpus: Corpus, texts: Iterable[str]) -> dict[str, set[tuple[str
     return found
 
 
-def first_attestations(corpus: Corpus, texts: Iterable[str],
-                       rank: Callable[[Doc], tuple]) -> dict[str, tuple[str, Doc, Sentence, int]]:
-    """text -> (event_id, document, sentence, offset) of its first
-    attestation: the smallest event_id, then the document ``rank`` puts first,
-    then the first offset (texts found nowhere are left out)."""
-    best: dict[str, tuple] = {}
-    for t, doc, sentence, i in find(corpus, texts):
-        key = (doc.event_id, rank(doc), i)
-        if t not in best or key < best[t][0]:
-            best[t] = (key, doc, sentence, i)
-    return {t: (key[0], doc, sentence, i) for t, (key, doc, sentence, i) in best.items()}
+class Occurrences:
+    """The occurrences of texts in one corpus, each text searched for once.
+
+    The reuse step asks where its candidate passages are first attested,
+    the formulations step where the passages kept occur; the kept ones are
+    among the candidates, so one pass over the corpus answers both."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self._found: dict[str, set[tuple[str, str, int, int]]] = {}
+
+    def of(self, texts: Iterable[str]) -> dict[str, set[tuple[str, str, int, int]]]:
+        """text -> {(doc_id, sentence_id, char_start, char_end)}, as :func:`occurrences`."""
+        texts = set(texts)
+        missing = texts - self._found.keys()
+        if missing:
+            self._found.update(occurrences(self.corpus, missing))
+        return {t: self._found[t] for t in texts}
+
+    def first_attestations(self, texts: Iterable[str],
+                           rank: Callable[[Doc], tuple]) -> dict[str, tuple[str, Doc, Sentence, int]]:
+        """text -> (event_id, document, sentence, offset) of its first
+        attestation: the smallest event_id, then the document ``rank`` puts
+        first, then the first offset (texts found nowhere are left out)."""
+        out = {}
+        for t, found in self.of(texts).items():
+            if found:
+                doc_id, sentence_id, start, _ = min(
+                    found, key=lambda o: (self.corpus[o[0]].event_id, rank(self.corpus[o[0]]), o[2]))
+                doc = self.corpus[doc_id]
+                out[t] = (doc.event_id, doc, doc.sentence(sentence_id), start)
+        return out
