@@ -54,3 +54,11 @@ def test_a_corpus_of_many_talks_shows_the_first_talks_only():
     assert len(ff.table(events, forms).splitlines()) == 2 + ff.MAX_EVENTS  # rows first attested at the shown talks
     drawn = ff.svg(events, forms)
     assert drawn.count("<title>") == ff.MAX_EVENTS and described in drawn
+
+
+def test_the_figure_says_when_it_shows_only_the_first_talks():
+    from acftu_talks.relations import formulations_figure as ff
+    many = [f"20{10 + i // 12:02d}-{1 + i % 12:02d}-01-talk" for i in range(ff.MAX_EVENTS + 1)]
+    forms = [("把广大职工群众紧紧团结起来", many[:2], False)]
+    assert f"The first {ff.MAX_EVENTS} of {ff.MAX_EVENTS + 1} talks" in ff.svg(many, forms)
+    assert "The first" not in ff.svg(many[:ff.MAX_EVENTS], forms)

@@ -30,6 +30,9 @@ def _rows(formulations: list[tuple[str, list[str], bool]], shown: list[str]) -> 
 
 def svg(events: list[str], formulations: list[tuple[str, list[str], bool]]) -> str:
     description = describe(events, formulations)
+    # said on the figure itself, not only in its text alternative
+    shown_note = (f"The first {MAX_EVENTS} of {len(events)} talks, and at most {MAX_ROWS} formulations first "
+                  f"attested at them." if len(events) > MAX_EVENTS else "")
     events = events[:MAX_EVENTS]
     rows = _rows(formulations, events)
     label_w, col_w, row_h, top = 330, 90, 20, 84
@@ -45,6 +48,8 @@ def svg(events: list[str], formulations: list[tuple[str, list[str], bool]]) -> s
            f'<text x="26" y="42" {FONT} font-size="12">first attested at this talk</text>',
            f'<circle cx="196" cy="38" r="4.5" fill="none" stroke="{AGAIN}" stroke-width="2.5"/>',
            f'<text x="206" y="42" {FONT} font-size="12">recurring from an earlier talk</text>']
+    if shown_note:
+        out.append(f'<text x="10" y="60" {FONT} font-size="11" fill="#555555">{escape(shown_note)}</text>')
     for j, event in enumerate(events):
         x = label_w + col_w * j + col_w // 2
         # an event_id opens with the event's date (events.toml is checked for it): the date is
