@@ -1,4 +1,6 @@
 """Where texts stand in a corpus's sentences: occurrences and first attestations."""
+from hypothesis import given, settings, strategies as st
+
 from acftu_talks.relations import search
 from acftu_talks.relations.reuse import representative_rank
 
@@ -41,3 +43,40 @@ def test_each_text_is_searched_for_once(monkeypatch):
     assert found.of(["工会是职工之家", "工会干部是娘家人"])["工会干部是娘家人"] == {
         ("2018-10-29-x-b", "2018-10-29-x-b.p001.s01", 8, 16)}
     assert passes == [{"工会是职工之家"}, {"工会干部是娘家人"}]  # the second pass only for the new text
+
+
+def _brute_force(c, texts):
+    """The definition: every offset inside one sentence where a text of at
+    least MIN_CHARS characters starts and ends."""
+    found = {t: set() for t in texts}
+    for d in c:
+        for s in d.sentences:
+            for t in texts:
+                if len(t) < search.MIN_CHARS:
+                    continue
+                for i in range(s.char_start, s.char_end - len(t) + 1):
+                    if d.raw.startswith(t, i):
+                        found[t].add((d.doc_id, s.sentence_id, i, i + len(t)))
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet="工会职工之家。，", min_size=1, max_size=30), min_size=1, max_size=4),
+       st.lists(st.text(alphabet="工会职工之家。，", min_size=1, max_size=12), min_size=1, max_size=12))
+def test_occurrences_are_those_of_the_definition(texts_of_docs, texts):
+    """Texts that share their first characters and differ in length, and
+    keys that the hash bitmap lets through or not: the same as a scan of
+    every offset for every text."""
+    c = corpus(*(doc(f"2013-10-{23 + i:02d}-x-a", t) for i, t in enumerate(texts_of_docs)))
+    assert search.occurrences(c, texts) == _brute_force(c, set(texts))
+
+
+def test_a_frame_that_opens_many_candidates_finds_each_of_them():
+    frame = "习近平强调，"
+    candidates = [frame + "工会" * n for n in range(1, 8)] + [frame + "工会职工"]
+    c = corpus(doc("2013-10-23-x-a", frame + "工会工会工会。" + frame + "工会职工之家。"))
+    got = search.occurrences(c, candidates)
+    assert {t for t, found in got.items() if found} == {frame + "工会", frame + "工会工会", frame + "工会工会工会",
+                                                        frame + "工会职工"}
+    assert got[frame + "工会"] == {("2013-10-23-x-a", "2013-10-23-x-a.p001.s01", 0, 8),
+                                   ("2013-10-23-x-a", "2013-10-23-x-a.p001.s02", 13, 21)}

@@ -44,6 +44,20 @@ def content_length(text: str) -> int:
     return sum(not is_mark(ch) for ch in text)
 
 
+def gram_hashes(text: str, n: int) -> np.ndarray:
+    """The hash of the n-gram at every position of ``text`` that starts one
+    (``len(text) - n + 1`` of them; none for a shorter text)."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    m = len(codes) - n + 1
+    if m <= 0:
+        return np.empty(0, np.uint64)
+    h = np.zeros(m, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
+        for k in range(n):
+            h = h * _BASE + codes[k:k + m]
+    return h
+
+
 class NgramIndex:
     """Postings of every character n-gram of the spans added, by gram."""
 
@@ -77,13 +91,9 @@ class NgramIndex:
         lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
         if not len(lengths) or lengths.sum() < n:
             return np.empty(0, np.uint64), np.empty(0, np.int64)
-        codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        h = gram_hashes("".join(texts), n)
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-        m = len(codes) - n + 1
-        h = np.zeros(m, dtype=np.uint64)
-        with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
-            for k in range(n):
-                h = h * _BASE + codes[k:k + m]
+        m = len(h)
         span = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)[:m]
         offset = np.arange(m, dtype=np.int64) - starts[span]
         inside = offset <= lengths[span] - n  # the gram ends in its own span
