@@ -1,9 +1,12 @@
 """Passages that recur across events."""
 import csv
+import unicodedata
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from acftu_talks.relations import reuse
+from acftu_talks.relations.ngrams import content_length, is_mark
 
 from relations_fixtures import ROOT, corpus, doc, real_corpus
 
@@ -137,3 +140,17 @@ def test_a_passage_is_linked_to_an_earlier_talk_that_no_gram_paired():
                doc("2023-10-23-x-c", f"23日{p}，一起奋斗。"))
     assert [(r["doc_id_a"][:4], r["doc_id_b"][:4], r["text_a"]) for r in got] == [("2013", "2018", p),
                                                                               ("2013", "2023", p)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工会职工之家，。、；：“”《》 \n23日上午年月1０〇十!?a（）\U0001F600\U00020000", max_size=40))
+def test_masks_and_content_counts_are_those_of_their_definitions(text):
+    """Per character: punctuation, symbols and spaces by their Unicode
+    category, date and time expressions by the pattern; content counts as
+    prefix sums of the characters that are not marks."""
+    dates = set()
+    for m in reuse.DATE_TIME.finditer(text):
+        dates.update(range(m.start(), m.end()))
+    assert list(reuse._masks(text)) == [int(is_mark(ch) or i in dates) for i, ch in enumerate(text)]
+    assert list(reuse._content_prefix(text)) == [sum(not is_mark(ch) for ch in text[:i]) for i in range(len(text) + 1)]
+    assert content_length(text) == sum(not unicodedata.category(ch)[0] in "PZS" and not ch.isspace() for ch in text)

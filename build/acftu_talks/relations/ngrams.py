@@ -41,7 +41,7 @@ def is_mark(ch: str) -> bool:
 
 def content_length(text: str) -> int:
     """Characters that are not punctuation, symbols or space."""
-    return sum(not is_mark(ch) for ch in text)
+    return len(text) - sum(map(is_mark, text))
 
 
 def gram_hashes(text: str, n: int) -> np.ndarray:
