@@ -2,12 +2,16 @@
 texts) has configs with no rows: alignments need two texts, formulations two
 events. Each config still reads, with the contract's types, the ways users
 read a release: pandas, polars, duckdb, streaming ``load_dataset`` and plain
-``load_dataset``."""
+``load_dataset``; where plain ``load_dataset`` cannot, the card names the
+empty configs and the ways that load them, and those ways, run as the card
+writes them, do."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
+import pyarrow
 import pyarrow.parquet as pq
 import pytest
 import yaml
@@ -112,3 +116,57 @@ def test_every_config_loads_with_load_dataset(releases, tmp_path, corpus, config
     assert list(loaded) == [layout.SPLIT]
     assert loaded[layout.SPLIT].features == features(config)
     assert loaded[layout.SPLIT].num_rows == card_counts(release)[config]
+
+
+# What datasets raises for a split of 0 examples (the test below checks the
+# card quotes what it really raises).
+NO_DATA = 'Instruction "train" corresponds to no data!'
+
+
+def card_body(release: Path) -> str:
+    return (release / "README.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+
+
+def no_rows_notes(release: Path) -> list[str]:
+    """The card's paragraphs that quote the error of a config with no rows."""
+    return [p for p in card_body(release).split("\n\n") if NO_DATA in p]
+
+
+def said_empty(release: Path) -> set[str]:
+    """The configs whose section of the card says they have no rows."""
+    text = card_body(release)
+    return {name for name in CONFIGS
+            if "no rows in this release" in text.split(f"### `{name}`", 1)[1].split("\n### ", 1)[0]}
+
+
+def test_a_release_whose_configs_all_have_rows_has_no_note(release):
+    assert set(card_counts(release)) == set(CONFIGS) and all(card_counts(release).values())
+    assert no_rows_notes(release) == [] and "no rows" not in card_body(release)
+    assert said_empty(release) == set()
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_the_card_names_the_configs_with_no_rows(releases, corpus):
+    notes = no_rows_notes(releases[corpus])
+    assert len(notes) == 1
+    assert set(re.findall(r"`(\w+)`", notes[0])) & set(CONFIGS) == CORPORA[corpus][1]
+    assert said_empty(releases[corpus]) == CORPORA[corpus][1]
+
+
+@pytest.mark.parametrize("corpus, config", [(c, n) for c, n in CASES if n in CORPORA[c][1]])
+def test_the_ways_the_card_gives_load_each_empty_config(releases, tmp_path, monkeypatch, corpus, config):
+    """The card's error is the one plain load_dataset raises, and each way it
+    gives instead, run as written (``...`` the release, inside its folder),
+    gives the config's 0 rows with the contract's features."""
+    release = releases[corpus]
+    spans = re.findall(r"`([^`]+)`", no_rows_notes(release)[0])
+    with pytest.raises(ValueError) as raised:
+        datasets.load_dataset(str(release), config, cache_dir=str(tmp_path / "hf"))
+    assert f"ValueError: {raised.value}" in spans
+    ways = [s.replace("<config>", config).replace("...", repr(str(release))) for s in spans if s.startswith("datasets.")]
+    assert len(ways) == 2 and sum("streaming=True" in w for w in ways) == 1
+    monkeypatch.chdir(release)
+    for way in ways:
+        loaded = eval(way, {"datasets": datasets, "pyarrow": pyarrow})  # noqa: S307 - the card's own code
+        assert loaded.features == features(config), way
+        assert len(list(loaded)) == 0 == card_counts(release)[config], way
