@@ -150,14 +150,53 @@ def fields_table(config) -> str:
                      _field_rows(config.arrow_schema, config.properties))
 
 
-def fields_tables() -> str:
-    """A section per config in CONFIGS: what a row is, how to load it, its fields."""
-    parts = []
+def empty_configs(counts: dict[str, int]) -> list[str]:
+    """The configs of CONFIGS that have no rows (a corpus of one talk has
+    no formulations; of one document, no alignments either)."""
+    return [name for name in CONFIGS if not counts.get(name, 0)]
+
+
+# datasets (5.2 and before) takes a split's size from the rows it generated
+# and then reads no file of a split of 0 examples, so a plain load_dataset of
+# a config with no rows raises this whatever the card declares (open upstream:
+# huggingface/datasets#8401). Streaming, and pyarrow reading the files, give
+# the config with its 0 rows and the contract's features:
+# tests/release/test_load_empty.py runs both as the note writes them.
+NO_ROWS_ERROR = f'ValueError: Instruction "{layout.SPLIT}" corresponds to no data!'
+NO_ROWS_TITLE = "Configs with no rows"
+
+
+def _names(names: list[str]) -> str:
+    quoted = [f"`{n}`" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def empty_configs_note(empty: list[str]) -> str:
+    """The paragraph that says which configs have no rows and how to load
+    them; empty when every config has rows."""
+    if not empty:
+        return ""
+    verb = "has" if len(empty) == 1 else "have"
+    return (f"**{NO_ROWS_TITLE}.** In this release {_names(empty)} {verb} no rows. In `datasets` up to "
+            f"at least 5.2, `load_dataset(..., \"<config>\")` of a config with no rows raises "
+            f"`{NO_ROWS_ERROR}` ([huggingface/datasets#8401](https://github.com/huggingface/datasets/issues/8401)). "
+            "Two ways give such a config, with its 0 rows and the features of its JSON Schema: streaming, "
+            f"`datasets.load_dataset(..., \"<config>\", split=\"{layout.SPLIT}\", streaming=True)`, or reading its "
+            "files inside the release folder, `datasets.Dataset(pyarrow.parquet.read_table(\"data/<config>\"))`. "
+            "pandas, polars and duckdb read its files as they read any config's.")
+
+
+def fields_tables(empty: list[str] = ()) -> str:
+    """A section per config in CONFIGS: what a row is, how to load it, its
+    fields; first, when a config of ``empty`` has no rows, the note on
+    loading it (this block is in every card template, so the note is too)."""
+    parts = [empty_configs_note(list(empty))] if empty else []
     for name, config in CONFIGS.items():
         default = " (default config)" if name == DEFAULT_CONFIG else ""
-        parts.append(f"### `{name}`{default}\n\n{config.description} Load it with "
-                     f"`load_dataset(..., \"{name}\")`; JSON Schema: `schema/{config.schema_file}`.\n\n"
-                     + fields_table(config))
+        load = (f"It has no rows in this release: load it as *{NO_ROWS_TITLE}* above says"
+                if name in empty else f"Load it with `load_dataset(..., \"{name}\")`")
+        parts.append(f"### `{name}`{default}\n\n{config.description} {load}; "
+                     f"JSON Schema: `schema/{config.schema_file}`.\n\n" + fields_table(config))
     return "\n\n".join(parts)
 
 
@@ -232,7 +271,7 @@ def generated_blocks(summary, root: Path | None = None) -> dict[str, str]:
         "segment_table": _md_table(["segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], seg_rows),
     }
     blocks.update({
-        "fields_tables": fields_tables(),
+        "fields_tables": fields_tables(empty_configs(summary.counts)),
         "composition_table": composition_table(summary),
         "sentence_table": sentence_table(summary),
         "n_sentences": str(summary.counts.get("sentences", 0)),
