@@ -35,8 +35,8 @@ def test_the_first_attestation_is_the_earliest_event_then_the_representative_doc
 def test_each_text_is_searched_for_once(monkeypatch):
     c = corpus(doc("2013-10-23-x-a", "工会是职工之家。"), doc("2018-10-29-x-b", "工会是职工之家，工会干部是娘家人。"))
     passes = []
-    real = search.occurrences
-    monkeypatch.setattr(search, "occurrences", lambda c, texts: passes.append(set(texts)) or real(c, texts))
+    real = search._scan
+    monkeypatch.setattr(search, "_scan", lambda c, texts: passes.append(set(texts)) or real(c, texts))
     found = search.Occurrences(c)
     assert len(found.of(["工会是职工之家"])["工会是职工之家"]) == 2
     assert found.first_attestations(["工会是职工之家"], representative_rank)["工会是职工之家"][0] == "2013-10-23"
@@ -60,15 +60,28 @@ def _brute_force(c, texts):
     return found
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.text(alphabet="工会职工之家。，", min_size=1, max_size=30), min_size=1, max_size=4),
-       st.lists(st.text(alphabet="工会职工之家。，", min_size=1, max_size=12), min_size=1, max_size=12))
-def test_occurrences_are_those_of_the_definition(texts_of_docs, texts):
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="工会职工之家。，\n", min_size=1, max_size=30), min_size=1, max_size=4), st.data())
+def test_occurrences_are_those_of_the_definition(texts_of_docs, data):
     """Texts that share their first characters and differ in length, and
     keys that the hash bitmap lets through or not: the same as a scan of
     every offset for every text."""
     c = corpus(*(doc(f"2013-10-{23 + i:02d}-x-a", t) for i, t in enumerate(texts_of_docs)))
-    assert search.occurrences(c, texts) == _brute_force(c, set(texts))
+    # pieces of the documents (so that most are found) and free texts
+    pieces = []
+    for t in texts_of_docs:
+        i = data.draw(st.integers(0, len(t)))
+        pieces.append(t[i:i + data.draw(st.integers(0, 12))])
+    texts = pieces + data.draw(st.lists(st.text(alphabet="工会职工之家。，", max_size=12), max_size=8))
+    expected = _brute_force(c, set(texts))
+    assert search.occurrences(c, texts) == expected
+    # the packed form spells out the same places (documents without a
+    # sentence, of line breaks only, included), sorted
+    found = search.Occurrences(c)
+    assert found.of(texts) == expected
+    for t in set(texts):
+        assert found.places(t) == sorted(expected[t])
+        assert found.events(t) == {o[0][:10] for o in expected[t]}
 
 
 def test_a_frame_that_opens_many_candidates_finds_each_of_them():

@@ -122,9 +122,9 @@ def group(corpus: Corpus, reuse_rows: list[dict], lookup: search.Occurrences | N
     reuse row leaves aside (the other version of a report, the readout of
     a talk whose speech text stands for it) are occurrences too."""
     texts = sorted({r["text_a"] for r in reuse_rows})
-    occurrences = (lookup or search.Occurrences(corpus)).of(texts)
-    events = {d.doc_id: d.event_id for d in corpus}
-    n_events = {t: len({events[o[0]] for o in occurrences[t]}) for t in texts}
+    lookup = lookup or search.Occurrences(corpus)
+    lookup.look_up(texts)  # one pass for the texts not searched for yet
+    n_events = {t: len(lookup.events(t)) for t in texts}
     # the characters of each document a kept formulation covers: two
     # non-empty spans overlap exactly when they share a character, so one
     # lookup per occurrence replaces a scan of every kept span
@@ -133,7 +133,7 @@ def group(corpus: Corpus, reuse_rows: list[dict], lookup: search.Occurrences | N
     for t in sorted(texts, key=lambda t: (-n_events[t], -len(t), t)):
         if n_events[t] < 2:
             continue
-        occ = sorted(occurrences[t])
+        occ = lookup.places(t)  # sorted
         if any(d in taken and taken[d].find(1, s, e) != -1 for d, _, s, e in occ):
             continue
         for d, _, s, e in occ:

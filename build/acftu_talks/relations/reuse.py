@@ -264,6 +264,11 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS,
             start_a, start_b, length = snapped
             by_events.setdefault((events[x], events[y]), []).append(
                 (sa.char_start + start_a, sb.char_start + start_b, length, x, y))
+    # the shared runs and the per-sentence caches are done with: the text
+    # search below holds the occurrences, the largest part of the step
+    del found, index
+    masks.clear()
+    contents.clear()
     _link_first_attestations(corpus, by_events, sentences, lookup)
     rank = {d.doc_id: representative_rank(d) for d in corpus}
     for pair in sorted(by_events):
@@ -326,7 +331,7 @@ def _link_first_attestations(corpus: Corpus, by_events: dict[tuple[str, str], li
     def text(x: int, start: int, length: int) -> str:
         return corpus[sentences[x].doc_id].raw[start:start + length]
     lookup = lookup or search.Occurrences(corpus)
-    lookup.of(text(m[3], m[0], m[2]) for ms in by_events.values() for m in ms)
+    lookup.look_up(text(m[3], m[0], m[2]) for ms in by_events.values() for m in ms)
     texts = {text(m[3], m[0], m[2]) for pair in later for m in by_events[pair]}
     first = lookup.first_attestations(texts, representative_rank)
     index_of: dict[str, int] = {}

@@ -14,7 +14,8 @@ can never disagree on where a text stands.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from array import array
+from bisect import bisect_left, bisect_right
 from typing import Callable, Iterable, Iterator
 
 import numpy as np
@@ -27,11 +28,21 @@ MIN_CHARS = 4
 # 2**22 bits: a few per cent of positions pass the bitmap of even 100,000 keys
 BITMAP_BITS = 22
 _LOW = np.uint64((1 << BITMAP_BITS) - 1)
+# an occurrence packed: sentence number << _OFFSET_BITS | offset in the raw text
+_OFFSET_BITS = 32
+_OFFSET_MASK = (1 << _OFFSET_BITS) - 1
 
 
 def find(corpus: Corpus, texts: Iterable[str]) -> Iterator[tuple[str, Doc, Sentence, int]]:
     """(text, document, sentence, offset in the raw text) of every occurrence
     of every text inside one sentence, documents in doc_id order."""
+    for t, doc, _, sentence, i in _scan(corpus, texts):
+        yield t, doc, sentence, i
+
+
+def _scan(corpus: Corpus, texts: Iterable[str]) -> Iterator[tuple[str, Doc, int, Sentence, int]]:
+    """As :func:`find`, with each sentence's number in the corpus (its
+    documents in doc_id order, their sentences in order)."""
     texts = sorted(set(texts))
     k = min([len(t) for t in texts if len(t) >= MIN_CHARS] + [KEY_CHARS])
     # key -> [(length, the texts of that length with that key)], shortest
@@ -54,10 +65,12 @@ def find(corpus: Corpus, texts: Iterable[str]) -> Iterator[tuple[str, Doc, Sente
     keys = sorted(by_first)
     bitmap = np.zeros(1 << BITMAP_BITS, dtype=bool)
     bitmap[gram_hashes("".join(keys), k)[::k] & _LOW] = True
+    number = -1
     for doc in corpus:
         raw = doc.raw
         positions = np.flatnonzero(bitmap[gram_hashes(raw, k) & _LOW]).tolist()
         for sentence in doc.sentences:
+            number += 1
             start, end = sentence.char_start, sentence.char_end
             for j in range(bisect_left(positions, start), bisect_left(positions, end - k + 1)):
                 i = positions[j]
@@ -69,7 +82,7 @@ def find(corpus: Corpus, texts: Iterable[str]) -> Iterator[tuple[str, Doc, Sente
                         break
                     piece = raw[i:i + n]
                     if piece in group:
-                        yield piece, doc, sentence, i
+                        yield piece, doc, number, sentence, i
 
 
 def occurrences(corpus: Corpus, texts: Iterable[str]) -> dict[str, set[tuple[str, str, int, int]]]:
@@ -86,31 +99,71 @@ class Occurrences:
 
     The reuse step asks where its candidate passages are first attested,
     the formulations step where the passages kept occur; the kept ones are
-    among the candidates, so one pass over the corpus answers both."""
+    among the candidates, so one pass over the corpus answers both.
+
+    An occurrence is kept as one 8-byte integer (the sentence's number in
+    the corpus and the offset), not as a tuple of ids: the candidates of a
+    large corpus occur millions of times, and only the kept formulations'
+    occurrences are ever spelt out."""
 
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
-        self._found: dict[str, set[tuple[str, str, int, int]]] = {}
+        self._docs = list(corpus)
+        # the number of each document's first sentence, for number -> document
+        self._first = array("q")
+        n = 0
+        for doc in self._docs:
+            self._first.append(n)
+            n += len(doc.sentences)
+        self._found: dict[str, array] = {}
+
+    def look_up(self, texts: Iterable[str]) -> None:
+        """Search the corpus once for every text not searched for yet."""
+        # not set - keys(): that iterates over every text searched for so far
+        missing = {t for t in texts if t not in self._found}
+        if not missing:
+            return
+        found = {t: array("q") for t in missing}
+        for t, _, number, _, i in _scan(self.corpus, missing):
+            found[t].append(number << _OFFSET_BITS | i)
+        self._found.update(found)
+
+    def _places(self, text: str) -> Iterator[tuple[Doc, Sentence, int]]:
+        first = self._first
+        for packed in self._found[text]:
+            number, i = packed >> _OFFSET_BITS, packed & _OFFSET_MASK
+            d = bisect_right(first, number) - 1
+            doc = self._docs[d]
+            yield doc, doc.sentences[number - first[d]], i
+
+    def places(self, text: str) -> list[tuple[str, str, int, int]]:
+        """[(doc_id, sentence_id, char_start, char_end)] of one text, sorted."""
+        self.look_up((text,))
+        return sorted((doc.doc_id, s.sentence_id, i, i + len(text)) for doc, s, i in self._places(text))
+
+    def events(self, text: str) -> set[str]:
+        """The events whose documents the text occurs in."""
+        self.look_up((text,))
+        return {doc.event_id for doc, _, _ in self._places(text)}
 
     def of(self, texts: Iterable[str]) -> dict[str, set[tuple[str, str, int, int]]]:
         """text -> {(doc_id, sentence_id, char_start, char_end)}, as :func:`occurrences`."""
         texts = set(texts)
-        missing = texts - self._found.keys()
-        if missing:
-            self._found.update(occurrences(self.corpus, missing))
-        return {t: self._found[t] for t in texts}
+        self.look_up(texts)
+        return {t: set(self.places(t)) for t in texts}
 
     def first_attestations(self, texts: Iterable[str],
                            rank: Callable[[Doc], tuple]) -> dict[str, tuple[str, Doc, Sentence, int]]:
         """text -> (event_id, document, sentence, offset) of its first
         attestation: the smallest event_id, then the document ``rank`` puts
         first, then the first offset (texts found nowhere are left out)."""
+        texts = set(texts)
+        self.look_up(texts)
         out = {}
         # a document's place in the order, asked once per document, not per occurrence
-        order = {d.doc_id: (d.event_id, rank(d)) for d in self.corpus}
-        for t, found in self.of(texts).items():
-            if found:
-                doc_id, sentence_id, start, _ = min(found, key=lambda o: (order[o[0]], o[2]))
-                doc = self.corpus[doc_id]
-                out[t] = (doc.event_id, doc, doc.sentence(sentence_id), start)
+        order = {d.doc_id: (d.event_id, rank(d)) for d in self._docs}
+        for t in texts:
+            if self._found[t]:
+                doc, sentence, start = min(self._places(t), key=lambda o: (order[o[0].doc_id], o[2]))
+                out[t] = (doc.event_id, doc, sentence, start)
         return out
