@@ -112,3 +112,30 @@ def test_first_attestation_seeds_k_minus_1_pairs_for_a_gram_in_k_keys():
     pairs = {(a, b) for a, _, b, _ in index._pairs(10, lambda a, b: True, lambda s: f"{s}")}
     assert pairs == {(0, 1), (0, 2), (0, 3), (0, 4)}
     assert len({(a, b) for a, _, b, _ in index._pairs(10, lambda a, b: True)}) == 10
+
+
+@given(st.lists(st.text(alphabet="甲乙丙丁，", min_size=0, max_size=15), min_size=0, max_size=8),
+       st.integers(2, 5), st.booleans(), st.booleans())
+def test_groups_are_every_grams_postings_in_order_of_their_first(texts, max_postings, small_parts, small_batches):
+    """Groups by definition: a dict of each gram's postings (in position
+    order), those with 2 to max_postings, ordered by their first posting;
+    whether the text is hashed in one part or several, and the groups
+    handed out in one batch or several."""
+    import pytest
+    from acftu_talks.relations import ngrams
+    with pytest.MonkeyPatch.context() as mp:
+        if small_parts:
+            mp.setattr(ngrams, "CHUNK_CHARS", 7)
+            mp.setattr(ngrams, "PARTITION_CHARS", 11)
+        if small_batches:
+            mp.setattr(ngrams, "GROUPS_AT_A_TIME", 2)
+        index = NgramIndex(2)
+        for t in texts:
+            index.add(t)
+        got = [list(g) for g in index.groups(max_postings)]
+    by_gram: dict[str, list[int]] = {}
+    for span, t in enumerate(texts):
+        for i in range(len(t) - 1):
+            by_gram.setdefault(t[i:i + 2], []).append(span * SHIFT + i)
+    expected = sorted((ps for ps in by_gram.values() if 2 <= len(ps) <= max_postings), key=lambda ps: ps[0])
+    assert got == expected

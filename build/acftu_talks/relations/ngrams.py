@@ -31,6 +31,8 @@ _BASE = np.uint64(1_000_003)
 # holding only its partition's postings (16 bytes a position).
 CHUNK_CHARS = 1 << 21
 PARTITION_CHARS = 1 << 23
+# groups turned into Python lists at a time
+GROUPS_AT_A_TIME = 1 << 16
 
 
 @lru_cache(maxsize=65536)
@@ -56,6 +58,14 @@ def gram_hashes(text: str, n: int) -> np.ndarray:
         for k in range(n):
             h = h * _BASE + codes[k:k + m]
     return h
+
+
+def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The indices start, start + 1, ..., start + size - 1 of every range, end to end."""
+    if not len(sizes):
+        return np.empty(0, np.int64)
+    ends = np.cumsum(sizes)
+    return np.arange(ends[-1], dtype=np.int64) - np.repeat(ends - sizes - starts, sizes)
 
 
 class NgramIndex:
@@ -106,14 +116,14 @@ class NgramIndex:
             return np.empty(0, np.uint64), np.empty(0, np.int64)
         return np.concatenate([h for h, _ in parts]), np.concatenate([p for _, p in parts])
 
-    def groups(self, max_postings: int) -> list[np.ndarray]:
+    def groups(self, max_postings: int) -> Iterator[list[int]]:
         """The postings of each gram held by 2 to ``max_postings`` positions,
         each group in position order, groups in order of their first posting.
 
         Positions are grouped one hash partition at a time (``partitions``
         passes over the text, each holding about 1/partitions of the
         postings), so the index's memory stays bounded as the corpus grows."""
-        found = []
+        flats, all_sizes = [], []
         total = sum(len(t) for t in self.texts)
         partitions = max(1, -(-total // PARTITION_CHARS))
         for part in range(partitions):
@@ -135,10 +145,33 @@ class NgramIndex:
                 continue
             cuts = np.concatenate(([0], np.flatnonzero(h[1:] != h[:-1]) + 1, [len(h)]))
             sizes = np.diff(cuts)
-            for i in np.flatnonzero((sizes >= 2) & (sizes <= max_postings)):
-                found.append(p[cuts[i]:cuts[i + 1]].copy())
-        found.sort(key=lambda g: int(g[0]))
-        return found
+            chosen = np.flatnonzero((sizes >= 2) & (sizes <= max_postings))
+            # the chosen groups' postings end to end (one array, not an
+            # array object per group: a large corpus has millions of groups)
+            sizes = sizes[chosen]
+            flats.append(p[_ranges(cuts[chosen], sizes)])
+            all_sizes.append(sizes)
+            del h, p, cuts
+        if not flats:
+            return
+        flat, sizes = np.concatenate(flats), np.concatenate(all_sizes)
+        del flats, all_sizes
+        if not len(sizes):
+            return
+        # groups in order of their first posting (a posting is in one group only)
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+        order = np.argsort(flat[starts], kind="stable")
+        flat, sizes = flat[_ranges(starts[order], sizes[order])], sizes[order]
+        del starts, order
+        at = 0
+        for first in range(0, len(sizes), GROUPS_AT_A_TIME):
+            chunk = sizes[first:first + GROUPS_AT_A_TIME]
+            values = flat[at:at + int(chunk.sum())].tolist()
+            at += len(values)
+            i = 0
+            for n in chunk.tolist():
+                yield values[i:i + n]
+                i += n
 
     def _pairs(self, max_postings: int, keep: Callable[[int, int], bool],
                origin: Callable[[int], str] | None = None) -> Iterator[tuple[int, int, int, int]]:
