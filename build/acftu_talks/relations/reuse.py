@@ -272,38 +272,49 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS,
     _link_first_attestations(corpus, by_events, sentences, lookup)
     rank = {d.doc_id: representative_rank(d) for d in corpus}
     for pair in sorted(by_events):
-        kept: list[tuple] = []
-        texts: list[str] = []
-        joined = ""
-        # characters of each document that a kept passage covers, on the a
-        # and on the b side: two non-empty spans overlap exactly when they
-        # share a character, so one lookup replaces a scan of every kept one
-        cover_a: dict[str, bytearray] = {}
-        cover_b: dict[str, bytearray] = {}
-        # longest first, then the representative documents, then position: the same choice every build
-        for m in sorted(set(by_events[pair]), key=lambda m: (-m[2], rank[sentences[m[3]].doc_id],
-                                                              rank[sentences[m[4]].doc_id], m[0], m[1])):
-            a0, b0, length, x, y = m
-            da, db = sentences[x].doc_id, sentences[y].doc_id
-            if da in cover_a and cover_a[da].find(1, a0, a0 + length) != -1 or \
-                    db in cover_b and cover_b[db].find(1, b0, b0 + length) != -1:
-                continue
-            text = corpus[da].raw[a0:a0 + length]
-            # "in any kept text" as one search of the kept texts joined by a
-            # character no text holds (a text that holds it is checked alone)
-            if text in joined if SEPARATOR not in text else any(text in t for t in texts):
-                continue
-            kept.append(m)
-            texts.append(text)
-            joined += SEPARATOR + text
-            for cover, d, start in ((cover_a, da, a0), (cover_b, db, b0)):
-                if d not in cover:
-                    cover[d] = bytearray(len(corpus[d].raw))
-                cover[d][start:start + length] = b"\x01" * length
+        candidates = set(by_events[pair])
+        # a lone candidate is kept: nothing can hold or overlap it (most
+        # pairs of events of a large corpus have one)
+        kept = list(candidates) if len(candidates) == 1 else _choose(corpus, sentences, rank, candidates)
         for a0, b0, length, x, y in sorted(kept, key=lambda m: (sentences[m[3]].doc_id, m[0],
                                                                 sentences[m[4]].doc_id, m[1])):
             sa, sb = sentences[x], sentences[y]
             yield sa, sb, a0 - sa.char_start, b0 - sb.char_start, length
+
+
+def _choose(corpus: Corpus, sentences: list[Sentence], rank: dict[str, tuple], candidates: set[tuple]) -> list[tuple]:
+    """The passages kept of one pair of events' candidates (a0, b0, length, x, y):
+    longest first, then the representative documents, then position (the
+    same choice every build); one that a kept text holds, or that overlaps a
+    kept one in the same document, is dropped."""
+    kept: list[tuple] = []
+    texts: list[str] = []
+    joined = ""
+    # characters of each document that a kept passage covers, on the a
+    # and on the b side: two non-empty spans overlap exactly when they
+    # share a character, so one lookup replaces a scan of every kept one
+    cover_a: dict[str, bytearray] = {}
+    cover_b: dict[str, bytearray] = {}
+    for m in sorted(candidates, key=lambda m: (-m[2], rank[sentences[m[3]].doc_id], rank[sentences[m[4]].doc_id],
+                                               m[0], m[1])):
+        a0, b0, length, x, y = m
+        da, db = sentences[x].doc_id, sentences[y].doc_id
+        if da in cover_a and cover_a[da].find(1, a0, a0 + length) != -1 or \
+                db in cover_b and cover_b[db].find(1, b0, b0 + length) != -1:
+            continue
+        text = corpus[da].raw[a0:a0 + length]
+        # "in any kept text" as one search of the kept texts joined by a
+        # character no text holds (a text that holds it is checked alone)
+        if text in joined if SEPARATOR not in text else any(text in t for t in texts):
+            continue
+        kept.append(m)
+        texts.append(text)
+        joined += SEPARATOR + text
+        for cover, d, start in ((cover_a, da, a0), (cover_b, db, b0)):
+            if d not in cover:
+                cover[d] = bytearray(len(corpus[d].raw))
+            cover[d][start:start + length] = b"\x01" * length
+    return kept
 
 
 def _link_first_attestations(corpus: Corpus, by_events: dict[tuple[str, str], list[tuple]],
