@@ -60,6 +60,20 @@ def release(tmp_path_factory) -> Path:
     return out
 
 
+def subset_release(folder: Path, docs) -> Path:
+    """A release of the texts ``docs`` of corpus/ (with the registries
+    whole), built under ``folder``: how a corpus that is only starting, or a
+    subset of it, is released."""
+    corpus = folder / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    for text in corpus.glob("*.txt"):
+        if text.stem not in docs:
+            text.unlink()
+            text.with_suffix(".toml").unlink()
+    assert cli.main(build_args(corpus, folder / "release")) == 0
+    return folder / "release"
+
+
 @pytest.fixture
 def corpus_copy(tmp_path) -> Path:
     """A writable copy of the real corpus, for tests that break it."""

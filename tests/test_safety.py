@@ -428,13 +428,13 @@ def test_a_schema_that_is_not_a_json_schema_is_a_message(checkout, capsys):
 
 @pytest.mark.parametrize("setup, code, first", [
     (lambda root: None, 2, "missing.md: error: usage: --card: no such file [card.missing]"),
-    (lambda root: (root / "missing.md").write_bytes(b"# {{ version }} {{ n_paragraphs }} {{ fields_tables }}\xff"),
-     1, "missing.md:1: error: encoding: the file is not UTF-8: byte 0xff at byte offset 54 (byte 55 of line 1) "
+    (lambda root: (root / "missing.md").write_bytes(b"# {{ version }} {{ count_paragraphs }} {{ fields_tables }}\xff"),
+     1, "missing.md:1: error: encoding: the file is not UTF-8: byte 0xff at byte offset 58 (byte 59 of line 1) "
         "cannot be decoded [text.encoding]"),
     (lambda root: (root / "missing.md").write_text("# notes\n", encoding="utf-8"),
-     1, "missing.md: error: template: not a card template: it does not use {{ version }}, {{ n_paragraphs }}, "
+     1, "missing.md: error: template: not a card template: it does not use {{ version }}, {{ count_paragraphs }}, "
         "{{ fields_tables }} [card.not-a-template]"),
-    (lambda root: (root / "missing.md").write_text("{{ version }} {{ n_paragraphs }} {{ fields_tables }}\n"
+    (lambda root: (root / "missing.md").write_text("{{ version }} {{ count_paragraphs }} {{ fields_tables }}\n"
                                                    "{{ nonsense }}\n", encoding="utf-8"),
      1, "missing.md:2: error: template: {{ nonsense }} is not a block the build generates [card.unknown-block]"),
 ])

@@ -8,7 +8,6 @@ writes them, do."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pyarrow
@@ -16,11 +15,10 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from acftu_talks import cli
 from acftu_talks.contract import layout
 from acftu_talks.contract.records import CONFIGS
 
-from conftest import CORPUS, build_args
+from conftest import subset_release
 
 datasets = pytest.importorskip("datasets")
 
@@ -44,18 +42,7 @@ NO_EMPTY_SPLIT = pytest.mark.xfail(strict=True, raises=ValueError,
 @pytest.fixture(scope="module")
 def releases(tmp_path_factory) -> dict[str, Path]:
     """Each small corpus of CORPORA built into its release."""
-    built = {}
-    for name, (docs, _) in CORPORA.items():
-        folder = tmp_path_factory.mktemp(name)
-        corpus = folder / "corpus"
-        shutil.copytree(CORPUS, corpus)
-        for text in corpus.glob("*.txt"):
-            if text.stem not in docs:
-                text.unlink()
-                text.with_suffix(".toml").unlink()
-        assert cli.main(build_args(corpus, folder / "release")) == 0
-        built[name] = folder / "release"
-    return built
+    return {name: subset_release(tmp_path_factory.mktemp(name), docs) for name, (docs, _) in CORPORA.items()}
 
 
 def card_counts(release: Path) -> dict[str, int]:

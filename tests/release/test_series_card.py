@@ -33,3 +33,15 @@ def test_errata_table_or_none():
     e = {"erratum_id": "a.e1", "line_number": 1, "char_start": 3, "char_end": 7, "published": "新形式下",
          "intended": None, "status": "suspected"}
     assert "| `a.e1` | 1:3-7 | 新形式下 | not known | suspected |" in series_card.errata_table(summary([e]), card._md_table)
+
+
+def test_the_events_table_says_which_registered_talks_the_release_holds_no_document_of():
+    held = summary()
+    assert "holds no document" not in series_card.events_table(held, card._md_table)
+    empty = {"event_id": "2023-10-23-t", "date": "2023-10-23", "part_of_day": None, "venue_en": "Zhongnanhai",
+             "documents": []}
+    held.events.append(empty)
+    text = series_card.events_table(held, card._md_table)
+    assert "| `2023-10-23-t` | 2023-10-23 | — | Zhongnanhai | — | — |" in text
+    assert text.endswith("this release holds documents of 1 of its 2. It holds no document of `2023-10-23-t`: "
+                         "its row has no documents.")

@@ -47,3 +47,4 @@ def test_documents_beyond_the_card_limit_are_counted_not_listed(monkeypatch):
     assert summary.by_type == {("body", "reported"): 1, ("body", "narration"): 1}  # every document counted
     assert ("2018-10-30-b", "body", "narration") not in summary.by_doc
     assert {doc for doc, _ in summary.sentences_by_doc} == {doc for doc, _ in summary.chars_by_doc} == {"2018-10-29-a"}
+    assert summary.published == {("news_report", "2018")}  # the card's years of publication: every document

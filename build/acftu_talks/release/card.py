@@ -2,7 +2,9 @@
 ``datasets`` plus the card from ``dataset_card.md`` with generated tables.
 
 Nothing in the tables is typed by hand: counts come from the build, field
-descriptions from the JSON Schemas.
+descriptions from the JSON Schemas; what the release holds (talks, years,
+outlets) from its records (holdings.py), and a passage about particular
+documents is shown only when the release holds them.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from .. import DATASET_NAME, __version__, agreement
-from . import checksums, cite, figure
+from . import checksums, cite, figure, holdings
 from ..relations import relate
 from .croissant import member_schemas
 from ..contract import layout
@@ -266,8 +268,9 @@ def generated_blocks(summary, root: Path | None = None) -> dict[str, str]:
         "n_overridden": str(len(summary.overridden)),
         "documents_table": _md_table(["doc_id", "doc_type", "event date", "published", "days from talk to publication",
                                       "publisher", "paragraphs", "body paragraphs"], per_doc) + _not_listed(summary),
-        "n_outlets": str(len({d["publisher_en"] for d in docs})),
-        "n_doc_types": str(len({d["doc_type"] for d in docs})),
+        # every document held, not only those the tables list
+        "n_outlets": str(len(holdings.outlets(summary))),
+        "n_doc_types": str(len({d["doc_type"] for e in summary.events for d in e.get("documents") or []})),
         "segment_table": _md_table(["segment_type"] + [f"`{m}`" for m in SPEECH_MODES] + ["total"], seg_rows),
     }
     blocks.update({
@@ -287,13 +290,75 @@ def generated_blocks(summary, root: Path | None = None) -> dict[str, str]:
     from .series_card import blocks as series_blocks  # events, provenance, errata
     blocks.update(series_blocks(summary, _md_table))
     blocks.update(relate.card_blocks(summary))
+    blocks.update(holdings.blocks(summary))
     return blocks
 
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+# A passage about particular documents, shown only when the release holds
+# them: {{ if holds: A B|C or D }}...{{ end if }} (A and one of B or C; or
+# D), naming doc_ids, event_ids or doc_types (holdings.held_ids). Passages
+# nest. Example: {{ if holds: 2023-10-23-acftu-talk-qiushi }}, which for the
+# *Qiushi* text is months later{{ end if }}.
+_CONDITION = re.compile(r"\{\{\s*if holds:([^}]*)\}\}|\{\{\s*end if\s*\}\}")
 
 
-def render(template: str, blocks: dict[str, str]) -> str:
+def holds(condition: str, held: set[str]) -> bool:
+    """Whether ``held`` satisfies one ``if holds:`` condition."""
+    return any(all(any(alt in held for alt in token.split("|")) for token in group.split())
+               for group in condition.split(" or ") if group.strip())
+
+
+def conditions(template: str) -> list[tuple[int, str]]:
+    """Every ``if holds:`` condition of ``template``, with its line; raises
+    ValueError, naming the line, for a marker left open or closed twice."""
+    found, depth = [], []
+    for match in _CONDITION.finditer(template):
+        line = template.count("\n", 0, match.start()) + 1
+        if match.group(1) is not None:
+            depth.append(line)
+            found.append((line, match.group(1).strip()))
+        elif not depth:
+            raise ValueError(f"line {line}: {{{{ end if }}}} closes no {{{{ if holds: ... }}}}")
+        else:
+            depth.pop()
+    if depth:
+        raise ValueError(f"line {depth[-1]}: {{{{ if holds: ... }}}} is never closed by {{{{ end if }}}}")
+    return found
+
+
+def select(template: str, held: set[str]) -> str:
+    """The template without the passages whose documents the release does
+    not hold. A passage dropped from the start of a line takes its line
+    break with it (and a blank line, when it was a paragraph), so no empty
+    line or paragraph is left."""
+    conditions(template)
+    out, stack, pos = [], [], 0  # stack: whether each open passage is shown
+
+    def text() -> str:
+        return "".join(out)
+    for match in _CONDITION.finditer(template):
+        if all(stack):
+            out.append(template[pos:match.start()])
+        pos = match.end()
+        if match.group(1) is not None:
+            stack.append(holds(match.group(1), held))
+            continue
+        shown = stack.pop()
+        if not shown and all(stack):
+            before, after = text(), template[pos:]
+            if before.endswith("\n\n") and after.startswith("\n\n"):
+                pos += 2
+            elif (before.endswith("\n") or not before) and after.startswith("\n"):
+                pos += 1
+    out.append(template[pos:])
+    return text()
+
+
+def render(template: str, blocks: dict[str, str], held: set[str] | None = None) -> str:
+    if held is not None:
+        template = select(template, held)
+
     def fill(match: re.Match) -> str:
         key = match.group(1)
         if key not in blocks:
@@ -334,5 +399,5 @@ def write_card(staging: Path, summary, card_source: Path | None, gold: Path | No
     blocks["annotation_rules"] = tables.card_block()
     if "attribution_score" in template:
         blocks["attribution_score"] = attribution_block(staging, gold)
-    text = front_matter(summary.counts, summary.nbytes, data_digests(staging)) + "\n" + render(template, blocks)
+    text = front_matter(summary.counts, summary.nbytes, data_digests(staging)) + "\n" + render(template, blocks, holdings.held_ids(summary))
     (staging / layout.README).write_text(text, encoding="utf-8")

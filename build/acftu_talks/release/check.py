@@ -250,7 +250,7 @@ def check_release(release: Path, corpus_dir: Path, root: Path) -> list[Problem]:
 CARD_COMPANIONS = layout.COPIED
 # Placeholders every card template uses: a file without them is not the
 # card's source (a README, a notes file passed to --card by mistake).
-CARD_REQUIRED = ("version", "n_paragraphs", "fields_tables")
+CARD_REQUIRED = ("version", "count_paragraphs", "fields_tables")
 
 
 def check_card_source(card_source: Path, schema_dir: Path, root: Path) -> list[Problem]:
@@ -285,6 +285,12 @@ def check_card_source(card_source: Path, schema_dir: Path, root: Path) -> list[P
                 problems.append(Problem(shown, number, "template", f"{{{{ {name} }}}} is not a block the build "
                                         "generates", "card.unknown-block",
                                         f"use one of: {', '.join(sorted(blocks))}"))
+    try:
+        card.conditions(text)
+    except ValueError as exc:
+        line, message = str(exc).split(": ", 1)
+        problems.append(Problem(shown, int(line.split()[1]), "template", message, "card.unbalanced-if",
+                                "close each {{ if holds: ... }} with one {{ end if }}"))
     for name in CARD_COMPANIONS:
         companion = root / name
         shown_companion = read.display(companion, root, follow=False)

@@ -18,7 +18,24 @@ def events_table(summary, table) -> str:
             for d in event["documents"])
         rows.append([f"`{event['event_id']}`", event["date"], event.get("part_of_day") or "—",
                      event["venue_en"], congress, documents or "—"])
-    return table(["event_id", "date", "part of day", "venue", "after the congress", "documents"], rows)
+    return table(["event_id", "date", "part of day", "venue", "after the congress", "documents"], rows) \
+        + _not_held(summary)
+
+
+def _not_held(summary) -> str:
+    """The line under the events table when the registry has talks this
+    release holds no document of (a release of a subset of the corpus):
+    their rows are the registry's, not texts of the release."""
+    missing = [e["event_id"] for e in summary.events if not e["documents"]]
+    if not missing:
+        return ""
+    held = len(summary.events) - len(missing)
+    quoted = [f"`{m}`" for m in missing]
+    names = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return (f"\n\nThe table, like the `events` config, lists every talk of the events registry "
+            f"(`corpus/events.toml`); this release holds documents of {held} of its {len(summary.events)}. "
+            f"It holds no document of {names}: "
+            f"{'its row has' if len(missing) == 1 else 'their rows have'} no documents.")
 
 
 def provenance_table(summary, table) -> str:

@@ -72,6 +72,8 @@ class Summary:
     previous_given: bool = False  # named by the caller, not just the release being replaced
     errata: list[dict] = field(default_factory=list)  # every erratum, with its doc_id
     events: list[dict] = field(default_factory=list)  # the events config's rows, set by its release step
+    # (doc_type, year of publication) of every document, listed or not: the card says when texts were published
+    published: set = field(default_factory=set)
 
     def compare_with(self, previous: Path | None, out_dir: Path) -> None:
         """The release note compares with ``previous``, or by default with
@@ -88,6 +90,7 @@ class Summary:
         """Count one document from its :func:`tally` (made where it was built,
         maybe in a worker process)."""
         self.errata += counted.errata
+        self.published.add((counted.row["doc_type"], str(counted.row["publication_date"])[:4]))
         self.by_type.update(counted.by_type)
         self.overridden += counted.overridden
         if len(self.documents) < CARD_DOCUMENTS:
