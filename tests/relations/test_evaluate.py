@@ -73,3 +73,17 @@ def test_the_table_says_how_many_rows_were_scored_out_of_how_many():
     rows = [case("reuse", ("x", 0, 10), ("y", 0, 10)), case("reuse", ("w", 0, 10), ("v", 0, 10))]
     line = next(l for l in score.table(score.score(rows, gold)).splitlines() if l.startswith("| `reuse`"))
     assert "| 1 (+1 negative) | 1 / 2 |" in line and "only rows touching them are scored" in line
+
+
+def test_rows_of_documents_no_gold_names_change_no_score_of_partial_gold():
+    """Reuse precision is counted on the rows touching an annotated passage:
+    rows of other documents leave every figure but the kind's total as it
+    was, and rows on an annotated document are still scored (a row that
+    touches a no-reuse passage only on side b included)."""
+    gold = [Case("reuse", Span("a", 0, 10), Span("b", 0, 10)), Case("no-reuse", Span("c", 5, 9), None)]
+    near = [Case("reuse", Span("a", 2, 8), Span("b", 2, 8)), Case("reuse", Span("x", 0, 4), Span("c", 6, 8))]
+    far = [Case("reuse", Span(f"d{i}", 0, 5), Span(f"e{i}", 0, 5)) for i in range(50)]
+    alone, crowded = score.score(near, gold)["reuse"], score.score(near + far, gold)["reuse"]
+    assert crowded["total"] == alone["total"] + len(far)
+    assert {k: v for k, v in crowded.items() if k != "total"} == {k: v for k, v in alone.items() if k != "total"}
+    assert alone["rows"] == 2 and alone["precision"] == 12 / (12 + 4 + 2)  # the x-c row hits no gold
