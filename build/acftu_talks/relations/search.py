@@ -15,7 +15,7 @@ can never disagree on where a text stands.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from typing import Callable, Iterable, Iterator
 
 import numpy as np
@@ -109,12 +109,13 @@ class Occurrences:
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
         self._docs = list(corpus)
-        # the number of each document's first sentence, for number -> document
+        # for each sentence number its document's index, and for each
+        # document the number of its first sentence (4 bytes a sentence)
+        self._doc_of = array("i")
         self._first = array("q")
-        n = 0
-        for doc in self._docs:
-            self._first.append(n)
-            n += len(doc.sentences)
+        for d, doc in enumerate(self._docs):
+            self._first.append(len(self._doc_of))
+            self._doc_of.extend([d] * len(doc.sentences))
         self._found: dict[str, array] = {}
 
     def look_up(self, texts: Iterable[str]) -> None:
@@ -129,11 +130,11 @@ class Occurrences:
         self._found.update(found)
 
     def _places(self, text: str) -> Iterator[tuple[Doc, Sentence, int]]:
-        first = self._first
+        first, doc_of, docs = self._first, self._doc_of, self._docs
         for packed in self._found[text]:
             number, i = packed >> _OFFSET_BITS, packed & _OFFSET_MASK
-            d = bisect_right(first, number) - 1
-            doc = self._docs[d]
+            d = doc_of[number]
+            doc = docs[d]
             yield doc, doc.sentences[number - first[d]], i
 
     def places(self, text: str) -> list[tuple[str, str, int, int]]:
@@ -144,7 +145,8 @@ class Occurrences:
     def events(self, text: str) -> set[str]:
         """The events whose documents the text occurs in."""
         self.look_up((text,))
-        return {doc.event_id for doc, _, _ in self._places(text)}
+        doc_of, docs = self._doc_of, self._docs
+        return {docs[doc_of[packed >> _OFFSET_BITS]].event_id for packed in self._found[text]}
 
     def of(self, texts: Iterable[str]) -> dict[str, set[tuple[str, str, int, int]]]:
         """text -> {(doc_id, sentence_id, char_start, char_end)}, as :func:`occurrences`."""
