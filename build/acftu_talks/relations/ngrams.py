@@ -222,19 +222,29 @@ class NgramIndex:
     def maximal_matches(self, max_postings: int, keep: Callable[[int, int], bool],
                         origin: Callable[[int], str] | None = None) -> dict:
         """Every maximal exact match seeded by a shared gram:
-        ``{(span_a, span_b): {(start_a, start_b, length), ...}}``.
+        ``{(span_a, span_b): {(start_a, start_b, length), ...}}`` (see :meth:`runs`)."""
+        found: dict[tuple[int, int], set] = defaultdict(set)
+        for sa, sb, start_a, start_b, length in self.runs(max_postings, keep, origin):
+            found[(sa, sb)].add((start_a, start_b, length))
+        return found
+
+    def runs(self, max_postings: int, keep: Callable[[int, int], bool],
+             origin: Callable[[int], str] | None = None) -> Iterator[tuple[int, int, int, int, int]]:
+        """(span_a, span_b, start_a, start_b, length) of every maximal exact
+        match seeded by a shared gram, each once, as they are found (a caller
+        that uses each at once holds none of them).
 
         A seed is extended left and right character by character; seeds that
         fall inside a match already found on the same diagonal are skipped,
         so each match is extended once. ``origin``: seed only from each
         gram's first attestation (see ``_pairs``).
         """
-        found: dict[tuple[int, int], set] = defaultdict(set)
-        covered: dict[tuple[int, int, int], list[tuple[int, int]]] = defaultdict(list)
+        covered: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
         texts = self.texts
         for sa, ia, sb, ib in self._pairs(max_postings, keep, origin):
             diag = (sa, sb, ia - ib)
-            if any(s <= ia < e for s, e in covered[diag]):
+            done = covered.get(diag)
+            if done is not None and any(s <= ia < e for s, e in done):
                 continue
             ta, tb = texts[sa], texts[sb]
             start_a, start_b = ia, ib
@@ -243,6 +253,8 @@ class NgramIndex:
             end_a, end_b = ia, ib
             while end_a < len(ta) and end_b < len(tb) and ta[end_a] == tb[end_b]:
                 end_a, end_b = end_a + 1, end_b + 1
-            covered[diag].append((start_a, end_a))
-            found[(sa, sb)].add((start_a, start_b, end_a - start_a))
-        return found
+            if done is None:
+                covered[diag] = [(start_a, end_a)]
+            else:
+                done.append((start_a, end_a))
+            yield sa, sb, start_a, start_b, end_a - start_a

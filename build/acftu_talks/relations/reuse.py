@@ -238,7 +238,7 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS,
             index.add(s.text)
             sentences.append(s)
             events.append(doc.event_id)
-    found = index.maximal_matches(max_postings, lambda x, y: events[x] != events[y], events.__getitem__)
+    runs = index.runs(max_postings, lambda x, y: events[x] != events[y], events.__getitem__)
     masks: dict[int, bytearray] = {}
     contents: dict[int, array] = {}
 
@@ -253,20 +253,20 @@ def matches(corpus: Corpus, max_postings: int = MAX_POSTINGS,
         return contents[x]
 
     by_events: dict[tuple[str, str], list[tuple]] = {}
-    for (x, y), spans in found.items():
+    # each run snapped as it is found: the runs are never held together
+    for x, y, start_a, start_b, length in runs:
         if events[x] > events[y]:
-            x, y, spans = y, x, {(sb, sa, n) for sa, sb, n in spans}
+            x, y, start_a, start_b = y, x, start_b, start_a
         sa, sb = sentences[x], sentences[y]
-        for start_a, start_b, length in spans:
-            snapped = snap(sa.text, sb.text, start_a, start_b, length, (mask(x), mask(y)), content(x))
-            if snapped is None:
-                continue
-            start_a, start_b, length = snapped
-            by_events.setdefault((events[x], events[y]), []).append(
-                (sa.char_start + start_a, sb.char_start + start_b, length, x, y))
+        snapped = snap(sa.text, sb.text, start_a, start_b, length, (mask(x), mask(y)), content(x))
+        if snapped is None:
+            continue
+        start_a, start_b, length = snapped
+        by_events.setdefault((events[x], events[y]), []).append(
+            (sa.char_start + start_a, sb.char_start + start_b, length, x, y))
     # the shared runs and the per-sentence caches are done with: the text
     # search below holds the occurrences, the largest part of the step
-    del found, index
+    del runs, index
     masks.clear()
     contents.clear()
     _link_first_attestations(corpus, by_events, sentences, lookup)
