@@ -172,6 +172,35 @@ def test_title_holders_skip_only_titles_the_text_does_not_hold():
             assert title_holders(text, names) == every_pattern(text, names), text
 
 
+def test_title_matches_are_those_finditer_finds():
+    """Trying a title's pattern only near the title finds the matches that
+    scanning every position does, in order and with the same groups: on
+    random texts (names that begin one another, titles as aliases, 同志,
+    deputies, lists joined by 、, one title right after another) and on the
+    real texts, whole and sentence by sentence."""
+    import random
+    import re
+
+    from conftest import CORPUS
+    from acftu_talks.rules import lexicon as L, speech
+
+    rng = random.Random(2024)
+    people = ["习近平", "习近", "王东明", "王东", "李强", "徐留平", "习近平总书记", "习总书记", "总书记", "主席"]
+    pool = people + ["同志", "、", "，", "。", "中共中央", "副", "常务", "全国总工会", "来到", "出席", *L.TITLES.words] * 2
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 40))) for _ in range(600)]
+    real = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))]
+    texts += real + _corpus_sentences()
+    for trial in range(12):
+        names = tuple(sorted(set(rng.sample(people, rng.randint(1, 6)))))
+        reach = max(map(len, names)) + len("同志")
+        for title, source in speech._title_patterns(names):
+            pattern = re.compile(source)
+            for text in texts:
+                expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+                got = [(m.span(), m.groupdict()) for m in speech._title_matches(pattern, text, title, reach)]
+                assert got == expected, (names, title, text)
+
+
 def test_patterns_are_compiled_when_first_used():
     from acftu_talks.rules import speech
 
