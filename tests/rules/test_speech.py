@@ -148,6 +148,46 @@ def test_one_lookbehind_gives_the_matches_of_one_per_title(monkeypatch):
             assert old.names_in(text) == new.names_in(text)
 
 
+@pytest.mark.parametrize("disabled", ["", "cue-after-pronoun", "cue-after-title"])
+def test_a_sentence_without_a_mention_gets_what_every_pattern_gives(monkeypatch, disabled):
+    """Sentences that hold no known name, title or pronoun are not asked the
+    name patterns: the sentences and names found are those of rules that ask
+    every pattern of every sentence, on random and real texts, with the
+    document's own rules and with rules sharing a wider vocabulary's
+    patterns."""
+    import random
+    import re
+
+    from acftu_talks.rules import lexicon as L, speech
+
+    monkeypatch.setenv("ACFTU_TALKS_DISABLE_RULES", disabled)
+    rng = random.Random(1023)
+    people = ["习近平", "王东明", "王东", "东明", "李强", "蔡奇", "主席团", "总书记习近平", "委员长李"]
+    titles = list(L.TITLES.words)
+    glue = list("，。：“”他她其们人在时上要对会大家同志的了中共中央副国家") + [
+        "强调", "指出", "表示", "说", "代表", "致以", "问候", "新华社北京10月23日电 ", "（掌声）", "随后，", "\n", " ",
+        # whole sentences: a paraphrase, and what goes on with it or ends it
+        "习近平强调，要团结奋斗。", "要坚持党的领导。", "大家纷纷表示，要牢记嘱托。", "随后，大家参观了展览。",
+        "他指出，要深化改革。", "会议强调，要团结。", "要学习贯彻习近平新时代中国特色社会主义思想。"]
+    real = _corpus_sentences()
+    for trial in range(40):
+        names = rng.sample(people, rng.randint(1, 4))
+        aliases = {t: rng.choice(names) for t in rng.sample(titles, rng.randint(0, len(titles)))}
+        pool = names + list(aliases) + titles + glue
+        texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 16))) for _ in range(40)]
+        texts += rng.sample(real, 20)
+        every = speech.SpeechRules(names, aliases)
+        every.__dict__["mention"] = re.compile("")  # every sentence is asked every pattern
+        vocabulary = speech._Vocabulary()
+        vocabulary.rules(tuple(rng.sample(people, 3)), ())  # others' names first: a wider vocabulary
+        for rules in (speech.SpeechRules(names, aliases), vocabulary.rules(tuple(names), tuple(sorted(aliases.items())))):
+            for text in texts:
+                for last in (None, names[0]):
+                    assert [vars(s) for s in rules.sentences(text, last)] == \
+                           [vars(s) for s in every.sentences(text, last)], (names, aliases, text)
+                assert rules.names_in(text) == every.names_in(text), text
+
+
 def test_title_holders_skip_only_titles_the_text_does_not_hold():
     """A title's pattern is compiled only for a text that holds the title:
     the holders are those every pattern finds, on random and real texts."""

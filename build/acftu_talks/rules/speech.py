@@ -321,6 +321,12 @@ class SpeechRules:
             "subject": rf"^{_LEAD}(?P<name>{who})" if who else None,
             "fixed": fixed if fixed and FIXED.enabled else None,
             "any_name": who or None,
+            # Every pattern above holds a name, title or pronoun, spelled
+            # out: where none of them is in a sentence, none matches. ``re``
+            # finds plain words fast, but tries each of the patterns (groups
+            # and lookbehinds first) at every position it is asked to.
+            "mention": "|".join([re.escape(n) for n in self.names]
+                                + ([L.PRONOUNS.pattern()] if CUE_PRONOUN.enabled else [])) or None,
         }
 
     cue = _Compiled()
@@ -329,6 +335,7 @@ class SpeechRules:
     subject = _Compiled()
     fixed = _Compiled()
     any_name = _Compiled()
+    mention = _Compiled()
 
     def _names(self, names: list[str], aliases: dict[str, str] | None) -> None:
         self.canonical = {n: n for n in names if n}
@@ -366,7 +373,11 @@ class SpeechRules:
 
     def names_in(self, text: str) -> list[str]:
         """The canonical names of the known people ``text`` mentions."""
-        return [self.canonical[m] for m in self.any_name.findall(text)] if self.any_name else []
+        first = self.mention.search(text) if self.any_name else None
+        if first is None:
+            return []
+        # none starts before the first mention; the titles' lookbehind still sees the text before it
+        return [self.canonical[m] for m in self.any_name.findall(text, first.start())]
 
     def sentences(self, text: str, last_speaker: str | None,
                   bounds: list[tuple[int, int]] | None = None) -> list[Sentence]:
@@ -384,8 +395,9 @@ class SpeechRules:
             if NOT_SPEECH.enabled and (STAGE_DIRECTION.fullmatch(sentence) or BOILERPLATE.match(sentence)):
                 found.append(Sentence(start, end, "none", None, rules=(NOT_SPEECH.name,)))
                 continue  # a paraphrase goes on after applause
-            match, why_not = self._speaker_match(sentence)
-            if match is None and why_not is None and QUOTE_TAGGED.enabled and sentence.startswith("“"):
+            mentioned = self.mention is not None and self.mention.search(sentence) is not None
+            match, why_not = self._speaker_match(sentence) if mentioned else (None, None)
+            if match is None and why_not is None and QUOTE_TAGGED.enabled and mentioned and sentence.startswith("“"):
                 match = self.tagged.match(sentence)  # ^“: a sentence opening otherwise is not asked
             if match:
                 surface = match["name"]
@@ -425,11 +437,11 @@ class SpeechRules:
                                           offset + match.start("name"), offset + match.end("name"),
                                           *content))
                     continue
-            subject = self.subject.match(sentence) if self.subject and SUBJECT.enabled else None
+            subject = self.subject.match(sentence) if mentioned and self.subject and SUBJECT.enabled else None
             if subject and not self._not_subject(subject):
                 antecedent = (self.canonical[subject["name"]], (SUBJECT.name, *tag_rules))
             if current and CONTINUES.enabled:
-                stop = self._stops(sentence, current)
+                stop = self._stops(sentence, current, mentioned)
                 if stop is None or stop == FIXED.name:
                     why = (CONTINUES.name,) + ((FIXED.name,) if stop else ())
                     found.append(Sentence(start, end, "reported", current, rules=why,
@@ -447,14 +459,16 @@ class SpeechRules:
             found.append(Sentence(start, end, "narration", None, rules=rules or (NARRATION.name,)))
         return found
 
-    def _stops(self, sentence: str, current: str) -> str | None:
+    def _stops(self, sentence: str, current: str, mentioned: bool = True) -> str | None:
         """The rule that ends ``current``'s paraphrase at ``sentence``, if
         any; FIXED's name when only a fixed phrase names the speaker (it
-        goes on)."""
+        goes on). Not ``mentioned``: the sentence holds no known name."""
         if OTHER_CUE.enabled and _OTHER_CUE.match(sentence):
             return OTHER_CUE.name
         if OPENER.enabled and _NARRATION_OPENER.match(sentence):
             return OPENER.name
+        if not mentioned:
+            return None  # no name, so no fixed phrase built on one either
         stripped = self.fixed.sub("", sentence) if self.fixed else sentence
         named = self.names_in(stripped)
         if NAMED_AGAIN.enabled and current in named:
