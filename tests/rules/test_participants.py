@@ -191,3 +191,21 @@ def test_the_object_of_an_earlier_verb_is_not_a_participant(tmp_path):
 def test_who_presided(tmp_path):
     found, _ = run(tmp_path, "习近平强调，要团结。\n会议由王东明主持。\n")
     assert [(p["name"], p["role"]) for p in found][1:] == [("王东明", "presided")]
+
+
+def test_role_verbs_are_those_the_grouped_pattern_finds_everywhere():
+    """Starting at the first role verb finds the verbs, roles and offsets
+    that scanning the whole text does, on random and real texts."""
+    import random
+
+    from acftu_talks.rules import lexicon as L, participants as P
+    from conftest import CORPUS
+
+    words = [w for vocab in L.ROLE_VERBS.values() for w in vocab.words]
+    pool = words + ["作了", "发", "言", "主", "持", "参", "加", "王东明", "，", "。", "、"]
+    rng = random.Random(29)
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) for _ in range(2000)]
+    texts += [line for path in sorted(CORPUS.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+    for text in texts:
+        assert [(m.span(), m.lastgroup) for m in P._verbs(text)] == \
+               [(m.span(), m.lastgroup) for m in P._VERB.finditer(text)], text
