@@ -181,3 +181,42 @@ def test_a_plain_value_is_what_the_two_walks_pass():
         if plain:
             assert not fastcheck._doubtful(case) and fastcheck._nudge(case) is None
     assert seen[True] and seen[False]
+
+
+def _plain_walk(value) -> bool:
+    """The plain-JSON test as one stack walk, building nothing else: the
+    reference for the recursive one."""
+    import datetime as dt
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if type(v) is str:
+            if len(v) == 10 and fastcheck._DATE_SHAPE.fullmatch(v):
+                try:
+                    dt.date.fromisoformat(v)
+                except ValueError:
+                    return False
+        elif type(v) is dict:
+            stack.extend(v.values())
+        elif type(v) is list:
+            stack.extend(v)
+        elif type(v) is not int and type(v) is not bool and v is not None:
+            return False
+    return True
+
+
+def test_plain_is_the_walk_on_real_mutated_and_random_values():
+    import random
+    rng = random.Random(7)
+    leaves = ["2023-02-28", "2023-02-30", "0000-01-01", "2023-2-28x", "x", "", 0, 2, True, None, 2.0, 1.5,
+              _Text("2023-02-28"), (1,), b"2023-02-28"]
+
+    def value(depth: int):
+        if depth and rng.random() < 0.3:
+            return {f"k{i}": value(depth - 1) for i in range(rng.randint(0, 4))}
+        if depth and rng.random() < 0.3:
+            return [value(depth - 1) for _ in range(rng.randint(0, 4))]
+        return rng.choice(leaves)
+    cases = [case for _, case in CASES] + [value(4) for _ in range(3000)]
+    for _ in range(2):  # and again, with the days seen the first time known
+        assert [fastcheck._plain(c) for c in cases] == [_plain_walk(c) for c in cases]
