@@ -342,7 +342,8 @@ class SpeechRules:
         for surface, name in (aliases or {}).items():
             if surface and name:
                 self.canonical.setdefault(surface, name)
-        self.titles = {s for s in self.canonical if s in L.TITLES.words and s not in names}
+        titles = set(L.TITLES.words)  # built once here, not once per surface form
+        self.titles = {s for s in self.canonical if s in titles and s not in names}
         if not CUE_TITLE.enabled:
             for title in self.titles:
                 del self.canonical[title]
