@@ -22,6 +22,30 @@ def test_content_stops_before_the_closing_stop():
     assert text[slice(*content_bounds(text, 4, len(text)))] == "要团结奋斗"
 
 
+def test_content_bounds_are_those_of_the_tail_pattern():
+    """Cutting the closing stops from the end gives the bounds the search for
+    the tail pattern gives, for every range within random texts (stops, closers,
+    ellipses, spaces, line ends)."""
+    import random
+
+    from acftu_talks.rules import lexicon as L, speech
+
+    def by_pattern(text, start, end):
+        tail = speech._TERMINAL_TAIL.search(text, start, end)
+        if tail and tail.start() > start:
+            end = tail.start()
+        while end > start and text[end - 1] in L.SPACES:
+            end -= 1
+        return start, end
+    pick = random.Random(17)
+    pool = list(L.TERMINALS + L.CLOSERS + L.SPACES) + ["…", "\n", "要", "团结", "“", "，"]
+    for _ in range(1500):
+        text = "".join(pick.choice(pool) for _ in range(pick.randint(0, 9)))
+        for start in range(len(text) + 1):
+            for end in range(len(text) + 1):
+                assert content_bounds(text, start, end) == by_pattern(text, start, end), (text, start, end)
+
+
 def test_a_stage_direction_does_not_make_a_paragraph_mixed():
     found = [Sentence(0, 5, "reported", "习近平"), Sentence(5, 9, "none", None)]
     assert paragraph_mode(found) == ("reported", "习近平", "reporting-cue")

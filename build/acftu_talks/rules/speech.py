@@ -54,6 +54,7 @@ _SPEECH_ACT = (rf"(?:(?:{L.ON_BEHALF.pattern()})[^{_STOPS}]{{1,30}}?[{L.COMMAS}]
                rf"(?:{L.ADDRESSEE_MARKERS.pattern()})[^。！？]*?(?P<cue>{L.SPEECH_ACT_VERBS.pattern()})"
                rf"[^，。！？]{{0,8}}?(?:{L.SPEECH_ACT_OBJECTS.pattern()})")
 _TERMINAL_TAIL = re.compile(rf"[{re.escape(L.TERMINALS)}{re.escape(L.CLOSERS)}…]+$")
+_TAIL = frozenset(L.TERMINALS + L.CLOSERS + "…")  # its characters
 
 _R = "习近平强调，我国工运事业是党的事业的重要组成部分。"
 CUE_NAME = register(
@@ -228,9 +229,18 @@ class Sentence:
 
 def content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without the closing stop and white space."""
-    tail = _TERMINAL_TAIL.search(text, start, end)
-    if tail and tail.start() > start:
-        end = tail.start()
+    if end > start and text[end - 1] != "\n":
+        # _TERMINAL_TAIL's match, found from the end: a search from the start
+        # costs a call per sentence of every document
+        cut = end
+        while cut > start and text[cut - 1] in _TAIL:
+            cut -= 1
+        if cut > start:
+            end = cut
+    else:  # $ also matches before a final \n
+        tail = _TERMINAL_TAIL.search(text, start, end)
+        if tail and tail.start() > start:
+            end = tail.start()
     while end > start and text[end - 1] in L.SPACES:
         end -= 1
     return start, end
