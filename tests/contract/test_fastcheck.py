@@ -220,3 +220,32 @@ def test_plain_is_the_walk_on_real_mutated_and_random_values():
     cases = [case for _, case in CASES] + [value(4) for _ in range(3000)]
     for _ in range(2):  # and again, with the days seen the first time known
         assert [fastcheck._plain(c) for c in cases] == [_plain_walk(c) for c in cases]
+
+
+def test_a_list_is_accepted_exactly_when_each_of_its_items_is():
+    """The one question about a list answers as the questions about each
+    item together: every real and mutated case alone, and random lists of
+    them (mostly valid, some with one bad item)."""
+    import random
+    pick = random.Random(13)
+    by_schema: dict[str, list] = {}
+    for schema_file, case in CASES:
+        by_schema.setdefault(schema_file, []).append(case)
+    problems: list = []
+    sentences = [s for built in pipeline.iter_built(CORPUS, SCHEMA, ROOT, problems) for s in built.sentences]
+    by_schema["sentence.schema.json"] = [case for s in sentences[:2] for case in _mutations(copy.deepcopy(s))]
+    by_schema["sentence.schema.json"] += sentences
+    for schema_file, cases in by_schema.items():
+        one = fastcheck.accepter(str(SCHEMA / schema_file))
+        every = fastcheck.list_accepter(str(SCHEMA / schema_file))
+        assert every is not None, schema_file
+        verdicts = [one(case) for case in cases]
+        assert [every([case]) for case in cases] == verdicts, schema_file
+        good = [case for case, ok in zip(cases, verdicts) if ok]
+        bad = [case for case, ok in zip(cases, verdicts) if not ok]
+        assert good and bad
+        for _ in range(200):
+            items = pick.sample(good, min(len(good), pick.randint(1, 6)))
+            if pick.random() < 0.5:
+                items.insert(pick.randint(0, len(items)), pick.choice(bad))
+            assert every(items) == all(one(item) for item in items)
