@@ -209,3 +209,23 @@ def test_role_verbs_are_those_the_grouped_pattern_finds_everywhere():
     for text in texts:
         assert [(m.span(), m.lastgroup) for m in P._verbs(text)] == \
                [(m.span(), m.lastgroup) for m in P._VERB.finditer(text)], text
+
+
+def test_the_pattern_of_forms_finds_what_the_longest_first_alternation_finds():
+    import random
+    import re
+
+    from acftu_talks.rules import participants as P
+
+    pick = random.Random(31)
+    people = ["习近平", "习近", "近平", "王东明", "王东", "李强", "李", "总书记", "习总书记", "a.b", ""]
+    for _ in range(300):
+        forms = {f: "x" for f in pick.sample(people, pick.randint(0, len(people)))}
+        ordered = sorted({f for f in forms if f}, key=len, reverse=True)
+        old = re.compile("|".join(re.escape(f) for f in ordered)) if ordered else None
+        new = P._pattern(forms)
+        assert (old is None) == (new is None)
+        for _ in range(10):
+            text = "".join(pick.choice(people + ["，", "参加"]) for _ in range(pick.randint(0, 10)))
+            if old is not None:
+                assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
