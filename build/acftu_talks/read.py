@@ -64,17 +64,29 @@ class Shown:
     def __init__(self, root: Path):
         self.root = root
         self._root: Path | None = None
-        self._folders: dict[Path, Path] = {}
+        # folder -> (resolved, its name relative to the root, None if outside)
+        self._folders: dict[Path, tuple[Path, str | None]] = {}
 
     def __call__(self, path: Path) -> str:
         folder = path.parent
-        resolved = self._folders.get(folder)
-        if resolved is None:
-            resolved = self._folders[folder] = folder.resolve()
-        if self._root is None:
-            self._root = self.root.resolve()
+        known = self._folders.get(folder)
+        if known is None:
+            resolved = folder.resolve()
+            if self._root is None:
+                self._root = self.root.resolve()
+            try:
+                inside = resolved.relative_to(self._root).as_posix()
+            except ValueError:
+                inside = None
+            known = self._folders[folder] = (resolved, inside)
+        resolved, inside = known
+        name = path.name
+        if inside is not None and name not in ("", ".."):
+            # what the join below gives, joined as a string: pathlib's
+            # joining and relative_to cost more than the rest of naming a file
+            return name if inside == "." else f"{inside}/{name}"
         try:
-            return (resolved / path.name).relative_to(self._root).as_posix()
+            return (resolved / name).relative_to(self._root).as_posix()
         except ValueError:
             return path.as_posix()
 
