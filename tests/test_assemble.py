@@ -86,6 +86,36 @@ def test_sentence_offsets_skip_a_cut_inside_the_paragraph():
     assert (second["reporting_cue"], raw[second["cue_start"]:second["cue_end"]]) == ("指出", "指出")
 
 
+def test_every_sentence_offset_is_the_spans_raw_offset():
+    """With and without cuts inside a paragraph (artifacts anywhere in a
+    sentence, a cue, a source, a content), and with errata: each offset of a
+    sentence record is what ``Span.raw_offset`` maps it to (an end from its
+    last character), and its errata are those overlapping it."""
+    import random
+    rng = random.Random(5)
+    pieces = ["习近平强调，", "他指出，", "要团结职工", "。", "[bookmark: x]", "“我们要奋斗。”习近平说。", "王东明参加谈话。"]
+    for trial in range(150):
+        raw = "标题\n" + "\n".join("".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3)) + "\n"
+        src = source(raw, title="标题")
+        found, loose = passages(src)
+        errata = [{"erratum_id": f"e{i}", "char_start": a, "char_end": a + 2}
+                  for i, a in enumerate(sorted(rng.sample(range(len(raw) - 2), 2)))] if trial % 2 else []
+        for passage in found:
+            passage.record = assemble.paragraph(src, passage, {"习近平": "Xi Jinping"}, EVENT, errata)
+            span = passage.span
+            got = assemble.sentences(passage, {"习近平": "Xi Jinping"}, errata)
+            for record, s in zip(got, passage.annotation.sentences, strict=True):
+                start = lambda x: None if x is None else span.raw_offset(x)  # noqa: E731
+                end = lambda x: None if x is None else span.raw_offset(x - 1) + 1  # noqa: E731
+                assert (record["char_start"], record["char_end"], record["cue_start"], record["cue_end"],
+                        record["source_start"], record["source_end"], record["content_start"],
+                        record["content_end"]) == (start(s.start), end(s.end), start(s.cue_start), end(s.cue_end),
+                                                   start(s.source_start), end(s.source_end),
+                                                   start(s.content_start), end(s.content_end)), raw
+                assert record["errata"] == [e["erratum_id"] for e in errata
+                                            if e["char_start"] < end(s.end) and start(s.start) < e["char_end"]]
+
+
 def test_an_override_is_a_new_annotation_and_counted():
     src = source(overrides=[{"paragraph_number": 2, "speech_mode": "reported", "speaker": "习近平", "reason": "r"},
                             {"paragraph_number": 3, "speaker": "", "reason": "r"}])

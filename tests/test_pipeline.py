@@ -198,6 +198,19 @@ def test_process_runs_every_step_on_one_document():
     assert outcome.claim.declared == outcome.claim.doc_id == "2018-10-29-acftu-talk-xinhua"
 
 
+def test_process_switches_off_the_rules_the_environment_names_at_each_call(monkeypatch):
+    text, meta = CORPUS / "2023-10-23-acftu-talk-qiushi.txt", CORPUS / "2023-10-23-acftu-talk-qiushi.toml"
+
+    def rules() -> set[str]:
+        built = pipeline.process(text, meta, SCHEMA, ROOT).built
+        return {part for p in built.paragraphs for part in p["annotation_rule"].split("/")}
+    assert "speech-text-author" in rules()
+    monkeypatch.setenv("ACFTU_TALKS_DISABLE_RULES", "speech-text-author")
+    assert "speech-text-author" not in rules()
+    monkeypatch.delenv("ACFTU_TALKS_DISABLE_RULES")
+    assert "speech-text-author" in rules()
+
+
 def test_process_stops_after_a_sidecar_error_and_still_claims_its_doc_id(tmp_path):
     write_doc(tmp_path, "2018-10-29-t-xinhua", "标题\n习近平强调，要团结。\n", **{'doc_type = "news_report"': 'doc_type = "speech"'})
     outcome = pipeline.process(tmp_path / "2018-10-29-t-xinhua.txt", tmp_path / "2018-10-29-t-xinhua.toml",

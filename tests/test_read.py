@@ -59,3 +59,28 @@ def test_shown_names_files_as_display_does_resolving_each_folder_once(tmp_path: 
     for name in ("a.txt", "b.txt", "c.txt"):
         shown(root / "corpus" / name)
     assert calls == [root / "corpus", root]  # the folder once, the root once
+
+
+def test_shown_joins_names_as_pathlib_does(tmp_path: Path, monkeypatch):
+    """Names are what resolving the folder and joining the name gives, for
+    files in the root, below it, beside it, through links and dots."""
+    root = tmp_path / "repo"
+    (root / "corpus" / "sub").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (root / "linked").symlink_to(tmp_path / "elsewhere")
+    (root / "inward").symlink_to(root / "corpus")
+    monkeypatch.chdir(root / "corpus")
+    folders = [root, root / "corpus", root / "corpus" / "sub", root / "linked", root / "inward", tmp_path,
+               Path("."), Path(".."), Path("sub"), Path("../corpus/sub/.."), Path("/"), root / "corpus" / ".."]
+    names = ["a.txt", "..", "x y.toml", "é.txt", ".hidden"]
+    paths = [f / n for f in folders for n in names] + folders
+
+    def reference(path: Path, given: Path) -> str:
+        try:
+            return (path.parent.resolve() / path.name).relative_to(given.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+    for given in (root, Path(".."), root / "corpus", tmp_path, Path("/")):
+        shown = Shown(given)
+        for _ in range(2):  # and again, from the folders known
+            assert [shown(p) for p in paths] == [reference(p, given) for p in paths]

@@ -42,3 +42,20 @@ def test_a_sidecar_may_start_with_a_bom(tmp_path):
     (tmp_path / "x.toml").write_bytes("\ufeffdoc_id = \"x\"\r\n".encode())
     source, problems = read.read_source(tmp_path / "x.txt", tmp_path / "x.toml", tmp_path)
     assert problems == [] and source.meta == {"doc_id": "x"} and source.meta_lines[("doc_id",)] == 1
+
+
+def test_a_text_is_searched_whole_for_what_its_lines_would_show():
+    """The one search of a whole text finds nothing exactly where the search
+    of each line (up to its CRLF's \\r) finds nothing."""
+    import random
+    pick = random.Random(3)
+    pool = ["a", "中", "\n", "\r", "\r\n", "\t", "\x00", "\x0b", "\x85", "\x9f", "\xa0", "\u3000", "\u2028"]
+    texts = ["".join(pick.choice(pool) for _ in range(pick.randint(1, 8))) for _ in range(5000)]
+    clean = 0
+    for text in texts + ["a\r", "a\r\r\n", "\r\n\r", "a\r\nb\r\n"]:
+        if not text.strip():
+            continue
+        expected = read._line_problems(text, "x.txt")
+        assert read.check_text(text, "x.txt") == expected, repr(text)
+        clean += expected == []
+    assert clean > 300

@@ -23,6 +23,7 @@ from .registries import Registries, read_registries
 from .progress import Progress
 from .release import finish, write
 from .release.summary import Summary, Tally, tally
+from .rules import registry
 
 
 class Outcome(NamedTuple):
@@ -34,6 +35,7 @@ class Outcome(NamedTuple):
     version: tuple | None = None  # what the sidecar says it is a version of (events.version_claim)
 
 
+@registry.settled()  # which rules are switched off does not change within a document
 def process(text_file: Path, meta_file: Path, schema_dir: Path, root: Path, corpus: Registries | None = None,
             shown: read.Shown | None = None) -> Outcome:
     """Every step on one document, from its files to its records and every

@@ -23,7 +23,12 @@ from .errors import Problem
 # old Mac line end that would silently merge lines.
 CORPUS_FILES = ("events", "persons")
 
-_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_BAD_CONTROL = re.compile(rf"[{_CONTROL}]|\r(?!\n)")
+# The same characters in one class, which ``re`` scans for fast (it tries
+# the alternation above at every position): on a text whose CRLFs are made
+# LFs, a \r is one that ends no line.
+_ANY_CONTROL = re.compile(rf"[{_CONTROL}\r]")
 
 
 @dataclass
@@ -59,17 +64,29 @@ class Shown:
     def __init__(self, root: Path):
         self.root = root
         self._root: Path | None = None
-        self._folders: dict[Path, Path] = {}
+        # folder -> (resolved, its name relative to the root, None if outside)
+        self._folders: dict[Path, tuple[Path, str | None]] = {}
 
     def __call__(self, path: Path) -> str:
         folder = path.parent
-        resolved = self._folders.get(folder)
-        if resolved is None:
-            resolved = self._folders[folder] = folder.resolve()
-        if self._root is None:
-            self._root = self.root.resolve()
+        known = self._folders.get(folder)
+        if known is None:
+            resolved = folder.resolve()
+            if self._root is None:
+                self._root = self.root.resolve()
+            try:
+                inside = resolved.relative_to(self._root).as_posix()
+            except ValueError:
+                inside = None
+            known = self._folders[folder] = (resolved, inside)
+        resolved, inside = known
+        name = path.name
+        if inside is not None and name not in ("", ".."):
+            # what the join below gives, joined as a string: pathlib's
+            # joining and relative_to cost more than the rest of naming a file
+            return name if inside == "." else f"{inside}/{name}"
         try:
-            return (resolved / path.name).relative_to(self._root).as_posix()
+            return (resolved / name).relative_to(self._root).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -198,6 +215,13 @@ def check_text(text: str, path: str) -> list[Problem]:
     if not text.strip():
         return [Problem(path, None, "text", "the raw text is empty (or only white space)",
                         "text.empty", "put the text in the file, or remove it and its sidecar")]
+    if _ANY_CONTROL.search(text.replace("\r\n", "\n")) is None:
+        # None in any line either: a line is searched up to its CRLF's \r.
+        return []
+    return _line_problems(text, path)
+
+
+def _line_problems(text: str, path: str) -> list[Problem]:
     problems = []
     # One pass over the lines, one report a line (a mangled file would
     # otherwise flood the output): linear in the size of the text.

@@ -181,3 +181,71 @@ def test_a_plain_value_is_what_the_two_walks_pass():
         if plain:
             assert not fastcheck._doubtful(case) and fastcheck._nudge(case) is None
     assert seen[True] and seen[False]
+
+
+def _plain_walk(value) -> bool:
+    """The plain-JSON test as one stack walk, building nothing else: the
+    reference for the recursive one."""
+    import datetime as dt
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if type(v) is str:
+            if len(v) == 10 and fastcheck._DATE_SHAPE.fullmatch(v):
+                try:
+                    dt.date.fromisoformat(v)
+                except ValueError:
+                    return False
+        elif type(v) is dict:
+            stack.extend(v.values())
+        elif type(v) is list:
+            stack.extend(v)
+        elif type(v) is not int and type(v) is not bool and v is not None:
+            return False
+    return True
+
+
+def test_plain_is_the_walk_on_real_mutated_and_random_values():
+    import random
+    rng = random.Random(7)
+    leaves = ["2023-02-28", "2023-02-30", "0000-01-01", "2023-2-28x", "x", "", 0, 2, True, None, 2.0, 1.5,
+              _Text("2023-02-28"), (1,), b"2023-02-28"]
+
+    def value(depth: int):
+        if depth and rng.random() < 0.3:
+            return {f"k{i}": value(depth - 1) for i in range(rng.randint(0, 4))}
+        if depth and rng.random() < 0.3:
+            return [value(depth - 1) for _ in range(rng.randint(0, 4))]
+        return rng.choice(leaves)
+    cases = [case for _, case in CASES] + [value(4) for _ in range(3000)]
+    for _ in range(2):  # and again, with the days seen the first time known
+        assert [fastcheck._plain(c) for c in cases] == [_plain_walk(c) for c in cases]
+
+
+def test_a_list_is_accepted_exactly_when_each_of_its_items_is():
+    """The one question about a list answers as the questions about each
+    item together: every real and mutated case alone, and random lists of
+    them (mostly valid, some with one bad item)."""
+    import random
+    pick = random.Random(13)
+    by_schema: dict[str, list] = {}
+    for schema_file, case in CASES:
+        by_schema.setdefault(schema_file, []).append(case)
+    problems: list = []
+    sentences = [s for built in pipeline.iter_built(CORPUS, SCHEMA, ROOT, problems) for s in built.sentences]
+    by_schema["sentence.schema.json"] = [case for s in sentences[:2] for case in _mutations(copy.deepcopy(s))]
+    by_schema["sentence.schema.json"] += sentences
+    for schema_file, cases in by_schema.items():
+        one = fastcheck.accepter(str(SCHEMA / schema_file))
+        every = fastcheck.list_accepter(str(SCHEMA / schema_file))
+        assert every is not None, schema_file
+        verdicts = [one(case) for case in cases]
+        assert [every([case]) for case in cases] == verdicts, schema_file
+        good = [case for case, ok in zip(cases, verdicts) if ok]
+        bad = [case for case, ok in zip(cases, verdicts) if not ok]
+        assert good and bad
+        for _ in range(200):
+            items = pick.sample(good, min(len(good), pick.randint(1, 6)))
+            if pick.random() < 0.5:
+                items.insert(pick.randint(0, len(items)), pick.choice(bad))
+            assert every(items) == all(one(item) for item in items)

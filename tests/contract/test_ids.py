@@ -4,7 +4,7 @@ import re
 
 from acftu_talks import cli
 from acftu_talks.contract import ids
-from conftest import ROOT, build_args
+from conftest import CORPUS, ROOT, build_args
 
 DOC = "2018-10-29-acftu-talk-xinhua"
 
@@ -117,3 +117,31 @@ def test_the_streaming_check_finds_what_the_whole_lock_check_finds(tmp_path):
         for doc in sorted(current):
             streaming.add(doc, current[doc])
         assert streaming.problems() == expected
+
+
+def test_runs_found_in_one_pass_are_those_found_line_by_line(tmp_path):
+    """On locks of every shape the fast path takes (comments, blank lines,
+    a doc_id's lines apart, ids without a ".", a last line without its line
+    end), it finds the runs the loop over lines finds; a lock it does not
+    take (a line without a TAB, an id opening with "." or a stray \\r) goes
+    line by line."""
+    import io
+    import random
+    pick = random.Random(11)
+    pieces = [b"# a comment\n", b"\n", b"2018-a.p001\t0123456789abcdef\n", b"2018-a.p001.s01\tx\n",
+              b"2018-a\ty\n", b"2018-ab.p001\tz\n", b"2018-b.p001.s02\t0\n", b"2018-a.p002\t1",
+              b"2018-b\t2\n"]
+    odd = [b"no tab here\n", b".p001\tx\n", b"2018-a.p003\tx\r\n", b"2018-a.p004\tx\ty\n", b"\r\n", b"\t\n"]
+    taken = 0
+    for trial in range(3000):
+        lines = [pick.choice(pieces) for _ in range(pick.randint(0, 12))]
+        if trial % 3 == 0:
+            lines.insert(pick.randint(0, len(lines)), pick.choice(odd))
+        data = b"".join(lines)
+        by_line = ids._runs_by_line(io.BytesIO(data), tmp_path)
+        if ids._PLAIN_LOCK.fullmatch(data):
+            taken += 1
+            assert (ids._runs(data), []) == by_line, data
+    assert taken > 1000
+    real = (CORPUS / ids.LOCK).read_bytes()
+    assert ids._PLAIN_LOCK.fullmatch(real) and (ids._runs(real), []) == ids._runs_by_line(io.BytesIO(real), tmp_path)

@@ -43,6 +43,28 @@ def test_file_name(name, ok):
         assert problems[0].code == "corpus.file-name"
 
 
+def test_file_names_are_checked_against_the_doc_id_of_the_schema_folder_given(tmp_path):
+    """The doc_id field is resolved once per schema folder: another folder's
+    schema (a longer maxLength) is its own."""
+    import json
+    import shutil
+    other = tmp_path / "schema"
+    shutil.copytree(SCHEMA, other)
+    sidecar = json.loads((other / "sidecar.schema.json").read_text(encoding="utf-8"))
+    defs = json.loads((other / "defs.schema.json").read_text(encoding="utf-8"))
+    assert validate._doc_id_field(str(SCHEMA)) == \
+        validate.schemas.resolved("sidecar.schema.json", str(SCHEMA))["properties"]["doc_id"]
+    name = "2018-10-29-" + "a" * 80
+    assert validate.check_file_name(name, "x.txt", SCHEMA) != []
+    limit = validate._doc_id_field(str(SCHEMA)).get("maxLength")
+    assert limit is not None and limit < len(name)
+    for document in (sidecar, defs):
+        text = json.dumps(document).replace(f'"maxLength": {limit}', '"maxLength": 200')
+        (other / ("sidecar" if document is sidecar else "defs")).with_suffix(".schema.json").write_text(text)
+    assert validate.check_file_name(name, "x.txt", other) == []
+    assert validate.check_file_name(name, "x.txt", SCHEMA) != []
+
+
 def test_records_are_checked_with_their_id_and_field():
     result, _, _ = built(source())
     paragraphs = result.paragraphs

@@ -191,3 +191,41 @@ def test_the_object_of_an_earlier_verb_is_not_a_participant(tmp_path):
 def test_who_presided(tmp_path):
     found, _ = run(tmp_path, "习近平强调，要团结。\n会议由王东明主持。\n")
     assert [(p["name"], p["role"]) for p in found][1:] == [("王东明", "presided")]
+
+
+def test_role_verbs_are_those_the_grouped_pattern_finds_everywhere():
+    """Starting at the first role verb finds the verbs, roles and offsets
+    that scanning the whole text does, on random and real texts."""
+    import random
+
+    from acftu_talks.rules import lexicon as L, participants as P
+    from conftest import CORPUS
+
+    words = [w for vocab in L.ROLE_VERBS.values() for w in vocab.words]
+    pool = words + ["作了", "发", "言", "主", "持", "参", "加", "王东明", "，", "。", "、"]
+    rng = random.Random(29)
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) for _ in range(2000)]
+    texts += [line for path in sorted(CORPUS.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+    for text in texts:
+        assert [(m.span(), m.lastgroup) for m in P._verbs(text)] == \
+               [(m.span(), m.lastgroup) for m in P._VERB.finditer(text)], text
+
+
+def test_the_pattern_of_forms_finds_what_the_longest_first_alternation_finds():
+    import random
+    import re
+
+    from acftu_talks.rules import participants as P
+
+    pick = random.Random(31)
+    people = ["习近平", "习近", "近平", "王东明", "王东", "李强", "李", "总书记", "习总书记", "a.b", ""]
+    for _ in range(300):
+        forms = {f: "x" for f in pick.sample(people, pick.randint(0, len(people)))}
+        ordered = sorted({f for f in forms if f}, key=len, reverse=True)
+        old = re.compile("|".join(re.escape(f) for f in ordered)) if ordered else None
+        new = P._pattern(forms)
+        assert (old is None) == (new is None)
+        for _ in range(10):
+            text = "".join(pick.choice(people + ["，", "参加"]) for _ in range(pick.randint(0, 10)))
+            if old is not None:
+                assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]

@@ -74,3 +74,19 @@ def test_a_switched_off_rule_decides_nothing(monkeypatch):
     assert rule.enabled
     monkeypatch.setenv("ACFTU_TALKS_DISABLE_RULES", "narration-opener")
     assert not rule.enabled
+
+
+def test_settled_rules_are_those_of_the_environment_on_entry(monkeypatch):
+    rule = registry.get("narration-opener")
+    with registry.settled():
+        monkeypatch.setenv("ACFTU_TALKS_DISABLE_RULES", "narration-opener")
+        assert rule.enabled  # switched off after entry: still on within
+        with registry.settled():
+            assert rule.enabled
+    assert not rule.enabled  # outside, the environment is read again
+    with pytest.raises(ZeroDivisionError):
+        with registry.settled():
+            monkeypatch.delenv("ACFTU_TALKS_DISABLE_RULES")
+            assert not rule.enabled
+            1 / 0
+    assert rule.enabled  # left even when an error leaves it

@@ -22,6 +22,30 @@ def test_content_stops_before_the_closing_stop():
     assert text[slice(*content_bounds(text, 4, len(text)))] == "要团结奋斗"
 
 
+def test_content_bounds_are_those_of_the_tail_pattern():
+    """Cutting the closing stops from the end gives the bounds the search for
+    the tail pattern gives, for every range within random texts (stops, closers,
+    ellipses, spaces, line ends)."""
+    import random
+
+    from acftu_talks.rules import lexicon as L, speech
+
+    def by_pattern(text, start, end):
+        tail = speech._TERMINAL_TAIL.search(text, start, end)
+        if tail and tail.start() > start:
+            end = tail.start()
+        while end > start and text[end - 1] in L.SPACES:
+            end -= 1
+        return start, end
+    pick = random.Random(17)
+    pool = list(L.TERMINALS + L.CLOSERS + L.SPACES) + ["…", "\n", "要", "团结", "“", "，"]
+    for _ in range(1500):
+        text = "".join(pick.choice(pool) for _ in range(pick.randint(0, 9)))
+        for start in range(len(text) + 1):
+            for end in range(len(text) + 1):
+                assert content_bounds(text, start, end) == by_pattern(text, start, end), (text, start, end)
+
+
 def test_a_stage_direction_does_not_make_a_paragraph_mixed():
     found = [Sentence(0, 5, "reported", "习近平"), Sentence(5, 9, "none", None)]
     assert paragraph_mode(found) == ("reported", "习近平", "reporting-cue")
@@ -148,6 +172,46 @@ def test_one_lookbehind_gives_the_matches_of_one_per_title(monkeypatch):
             assert old.names_in(text) == new.names_in(text)
 
 
+@pytest.mark.parametrize("disabled", ["", "cue-after-pronoun", "cue-after-title"])
+def test_a_sentence_without_a_mention_gets_what_every_pattern_gives(monkeypatch, disabled):
+    """Sentences that hold no known name, title or pronoun are not asked the
+    name patterns: the sentences and names found are those of rules that ask
+    every pattern of every sentence, on random and real texts, with the
+    document's own rules and with rules sharing a wider vocabulary's
+    patterns."""
+    import random
+    import re
+
+    from acftu_talks.rules import lexicon as L, speech
+
+    monkeypatch.setenv("ACFTU_TALKS_DISABLE_RULES", disabled)
+    rng = random.Random(1023)
+    people = ["习近平", "王东明", "王东", "东明", "李强", "蔡奇", "主席团", "总书记习近平", "委员长李"]
+    titles = list(L.TITLES.words)
+    glue = list("，。：“”他她其们人在时上要对会大家同志的了中共中央副国家") + [
+        "强调", "指出", "表示", "说", "代表", "致以", "问候", "新华社北京10月23日电 ", "（掌声）", "随后，", "\n", " ",
+        # whole sentences: a paraphrase, and what goes on with it or ends it
+        "习近平强调，要团结奋斗。", "要坚持党的领导。", "大家纷纷表示，要牢记嘱托。", "随后，大家参观了展览。",
+        "他指出，要深化改革。", "会议强调，要团结。", "要学习贯彻习近平新时代中国特色社会主义思想。"]
+    real = _corpus_sentences()
+    for trial in range(40):
+        names = rng.sample(people, rng.randint(1, 4))
+        aliases = {t: rng.choice(names) for t in rng.sample(titles, rng.randint(0, len(titles)))}
+        pool = names + list(aliases) + titles + glue
+        texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 16))) for _ in range(40)]
+        texts += rng.sample(real, 20)
+        every = speech.SpeechRules(names, aliases)
+        every.__dict__["mention"] = re.compile("")  # every sentence is asked every pattern
+        vocabulary = speech._Vocabulary()
+        vocabulary.rules(tuple(rng.sample(people, 3)), ())  # others' names first: a wider vocabulary
+        for rules in (speech.SpeechRules(names, aliases), vocabulary.rules(tuple(names), tuple(sorted(aliases.items())))):
+            for text in texts:
+                for last in (None, names[0]):
+                    assert [vars(s) for s in rules.sentences(text, last)] == \
+                           [vars(s) for s in every.sentences(text, last)], (names, aliases, text)
+                assert rules.names_in(text) == every.names_in(text), text
+
+
 def test_title_holders_skip_only_titles_the_text_does_not_hold():
     """A title's pattern is compiled only for a text that holds the title:
     the holders are those every pattern finds, on random and real texts."""
@@ -170,6 +234,35 @@ def test_title_holders_skip_only_titles_the_text_does_not_hold():
     for text in texts:
         for names in (["习近平"], ["习近平", "王东明"], ["李强", "王东明"]):
             assert title_holders(text, names) == every_pattern(text, names), text
+
+
+def test_title_matches_are_those_finditer_finds():
+    """Trying a title's pattern only near the title finds the matches that
+    scanning every position does, in order and with the same groups: on
+    random texts (names that begin one another, titles as aliases, 同志,
+    deputies, lists joined by 、, one title right after another) and on the
+    real texts, whole and sentence by sentence."""
+    import random
+    import re
+
+    from conftest import CORPUS
+    from acftu_talks.rules import lexicon as L, speech
+
+    rng = random.Random(2024)
+    people = ["习近平", "习近", "王东明", "王东", "李强", "徐留平", "习近平总书记", "习总书记", "总书记", "主席"]
+    pool = people + ["同志", "、", "，", "。", "中共中央", "副", "常务", "全国总工会", "来到", "出席", *L.TITLES.words] * 2
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 40))) for _ in range(600)]
+    real = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))]
+    texts += real + _corpus_sentences()
+    for trial in range(12):
+        names = tuple(sorted(set(rng.sample(people, rng.randint(1, 6)))))
+        reach = max(map(len, names)) + len("同志")
+        for title, source in speech._title_patterns(names):
+            pattern = re.compile(source)
+            for text in texts:
+                expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+                got = [(m.span(), m.groupdict()) for m in speech._title_matches(pattern, text, title, reach)]
+                assert got == expected, (names, title, text)
 
 
 def test_patterns_are_compiled_when_first_used():

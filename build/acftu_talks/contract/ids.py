@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import io
 import json
 import os
 import re
@@ -280,6 +281,50 @@ def _problems(corpus_dir: Path, by_doc: dict[str, list[tuple[str, str | None]]],
     return problems
 
 
+def _runs_by_line(lines: Iterable[bytes], corpus_dir: Path) -> tuple[dict[str, list[tuple[int, int]]], list[Problem]]:
+    """Where each document's runs of lines are in the lock (offset, length),
+    and a problem for every line that is neither an id line, a comment nor blank."""
+    where: dict[str, list[tuple[int, int]]] = {}
+    offset, doc, start = 0, None, 0
+    bad = []
+    for number, line in enumerate(lines, start=1):
+        if line.startswith(b"#") or not line.strip(b"\n"):
+            this = None  # not an id line: ends the run
+        elif not _LOCK_LINE.fullmatch(line.rstrip(b"\n")):
+            bad.append(Problem((corpus_dir / LOCK).as_posix(), number, "line",
+                               "not an `<id>\\t<16 hex digits>` line", "ids.lock-format",
+                               FIX_LOCK.format(path=(corpus_dir / LOCK).as_posix())))
+            this = None
+        else:
+            this = line[:line.find(b".")] if b"." in line[:line.find(b"\t")] else line[:line.find(b"\t")]
+        if this != doc:
+            if doc is not None:
+                where.setdefault(doc.decode("utf-8"), []).append((start, offset - start))
+            doc, start = this, offset
+        offset += len(line)
+    if doc is not None:
+        where.setdefault(doc.decode("utf-8"), []).append((start, offset - start))
+    return where, bad
+
+
+# A lock of only id lines whose doc_id does not start with "." or "#",
+# comments and blank lines: :func:`_runs` finds what :func:`_runs_by_line`
+# finds, in C (a Python loop over 137,000 lines took a third of a second).
+_ID_LINE = rb"[^\t\n.#][^\t\n]*\t[^\t\n]+"
+_PLAIN_LOCK = re.compile(rb"(?:(?:#[^\n]*|" + _ID_LINE + rb")?\n)*(?:#[^\n]*|" + _ID_LINE + rb")?")
+# One run: id lines whose doc_id (the id up to its first ".") is the same.
+_RUN = re.compile(rb"^(?P<doc>[^\t\n.#][^\t\n.]*)(?:\.[^\t\n]*)?\t[^\t\n]+"
+                  rb"(?:\n(?P=doc)(?:\.[^\t\n]*)?\t[^\t\n]+)*\n?", re.MULTILINE)
+
+
+def _runs(data: bytes) -> dict[str, list[tuple[int, int]]]:
+    """:func:`_runs_by_line` of a lock that ``_PLAIN_LOCK`` matches."""
+    where: dict[str, list[tuple[int, int]]] = {}
+    for run in _RUN.finditer(data):
+        where.setdefault(run["doc"].decode("utf-8"), []).append((run.start(), run.end() - run.start()))
+    return where
+
+
 class StreamingCheck:
     """The check of :func:`check`, one document at a time, without holding
     the lock or the current ids of more than one document.
@@ -293,26 +338,12 @@ class StreamingCheck:
     def __init__(self, corpus_dir: Path):
         self.corpus_dir = corpus_dir
         self.file = (corpus_dir / LOCK).open("rb")
-        self.where: dict[str, list[tuple[int, int]]] = {}  # doc_id -> [(offset, length)] of its lines
-        offset, doc, start = 0, None, 0
-        bad = []
-        for number, line in enumerate(self.file, start=1):
-            if line.startswith(b"#") or not line.strip(b"\n"):
-                this = None  # not an id line: ends the run
-            elif not _LOCK_LINE.fullmatch(line.rstrip(b"\n")):
-                bad.append(Problem((corpus_dir / LOCK).as_posix(), number, "line",
-                                   "not an `<id>\\t<16 hex digits>` line", "ids.lock-format",
-                                   FIX_LOCK.format(path=(corpus_dir / LOCK).as_posix())))
-                this = None
-            else:
-                this = line[:line.find(b".")] if b"." in line[:line.find(b"\t")] else line[:line.find(b"\t")]
-            if this != doc:
-                if doc is not None:
-                    self.where.setdefault(doc.decode("utf-8"), []).append((start, offset - start))
-                doc, start = this, offset
-            offset += len(line)
-        if doc is not None:
-            self.where.setdefault(doc.decode("utf-8"), []).append((start, offset - start))
+        data = self.file.read()
+        # doc_id -> [(offset, length)] of its lines
+        if _PLAIN_LOCK.fullmatch(data):
+            self.where, bad = _runs(data), []
+        else:
+            self.where, bad = _runs_by_line(io.BytesIO(data), corpus_dir)  # lines end at b"\n" only
         if bad:
             self.file.close()
             raise InputError(bad)

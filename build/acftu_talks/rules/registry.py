@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 LEVELS = ("paragraph", "sentence", "caption", "participant", "date")
 
@@ -63,9 +65,32 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
+# The rules switched off while one document is built (see settled()); None:
+# ask the environment.
+_SETTLED: frozenset[str] | None = None
+
+
 def _disabled() -> frozenset[str]:
+    if _SETTLED is not None:
+        return _SETTLED
     # Asked once per rule per sentence: parse the variable once per value.
     return _parse_disabled(os.environ.get("ACFTU_TALKS_DISABLE_RULES", ""))
+
+
+@contextmanager
+def settled() -> Iterator[None]:
+    """Within: the rules switched off are those the environment switches off
+    on entry. A document's build asks some 650 times whether a rule is on,
+    and reading ``os.environ`` each time cost a tenth of the build; outside
+    (a test or ``tests/rules/ablation.py`` switching rules between calls)
+    every question reads the environment again."""
+    global _SETTLED
+    outer = _SETTLED
+    _SETTLED = _disabled()
+    try:
+        yield
+    finally:
+        _SETTLED = outer
 
 
 @lru_cache(maxsize=8)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from . import lexicon as L
 from . import sentences as sentence_splitter
@@ -53,6 +54,7 @@ _SPEECH_ACT = (rf"(?:(?:{L.ON_BEHALF.pattern()})[^{_STOPS}]{{1,30}}?[{L.COMMAS}]
                rf"(?:{L.ADDRESSEE_MARKERS.pattern()})[^。！？]*?(?P<cue>{L.SPEECH_ACT_VERBS.pattern()})"
                rf"[^，。！？]{{0,8}}?(?:{L.SPEECH_ACT_OBJECTS.pattern()})")
 _TERMINAL_TAIL = re.compile(rf"[{re.escape(L.TERMINALS)}{re.escape(L.CLOSERS)}…]+$")
+_TAIL = frozenset(L.TERMINALS + L.CLOSERS + "…")  # its characters
 
 _R = "习近平强调，我国工运事业是党的事业的重要组成部分。"
 CUE_NAME = register(
@@ -227,9 +229,18 @@ class Sentence:
 
 def content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without the closing stop and white space."""
-    tail = _TERMINAL_TAIL.search(text, start, end)
-    if tail and tail.start() > start:
-        end = tail.start()
+    if end > start and text[end - 1] != "\n":
+        # _TERMINAL_TAIL's match, found from the end: a search from the start
+        # costs a call per sentence of every document
+        cut = end
+        while cut > start and text[cut - 1] in _TAIL:
+            cut -= 1
+        if cut > start:
+            end = cut
+    else:  # $ also matches before a final \n
+        tail = _TERMINAL_TAIL.search(text, start, end)
+        if tail and tail.start() > start:
+            end = tail.start()
     while end > start and text[end - 1] in L.SPACES:
         end -= 1
     return start, end
@@ -320,6 +331,12 @@ class SpeechRules:
             "subject": rf"^{_LEAD}(?P<name>{who})" if who else None,
             "fixed": fixed if fixed and FIXED.enabled else None,
             "any_name": who or None,
+            # Every pattern above holds a name, title or pronoun, spelled
+            # out: where none of them is in a sentence, none matches. ``re``
+            # finds plain words fast, but tries each of the patterns (groups
+            # and lookbehinds first) at every position it is asked to.
+            "mention": "|".join([re.escape(n) for n in self.names]
+                                + ([L.PRONOUNS.pattern()] if CUE_PRONOUN.enabled else [])) or None,
         }
 
     cue = _Compiled()
@@ -328,13 +345,15 @@ class SpeechRules:
     subject = _Compiled()
     fixed = _Compiled()
     any_name = _Compiled()
+    mention = _Compiled()
 
     def _names(self, names: list[str], aliases: dict[str, str] | None) -> None:
         self.canonical = {n: n for n in names if n}
         for surface, name in (aliases or {}).items():
             if surface and name:
                 self.canonical.setdefault(surface, name)
-        self.titles = {s for s in self.canonical if s in L.TITLES.words and s not in names}
+        titles = set(L.TITLES.words)  # built once here, not once per surface form
+        self.titles = {s for s in self.canonical if s in titles and s not in names}
         if not CUE_TITLE.enabled:
             for title in self.titles:
                 del self.canonical[title]
@@ -365,7 +384,11 @@ class SpeechRules:
 
     def names_in(self, text: str) -> list[str]:
         """The canonical names of the known people ``text`` mentions."""
-        return [self.canonical[m] for m in self.any_name.findall(text)] if self.any_name else []
+        first = self.mention.search(text) if self.any_name else None
+        if first is None:
+            return []
+        # none starts before the first mention; the titles' lookbehind still sees the text before it
+        return [self.canonical[m] for m in self.any_name.findall(text, first.start())]
 
     def sentences(self, text: str, last_speaker: str | None,
                   bounds: list[tuple[int, int]] | None = None) -> list[Sentence]:
@@ -383,8 +406,9 @@ class SpeechRules:
             if NOT_SPEECH.enabled and (STAGE_DIRECTION.fullmatch(sentence) or BOILERPLATE.match(sentence)):
                 found.append(Sentence(start, end, "none", None, rules=(NOT_SPEECH.name,)))
                 continue  # a paraphrase goes on after applause
-            match, why_not = self._speaker_match(sentence)
-            if match is None and why_not is None and QUOTE_TAGGED.enabled and sentence.startswith("“"):
+            mentioned = self.mention is not None and self.mention.search(sentence) is not None
+            match, why_not = self._speaker_match(sentence) if mentioned else (None, None)
+            if match is None and why_not is None and QUOTE_TAGGED.enabled and mentioned and sentence.startswith("“"):
                 match = self.tagged.match(sentence)  # ^“: a sentence opening otherwise is not asked
             if match:
                 surface = match["name"]
@@ -424,11 +448,11 @@ class SpeechRules:
                                           offset + match.start("name"), offset + match.end("name"),
                                           *content))
                     continue
-            subject = self.subject.match(sentence) if self.subject and SUBJECT.enabled else None
+            subject = self.subject.match(sentence) if mentioned and self.subject and SUBJECT.enabled else None
             if subject and not self._not_subject(subject):
                 antecedent = (self.canonical[subject["name"]], (SUBJECT.name, *tag_rules))
             if current and CONTINUES.enabled:
-                stop = self._stops(sentence, current)
+                stop = self._stops(sentence, current, mentioned)
                 if stop is None or stop == FIXED.name:
                     why = (CONTINUES.name,) + ((FIXED.name,) if stop else ())
                     found.append(Sentence(start, end, "reported", current, rules=why,
@@ -446,14 +470,16 @@ class SpeechRules:
             found.append(Sentence(start, end, "narration", None, rules=rules or (NARRATION.name,)))
         return found
 
-    def _stops(self, sentence: str, current: str) -> str | None:
+    def _stops(self, sentence: str, current: str, mentioned: bool = True) -> str | None:
         """The rule that ends ``current``'s paraphrase at ``sentence``, if
         any; FIXED's name when only a fixed phrase names the speaker (it
-        goes on)."""
+        goes on). Not ``mentioned``: the sentence holds no known name."""
         if OTHER_CUE.enabled and _OTHER_CUE.match(sentence):
             return OTHER_CUE.name
         if OPENER.enabled and _NARRATION_OPENER.match(sentence):
             return OPENER.name
+        if not mentioned:
+            return None  # no name, so no fixed phrase built on one either
         stripped = self.fixed.sub("", sentence) if self.fixed else sentence
         named = self.names_in(stripped)
         if NAMED_AGAIN.enabled and current in named:
@@ -490,14 +516,38 @@ def title_holders(text: str, names: list[str]) -> dict[str, str]:
     # The shared patterns find what the document's own would wherever the
     # text holds none of the other names (see _Shared).
     shared = _VOCABULARY.title_patterns(known)
-    patterns = shared if shared is not None and not _VOCABULARY.foreign_in(text, known) \
-        else _title_patterns(tuple(sorted(known)))
+    if shared is not None and not _VOCABULARY.foreign_in(text, known):
+        patterns, spelled = shared, _VOCABULARY.title_names
+    else:
+        patterns, spelled = _title_patterns(tuple(sorted(known))), known
+    reach = max(map(len, spelled)) + len("同志")
     for title, pattern in patterns:
         if title not in text:  # both branches spell the title: no match, and no pattern to compile
             continue
-        for match in re.compile(pattern).finditer(text):
+        for match in _title_matches(re.compile(pattern), text, title, reach):
             holders.setdefault(title, set()).add(match["a"] or match["b"])
     return {title: people.pop() for title, people in holders.items() if len(people) == 1}
+
+
+def _title_matches(pattern: re.Pattern, text: str, title: str, reach: int) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a title's pattern, trying it only where
+    a match can start: at the title (the title, then the name) or at most
+    ``reach`` characters before it (a name and 同志, then the title). Scanning
+    every position of the text cost a fifth of annotating it. The starts
+    are tried in order and after the last match, as ``finditer`` does, and a
+    match's lookbehinds (副主席) see the text before its start."""
+    pos = 0  # no match starts before this: the end of the last match, or past the starts tried
+    at = text.find(title)
+    while at != -1:
+        for start in range(max(at - reach, pos), at + 1):
+            match = pattern.match(text, start)
+            if match:
+                yield match
+                pos = match.end()  # past ``at``: every match holds the title
+                break
+        else:
+            pos = max(pos, at + 1)
+        at = text.find(title, at + 1)
 
 
 NOT_BODY = register(
