@@ -44,7 +44,7 @@ def test_a_corpus_of_many_talks_shows_the_first_talks_only():
     events = [f"20{10 + i // 12:02d}-{1 + i % 12:02d}-01-talk" for i in range(30)]
     forms = [(f"第{i}种提法的文字", [events[i], events[i + 1]], False) for i in range(29)] + [("套话", events, True)]
     described = ff.describe(events, forms)
-    assert described.startswith("29 substantive formulations recur across 30 talks (1 boilerplate ones are left out).")
+    assert described.startswith("29 substantive formulations recur across 30 talks (1 boilerplate one is left out).")
     assert f"The first {ff.MAX_EVENTS} talks:" in described
     assert described.count("first attested") == ff.MAX_EVENTS
     assert f"{events[0]}: 1 first attested, 0 recurring" in described
@@ -62,3 +62,11 @@ def test_the_figure_says_when_it_shows_only_the_first_talks():
     forms = [("把广大职工群众紧紧团结起来", many[:2], False)]
     assert f"The first {ff.MAX_EVENTS} of {ff.MAX_EVENTS + 1} talks" in ff.svg(many, forms)
     assert "The first" not in ff.svg(many[:ff.MAX_EVENTS], forms)
+
+
+def test_the_description_counts_in_english():
+    one = figure.describe(["2013-10-23"], [("工会是职工之家", ["2013-10-23"], False)])
+    assert one.startswith("1 substantive formulation recurs across 1 talk (0 boilerplate ones are left out).")
+    two = figure.describe(["2013-10-23", "2018-10-29"], [("甲乙丙丁戊己", ["2013-10-23", "2018-10-29"], False)] * 2 +
+                      [("习近平强调", ["2013-10-23", "2018-10-29"], True)] * 2)
+    assert two.startswith("2 substantive formulations recur across 2 talks (2 boilerplate ones are left out).")

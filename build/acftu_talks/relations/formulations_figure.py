@@ -71,10 +71,17 @@ def svg(events: list[str], formulations: list[tuple[str, list[str], bool]]) -> s
     return "\n".join(out) + "\n"
 
 
+def _s(n: int, singular: bool = False) -> str:
+    """The English -s of a noun counted n times (or, ``singular``, of its verb)."""
+    return "s" if (n == 1) == singular else ""
+
+
 def describe(events: list[str], formulations) -> str:
     rows = [(t, e) for t, e, b in formulations if not b]
-    parts = [f"{len(rows)} substantive formulations recur across {len(events)} talks"
-             f" ({sum(b for _, _, b in formulations)} boilerplate ones are left out)."]
+    boilerplate = sum(b for _, _, b in formulations)
+    parts = [f"{len(rows)} substantive formulation{_s(len(rows))} recur{_s(len(rows), singular=True)} across "
+             f"{len(events)} talk{_s(len(events))} ({boilerplate} boilerplate "
+             f"{'one is' if boilerplate == 1 else 'ones are'} left out)."]
     if len(events) > MAX_EVENTS:
         parts.append(f"The first {MAX_EVENTS} talks:")
     # one pass over the formulations, not one per talk
