@@ -4,7 +4,9 @@ Everything the reader shows comes from the Parquet configs of the staged
 release, never from the corpus: what a user browses is what the release
 holds. The configs that corpus-level steps add (``events``, ``alignments``,
 ``formulations``) are used when the release has them; without them the
-model says so (``derived``/``absent``) and the reader tells the user.
+model says so (``derived``/``absent``) and the reader tells the user. Of a
+release with more than ``MAX_DOCUMENTS`` documents the model holds the first
+talks up to that many, read without the rest (see ``build_model``).
 """
 from __future__ import annotations
 
