@@ -6,6 +6,7 @@ import shutil
 
 import pyarrow.parquet as pq
 
+from conftest import ROOT
 from reader_fixture import C, embedded, write_fixture_release
 
 from acftu_talks import __version__
@@ -92,3 +93,11 @@ def test_the_note_escapes_what_it_writes():
     note = excerpt_note({"limit": 1, "documents": 1, "documents_total": 1234, "events": 1, "events_total": 1000,
                          "first": "<b>", "last": "2020-01-01"})
     assert "&lt;b&gt; to 2020-01-01" in note and "1 of 1,000 talks" in note and "1 of 1,234 documents" in note
+
+
+def test_the_docs_give_the_pages_limit():
+    # README.md and the card say it in words; the constant is the one place it is set.
+    for doc in ("README.md", "dataset_card.md"):
+        text = " ".join((ROOT / doc).read_text(encoding="utf-8").split())
+        assert f"more than {model.MAX_DOCUMENTS} documents" in text, doc
+        assert f"up to {model.MAX_DOCUMENTS} documents" in text, doc
