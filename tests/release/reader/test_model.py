@@ -11,7 +11,7 @@ import pytest
 
 from reader_fixture import A, B, C, embedded, write_fixture_release
 
-from acftu_talks.release.reader import READER_FILE
+from acftu_talks.release.reader import READER_FILE, model
 from acftu_talks.release.reader.model import build_model
 
 
@@ -86,3 +86,80 @@ def test_a_cue_that_its_offsets_do_not_slice_out_is_an_error(tmp_path):
     pq.write_table(pa.Table.from_pylist(rows), path)
     with pytest.raises(ValueError, match=r"p001\.s01: cue offsets 4-6 do not slice '强调'"):
         build_model(stage)
+
+
+# A release with more documents than the page holds: the real corpus's three
+# talks (1, 2 and 2 documents) under a limit of 3 or 4 documents show the
+# first two talks; the model is then the whole model cut down to them.
+SHOWN_AT_3 = {"2013-10-23-acftu-talk-cctv", "2018-10-29-acftu-talk-cctv", "2018-10-29-acftu-talk-xinhua"}
+
+
+@pytest.mark.parametrize("limit", [3, 4])
+def test_above_the_limit_the_model_is_the_whole_one_cut_to_the_first_talks(release, limit):
+    whole, part = build_model(release), build_model(release, max_documents=limit)
+    assert "excerpt" not in whole
+    assert part["excerpt"] == {"limit": limit, "documents": 3, "documents_total": 5, "events": 2, "events_total": 3,
+                               "first": "2013-10-23", "last": "2018-10-29"}
+    assert part["events"] == whole["events"][:2]
+    # each document shown is shown whole: every paragraph, sentence and erratum
+    assert part["documents"] == [d for d in whole["documents"] if d["doc_id"] in SHOWN_AT_3]
+    assert part["versions"] == whole["versions"] and part["versions"][0]["a"].startswith("2018")
+    on_page = lambda ends: all(doc is None or doc in SHOWN_AT_3 for doc in ends)  # noqa: E731
+    assert part["alignments"] == [a for a in whole["alignments"] if on_page([a["a"][0], a["b"][0]])]
+    # formulations with an occurrence on the page, with only those occurrences
+    cut = [{**f, "occurrences": [o for o in f["occurrences"] if o[0] in SHOWN_AT_3]} for f in whole["formulations"]]
+    assert part["formulations"] == [f for f in cut if f["occurrences"]]
+    # (every formulation of the release has an occurrence in 2013 or 2018; those
+    # of 2018 and 2023 only are left out when 2013 alone is shown)
+    assert len(build_model(release, max_documents=1)["formulations"]) < len(whole["formulations"])
+    assert any(len(f["occurrences"]) < len(w["occurrences"]) for f in part["formulations"]
+               for w in whole["formulations"] if w["id"] == f["id"])
+
+
+def test_at_the_limit_the_model_is_whole(release):
+    assert build_model(release, max_documents=5) == build_model(release)
+
+
+def test_the_limit_is_read_when_the_model_is_built(release, monkeypatch):
+    monkeypatch.setattr(model, "MAX_DOCUMENTS", 1)
+    assert [d["doc_id"] for d in build_model(release)["documents"]] == ["2013-10-23-acftu-talk-cctv"]
+
+
+def test_a_first_talk_larger_than_the_limit_shows_its_first_documents(tmp_path):
+    got = build_model(write_fixture_release(tmp_path / "stage"), max_documents=2)
+    assert got["excerpt"] == {"limit": 2, "documents": 2, "documents_total": 3, "events": 1, "events_total": 1,
+                              "first": "2023-01-02", "last": "2023-01-02"}
+    (event,) = got["events"]
+    assert [m["doc_id"] for m in event["documents"]] == [C, A]  # readouts first
+    assert [d["doc_id"] for d in got["documents"]] == [C, A]
+    assert [(v["a"], v["b"]) for v in got["versions"]] == [(C, A)]
+    assert got["alignments"] == []  # both name the speech text B, which is left out
+    (form,) = got["formulations"]
+    assert [o[0] for o in form["occurrences"]] == [A]
+
+
+def test_records_of_documents_not_shown_are_never_read_into_rows(release, monkeypatch):
+    # What the step holds stays bounded: the records' configs are filtered as
+    # they are read, batch by batch, not after.
+    returned = {}
+    read = model.read_config
+
+    def spy(staging, config, columns=None, keep=None):
+        rows = read(staging, config, columns, keep)
+        returned.setdefault(config, []).append(rows)
+        return rows
+    monkeypatch.setattr(model, "read_config", spy)
+    monkeypatch.setattr(model, "BATCH_ROWS", 7)  # many batches of each config
+    part = build_model(release, max_documents=3)
+    for config in ("paragraphs", "sentences"):
+        (rows,) = returned[config]
+        assert rows and {r["doc_id"] for r in rows} == SHOWN_AT_3
+    light, full = returned["documents"]
+    assert len(light) == 5 and "edits" not in light[0] and {r["doc_id"] for r in full} == SHOWN_AT_3
+    (alignments,) = returned["alignments"]
+    assert {r["kind"] for r in alignments} <= {"paraphrase", "omitted", "version"}
+    assert all(r[side] in SHOWN_AT_3 for r in alignments for side in ("doc_id_a", "doc_id_b") if r[side])
+    (formulations,) = returned["formulations"]
+    assert {o["doc_id"] for f in formulations for o in f["occurrences"]} <= SHOWN_AT_3
+    monkeypatch.setattr(model, "BATCH_ROWS", 100_000)
+    assert build_model(release, max_documents=3) == part  # the same rows in one batch or many

@@ -19,7 +19,8 @@ import pytest
 from conftest import CORPUS, ROOT
 from reader_fixture import A, B, C, write_fixture_release
 
-from acftu_talks.release.reader import READER_FILE, write_reader
+from acftu_talks.release.reader import READER_FILE, render, write_reader
+from acftu_talks.release.reader.model import build_model
 
 CHROMIUM = Path("/usr/bin/chromium")
 PAIRED = re.compile(r"\bpaired\b")
@@ -362,3 +363,63 @@ def test_real_formulations_link_their_occurrences_in_date_order(release, open_pa
         ordered = sorted(f["occurrences"], key=lambda o: (str(o["date"]), o["doc_id"], o["char_start"]))
         assert links == ["#" + o["sentence_id"] for o in ordered]
     shot(page, "formulations")
+
+
+# A release above the page's limit: the real release with a limit of three
+# documents, so that its page holds the 2013 and 2018 talks and not 2023.
+SHOWN = ("2013-10-23-acftu-talk-cctv", "2018-10-29-acftu-talk-cctv", "2018-10-29-acftu-talk-xinhua")
+
+
+@pytest.fixture(scope="module")
+def excerpt_reader(release, tmp_path_factory) -> Path:
+    stage = tmp_path_factory.mktemp("excerpt") / "stage"
+    shutil.copytree(release / "data", stage / "data")
+    (stage / READER_FILE).parent.mkdir()
+    (stage / READER_FILE).write_text(render(build_model(stage, max_documents=3)), encoding="utf-8")
+    return stage / READER_FILE
+
+
+def test_above_the_limit_every_view_says_what_the_page_shows(excerpt_reader, open_page):
+    page = open_page(excerpt_reader)
+    page.wait_for_selector(".event")
+    note = page.locator("#excerpt")
+    assert note.is_visible() and "first 2 of 3 talks" in note.inner_text() and "3 of 5 documents" in note.inner_text()
+    assert page.locator(".event").count() == 2
+    assert sorted(page.eval_on_selector_all("a[data-doc]", "els => els.map(e => e.dataset.doc)")) == sorted(SHOWN)
+    shot(page, "excerpt-talks")
+    for fragment in ("#/search", "#/formulations", "#/about", f"#{SHOWN[2]}.p003"):
+        page.goto(excerpt_reader.as_uri() + fragment)
+        expect(page.locator("#excerpt")).to_be_visible()
+    assert page.locator("section.para.target").get_attribute("id") == f"{SHOWN[2]}.p003"
+
+
+def test_above_the_limit_search_versions_and_formulations_work_for_what_is_shown(release, excerpt_reader,
+                                                                                open_page):
+    phrase = "工会"
+    sentences = [s for s in rows(release, "sentences") if s["doc_id"] in SHOWN]
+    page = open_page(excerpt_reader, "#/search")
+    page.fill("#q", phrase)
+    assert len(_hits(page)) == sum(s["text"].count(phrase) for s in sentences) > 0
+    assert set(_hits(page)) == {s["doc_id"] for s in sentences if phrase in s["text"]}
+    page.goto(excerpt_reader.as_uri() + "#/")
+    page.click("text=Compare the two versions")
+    page.wait_for_selector("[data-diff-row]")
+    assert page.locator("[data-diff-row]").count() == 3
+    page.goto(excerpt_reader.as_uri() + "#/formulations")
+    page.check("#show-boiler")
+    links = page.eval_on_selector_all(".form li a", "els => els.map(e => e.getAttribute('href'))")
+    assert links and all(link[1:].startswith(SHOWN) for link in links)
+    page.click(f".form li a[href='{links[0]}']")
+    page.wait_for_selector(".sent.target")
+    assert "#" + page.locator(".sent.target").get_attribute("id") == links[0]
+
+
+def test_above_the_limit_an_id_left_out_says_where_its_records_are(excerpt_reader, open_page):
+    page = open_page(excerpt_reader, "#2023-10-23-acftu-talk-qiushi")
+    page.wait_for_selector("h1")
+    text = page.inner_text("main")
+    assert "Not on this page" in text and "../data/" in text and "3 documents this page shows" in text
+    page.goto(excerpt_reader.as_uri() + "#/compare/2023-10-23-acftu-talk")
+    page.wait_for_selector("h1")
+    assert "Not on this page" in page.inner_text("main")
+    shot(page, "excerpt-left-out")

@@ -4,7 +4,9 @@ Everything the reader shows comes from the Parquet configs of the staged
 release, never from the corpus: what a user browses is what the release
 holds. The configs that corpus-level steps add (``events``, ``alignments``,
 ``formulations``) are used when the release has them; without them the
-model says so (``derived``/``absent``) and the reader tells the user.
+model says so (``derived``/``absent``) and the reader tells the user. Of a
+release with more than ``MAX_DOCUMENTS`` documents the model holds the first
+talks up to that many, read without the rest (see ``build_model``).
 """
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ import datetime as dt
 import difflib
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ... import DATASET_NAME, __version__
@@ -25,16 +29,89 @@ EVENT_DETAILS = ("part_of_day", "venue", "venue_en", "congress", "congress_en", 
 # The reader links sentences of one talk; reuse across talks is shown through
 # the formulations, so reuse rows stay out of the page.
 SHOWN_ALIGNMENTS = ("paraphrase", "omitted")
+# The page embeds every record it shows, so its size, the browser's time to
+# draw it and the memory of the step that writes it grow with what it shows:
+# about 75 KB a document with its sentences and formulations (69 MB for the
+# 1,000 documents of a bench/synth.py corpus, which no browser opens). At 50
+# documents the page is under 4 MB; headless Chromium on two CPUs opens it in
+# 0.3 s, draws its formulations in under 3 s and answers a search in 0.5 s
+# (at 100: 7 MB, 4.5 s for the formulations). A release with more documents
+# has its first talks up to this many on the page, which says so; everything
+# is in the Parquet configs.
+MAX_DOCUMENTS = 50
+# Rows read at a time: what the step holds of a config it filters is one
+# batch (and the row group it comes from), whatever the config's size.
+BATCH_ROWS = 8192
+# The documents' columns that choose the talks shown (see _events), read for
+# every document; the records themselves are read only for those shown.
+DOCUMENT_KEYS = ("doc_id", "date", "event_id", "doc_type", "publisher", "publisher_en", "version_of",
+                 "occasion", "occasion_en")
 
 
-def read_config(staging: Path, config: str) -> list[dict] | None:
-    """Every row of a staged config, in file order; None if the release has no such config."""
+def read_config(staging: Path, config: str, columns: tuple[str, ...] | None = None,
+                keep=None) -> list[dict] | None:
+    """The rows of a staged config, in file order; None if the release has no
+    such config. ``columns``: only those of them the config has. ``keep``: a
+    function of a record batch giving the mask of the rows to keep, applied
+    batch by batch, so that rows the page will not show are never held."""
     files = layout.data_files(staging, config)
     if not files:
         return None
+    rows = []
     # ParquetFile, not read_table: read_table imports pyarrow.dataset (half a second).
-    table = pa.concat_tables([pq.ParquetFile(f).read() for f in files])
-    return table.to_pylist()
+    for f in files:
+        parquet = pq.ParquetFile(f)
+        names = None if columns is None else [c for c in columns if c in parquet.schema_arrow.names]
+        for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=names):
+            if keep is not None:
+                batch = keep(batch)
+            rows += batch.to_pylist()
+    return rows
+
+
+def _of_documents(shown: set[str] | None):
+    """keep= for records of one document: those of the documents shown (all if None)."""
+    if shown is None:
+        return None
+    value_set = pa.array(sorted(shown), pa.string())
+    return lambda batch: batch.filter(pc.is_in(batch.column("doc_id"), value_set=value_set))
+
+
+def _of_alignments(shown: set[str] | None):
+    """keep= for alignments: the kinds the page uses, between documents it shows."""
+    kinds = pa.array([*SHOWN_ALIGNMENTS, "version"], pa.string())
+    value_set = None if shown is None else pa.array(sorted(shown), pa.string())
+
+    def keep(batch):
+        mask = pc.is_in(batch.column("kind"), value_set=kinds)
+        if value_set is not None:
+            for side in ("doc_id_a", "doc_id_b"):
+                doc = batch.column(side)
+                mask = pc.and_(mask, pc.or_(pc.is_null(doc), pc.is_in(doc, value_set=value_set)))
+        return batch.filter(mask)
+    return keep
+
+
+def _of_formulations(shown: set[str] | None):
+    """keep= for formulations: those with an occurrence in a document shown,
+    with only those occurrences (a formulation of the genre may occur in every
+    document of the release)."""
+    if shown is None:
+        return None
+    value_set = pa.array(sorted(shown), pa.string())
+
+    def keep(batch):
+        occurrences = batch.column("occurrences")
+        flat = pc.list_flatten(occurrences)
+        parents = pc.list_parent_indices(occurrences)
+        on_page = pc.fill_null(pc.is_in(pc.struct_field(flat, "doc_id"), value_set=value_set), False)
+        flat, parents = flat.filter(on_page), parents.filter(on_page)
+        counts = np.bincount(parents.to_numpy(zero_copy_only=False), minlength=len(batch))
+        offsets = pa.array(np.concatenate([[0], np.cumsum(counts)]), pa.int32())
+        column = pa.ListArray.from_arrays(offsets, flat, type=occurrences.type)
+        batch = batch.set_column(batch.schema.get_field_index("occurrences"), "occurrences", column)
+        return batch.filter(pa.array(counts > 0))
+    return keep
 
 
 def _iso(value):
@@ -186,15 +263,43 @@ def _sentence(s: dict) -> dict:
             "speaker_en": s.get("speaker_en"), "cue": cue, "cue_text": s.get("reporting_cue")}
 
 
-def build_model(staging: Path) -> dict:
-    """The reader's data from the staged release (see the module docstring)."""
-    documents = read_config(staging, "documents") or []
-    paragraphs = read_config(staging, "paragraphs") or []
-    sentences = read_config(staging, "sentences") or []
-    alignments = read_config(staging, "alignments")
-    formulations = read_config(staging, "formulations")
-    events, events_source = _events([{k: _iso(v) for k, v in d.items()} for d in documents],
-                                     read_config(staging, "events"))
+def _shown(events: list[dict], in_release: set[str], limit: int) -> tuple[list[dict], set[str] | None]:
+    """The talks the page shows and their documents (None: all of them): the
+    first talks in the reader's order, each with all its documents, as long as
+    they come to at most ``limit`` documents; a first talk larger than that
+    alone is shown with its first ``limit`` documents."""
+    if len(in_release) <= limit:
+        return events, None
+    kept, shown = [], set()
+    for ev in events:
+        members = [m["doc_id"] for m in ev["documents"] if m["doc_id"] in in_release - shown]
+        if len(shown) + len(members) > limit:
+            if not kept:
+                members = members[:limit]
+                kept.append({**ev, "documents": [m for m in ev["documents"] if m["doc_id"] in members]})
+                shown.update(members)
+            break
+        kept.append(ev)
+        shown.update(members)
+    return kept, shown
+
+
+def build_model(staging: Path, max_documents: int | None = None) -> dict:
+    """The reader's data from the staged release (see the module docstring):
+    all of it, or, when the release has more than ``max_documents`` documents,
+    the first talks up to that many and the records among them, with an
+    ``excerpt`` entry that says what the page shows and what it leaves out."""
+    max_documents = MAX_DOCUMENTS if max_documents is None else max_documents
+    # What the choice of talks needs first: the documents' metadata, not their records.
+    listed = read_config(staging, "documents", DOCUMENT_KEYS) or []
+    all_events, events_source = _events([{k: _iso(v) for k, v in d.items()} for d in listed],
+                                        read_config(staging, "events"))
+    events, shown = _shown(all_events, {d["doc_id"] for d in listed}, max_documents)
+    documents = read_config(staging, "documents", keep=_of_documents(shown)) or []
+    paragraphs = read_config(staging, "paragraphs", keep=_of_documents(shown)) or []
+    sentences = read_config(staging, "sentences", keep=_of_documents(shown)) or []
+    alignments = read_config(staging, "alignments", keep=_of_alignments(shown))
+    formulations = read_config(staging, "formulations", keep=_of_formulations(shown))
     event_of = {m["doc_id"]: (ev["event_id"], m) for ev in events for m in ev["documents"]}
 
     by_para: dict[str, list[dict]] = {}
@@ -229,6 +334,8 @@ def build_model(staging: Path) -> dict:
         })
 
     versions = _version_pairs(events, events_source != "events")
+    if shown is not None:  # a version in a talk the page leaves out
+        versions = [v for v in versions if {v["a"], v["b"]} <= shown]
     version_rows = [a for a in alignments or [] if a["kind"] == "version"]
     for pair in versions:
         rows = [a for a in version_rows if {a["doc_id_a"], a["doc_id_b"]} == {pair["a"], pair["b"]}]
@@ -244,7 +351,7 @@ def build_model(staging: Path) -> dict:
             ta, tb = texts.get(pair["a"], ""), texts.get(pair["b"], "")
             pair["diffs"] = [[sa, ea, sb, eb, ta[sa:ea], tb[sb:eb]] for sa, ea, sb, eb in _char_diff(ta, tb)]
 
-    return {
+    model = {
         "name": DATASET_NAME, "version": __version__, "citation": cite.apa().strip(),
         "bibtex": cite.bibtex().strip(),
         "events_source": events_source, "events": events, "documents": docs, "versions": versions,
@@ -256,3 +363,9 @@ def build_model(staging: Path) -> dict:
             (_formulation(f) for f in formulations),
             key=lambda f: (-(f["n_events"] or 0), f["first"] or "", f["text"], f["id"])),
     }
+    if shown is not None:
+        model["excerpt"] = {"limit": max_documents, "documents": len(docs), "documents_total": len(listed),
+                            "events": len(events), "events_total": len(all_events),
+                            "first": events[0]["date"] if events else None,
+                            "last": events[-1]["date"] if events else None}
+    return model
