@@ -232,3 +232,15 @@ def test_the_per_document_timing_and_profile_run(tmp_path):
     assert profiled.returncode == 0, profiled.stderr
     assert "| step | share |" in profiled.stdout and "| innermost function of the builder | share |" in profiled.stdout
     assert (tmp_path / "release" / "data").is_dir()  # the per-document configs were written
+
+
+def test_step_memory_lists_every_release_step(tmp_path):
+    from acftu_talks.release import finish
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "stepmem.py"), "build", "--out", str(tmp_path / "r"),
+                           "--jobs", "1"], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if " s  start " in line or " s  end   " in line]
+    assert [line.split()[3] for line in lines if " start " in line] == [s.__name__ for s in finish.STEPS]
+    assert len(lines) == 2 * len(finish.STEPS)
+    peaks = [int(line.split()[-2]) for line in lines]
+    assert peaks == sorted(peaks) and peaks[0] > 0  # a peak never falls
