@@ -33,16 +33,10 @@ _OFFSET_BITS = 32
 _OFFSET_MASK = (1 << _OFFSET_BITS) - 1
 
 
-def find(corpus: Corpus, texts: Iterable[str]) -> Iterator[tuple[str, Doc, Sentence, int]]:
-    """(text, document, sentence, offset in the raw text) of every occurrence
-    of every text inside one sentence, documents in doc_id order."""
-    for t, doc, _, sentence, i in _scan(corpus, texts):
-        yield t, doc, sentence, i
-
-
 def _scan(corpus: Corpus, texts: Iterable[str]) -> Iterator[tuple[str, Doc, int, Sentence, int]]:
-    """As :func:`find`, with each sentence's number in the corpus (its
-    documents in doc_id order, their sentences in order)."""
+    """(text, document, sentence number, sentence, offset in the raw text)
+    of every occurrence of every text inside one sentence; documents in
+    doc_id order, sentences numbered in the corpus in that order."""
     texts = sorted(set(texts))
     k = min([len(t) for t in texts if len(t) >= MIN_CHARS] + [KEY_CHARS])
     # key -> [(length, the texts of that length with that key)], shortest
@@ -87,11 +81,7 @@ def _scan(corpus: Corpus, texts: Iterable[str]) -> Iterator[tuple[str, Doc, int,
 
 def occurrences(corpus: Corpus, texts: Iterable[str]) -> dict[str, set[tuple[str, str, int, int]]]:
     """text -> {(doc_id, sentence_id, char_start, char_end)} for every text."""
-    texts = set(texts)
-    found: dict[str, set] = {t: set() for t in texts}
-    for t, doc, sentence, i in find(corpus, texts):
-        found[t].add((doc.doc_id, sentence.sentence_id, i, i + len(t)))
-    return found
+    return Occurrences(corpus).of(texts)
 
 
 class Occurrences:
@@ -149,7 +139,7 @@ class Occurrences:
         return {docs[doc_of[packed >> _OFFSET_BITS]].event_id for packed in self._found[text]}
 
     def of(self, texts: Iterable[str]) -> dict[str, set[tuple[str, str, int, int]]]:
-        """text -> {(doc_id, sentence_id, char_start, char_end)}, as :func:`occurrences`."""
+        """text -> {(doc_id, sentence_id, char_start, char_end)} for every text."""
         texts = set(texts)
         self.look_up(texts)
         return {t: set(self.places(t)) for t in texts}
