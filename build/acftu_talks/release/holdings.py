@@ -259,8 +259,28 @@ def blocks(summary) -> dict[str, str]:
     }
 
 
+# What a template's conditions can name besides documents, talks and kinds
+# of text: whether the relation step found any alignment and any recurring
+# formulation (substantive, or boilerplate only), so that the card of a small
+# release says there is none instead of giving a count of 0 and an empty
+# table. Example: {{ if holds: !formulations }}no passage recurs{{ end if }}.
+ALIGNMENTS, FORMULATIONS, SUBSTANTIVE = "alignments", "formulations", "substantive-formulations"
+FOUND = (ALIGNMENTS, FORMULATIONS, SUBSTANTIVE)
+
+
+def found(summary) -> set[str]:
+    """The names of FOUND that hold for the release of ``summary``."""
+    counts = summary.counts
+    forms = (getattr(summary, "relations", None) or {}).get("formulations") or []
+    return ({ALIGNMENTS} if counts.get("alignments", 0) else set()) | \
+        ({FORMULATIONS} if counts.get("formulations", 0) else set()) | \
+        ({SUBSTANTIVE} if any(not boilerplate for _, _, boilerplate in forms) else set())
+
+
 def held_ids(summary) -> set[str]:
     """What a template's ``{{ if holds: ... }}`` can name: the doc_ids, the
-    event_ids and the doc_types the release holds documents of."""
+    event_ids and the doc_types the release holds documents of, and what of
+    FOUND it has."""
     docs = _documents(summary)
-    return {d["doc_id"] for d in docs} | {t.event_id for t in talks(summary)} | {d["doc_type"] for d in docs}
+    return ({d["doc_id"] for d in docs} | {t.event_id for t in talks(summary)} | {d["doc_type"] for d in docs}
+            | found(summary))
