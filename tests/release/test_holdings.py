@@ -314,3 +314,34 @@ def test_what_the_relation_step_found_comes_from_its_counts_and_rows():
     assert holdings.found(summary(3, [("x", [], True)])) == {"alignments", "formulations"}
     assert holdings.found(summary(3, [("x", [], True), ("y", [], False)])) == set(holdings.FOUND)
     assert holdings.found(SimpleNamespace(counts={})) == set()
+
+
+def test_the_card_counts_the_registry_and_the_people_the_texts_name(built):
+    """The persons config lists the whole registry: a release of part of the
+    corpus says how many of those people its texts name (by name or alias),
+    the whole corpus that it names them all."""
+    persons = _rows(built.folder, "persons")
+    text = "\n".join(p["text"] for p in built.paragraphs)
+    named = {p["person_id"] for p in persons if any(form in text for form in [p["name"], *p["aliases"]])}
+    # everyone the documents' participants name is among them
+    assert {x["person_id"] for d in built.docs for x in d["participants"] or []} <= named
+    said = re.search(r"The people the texts name are one registry \(([^)]*)\)", built.flat)[1]
+    if len(named) == len(persons):
+        assert said == f"{len(persons)} persons, the `persons` config"
+    else:
+        assert said == (f"the `persons` config, which lists all {len(persons)} persons of `corpus/persons.toml`; "
+                        f"this release's texts name {len(named)} of them")
+    assert (len(named) < len(persons)) == (built.name != "corpus")
+
+
+@pytest.mark.parametrize("registered, named, said", [
+    (29, 29, "29 persons, the `persons` config"),
+    (29, None, "29 persons, the `persons` config"),
+    (29, 12, "the `persons` config, which lists all 29 persons of `corpus/persons.toml`; "
+             "this release's texts name 12 of them"),
+    (1, 0, "the `persons` config, which lists the 1 person of `corpus/persons.toml`; "
+           "this release's texts name none of them"),
+])
+def test_the_persons_block_says_what_the_release_holds(registered, named, said):
+    summary = SimpleNamespace(counts={"persons": registered}, persons_named=named)
+    assert holdings.persons_held(summary) == said

@@ -230,6 +230,19 @@ def comparisons(summary) -> str:
     return ""
 
 
+def persons_held(summary) -> str:
+    """The people registry as the release holds it: ``29 persons, the
+    `persons` config`` when its texts name every registered person; else the
+    registry's size (the config lists it whole, as the events config lists
+    every talk) and how many of them the release's texts name."""
+    registered, named = summary.counts.get("persons", 0), getattr(summary, "persons_named", None)
+    if named is None or named >= registered:
+        return f"{count(registered, 'person')}, the `persons` config"
+    whole = "the" if registered == 1 else "all"
+    return (f"the `persons` config, which lists {whole} {count(registered, 'person')} of `corpus/persons.toml`; "
+            f"this release's texts name {named or 'none'} of them")
+
+
 def blocks(summary) -> dict[str, str]:
     """The card's blocks about what the release holds."""
     counts = summary.counts
@@ -247,6 +260,7 @@ def blocks(summary) -> dict[str, str]:
         "count_paragraphs": count(counts.get("paragraphs", 0), "paragraph"),
         "count_sentences": count(counts.get("sentences", 0), "sentence"),
         "count_persons": count(counts.get("persons", 0), "person"),
+        "persons_held": persons_held(summary),
         "count_events": count(len(held), "event"),
         "count_outlets": count(len(outlets(summary)), "outlet"),
         "count_kinds": count(kinds, "kind of text"),
