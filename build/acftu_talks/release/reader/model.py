@@ -61,7 +61,7 @@ def read_config(staging: Path, config: str, columns: tuple[str, ...] | None = No
     for f in files:
         parquet = pq.ParquetFile(f)
         names = None if columns is None else [c for c in columns if c in parquet.schema_arrow.names]
-        for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=names):
+        for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=names, use_threads=False):
             if keep is not None:
                 batch = keep(batch)
             rows += batch.to_pylist()
