@@ -34,6 +34,8 @@ def test_build_does_not_import_datasets_or_pandas(tmp_path):
     # The card's front matter and CITATION.cff are written without PyYAML
     # (release/yamltext.py's fast writer, tested against it).
     assert "yaml" not in {m.split(".")[0] for m in result["modules"]}
+    # The manifest's tool versions are read beside the packages (release/manifest.py).
+    assert "importlib.metadata" not in result["modules"]
 
 
 def test_pyarrow_still_converts_after_the_probe_is_skipped(tmp_path):
