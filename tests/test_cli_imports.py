@@ -27,6 +27,15 @@ def test_build_does_not_import_datasets_or_pandas(tmp_path):
     # python-jsonschema gives the messages of a record that fails; a build
     # whose records all pass (jsonschema-rs says so) never imports it.
     assert {"jsonschema", "referencing"} & {m.split(".")[0] for m in result["modules"]} == set()
+    # Start-up, which the reference `import pyarrow.parquet, jsonschema` does
+    # not pay: pyarrow.compute is for a reader page of part of a large release
+    # only, and the release swap finds libc without ctypes.util's ldconfig.
+    assert {"pyarrow.compute", "ctypes.util", "subprocess"} & set(result["modules"]) == set()
+    # The card's front matter and CITATION.cff are written without PyYAML
+    # (release/yamltext.py's fast writer, tested against it).
+    assert "yaml" not in {m.split(".")[0] for m in result["modules"]}
+    # The manifest's tool versions are read beside the packages (release/manifest.py).
+    assert "importlib.metadata" not in result["modules"]
 
 
 def test_pyarrow_still_converts_after_the_probe_is_skipped(tmp_path):

@@ -76,7 +76,7 @@ def read_release(release: Path) -> dict[Key, Row]:
     import pyarrow.parquet as pq
     records = []
     for path in sorted((release / "data" / "sentences").rglob("*.parquet")):
-        records += pq.ParquetFile(path).read().to_pylist()  # file by file: no dataset machinery
+        records += pq.ParquetFile(path).read(use_threads=False).to_pylist()  # file by file: no dataset machinery
     return built_rows(records)
 
 

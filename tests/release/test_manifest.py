@@ -20,3 +20,15 @@ def test_inputs_are_keyed_by_repository_path(tmp_path):
     assert list(found) == sorted(found)
     without_card = manifest.inputs(Inputs(root, root / "corpus", root / "schema"))
     assert "dataset_card.md" not in without_card and "LICENSE" in without_card
+
+
+def test_tool_versions_are_importlib_metadata_s():
+    import importlib.metadata
+    for name in ("pyarrow", "jsonschema", "jsonschema_rs", "pytest"):
+        assert manifest.version(name) == importlib.metadata.version(name)
+
+
+def test_a_tool_without_a_dist_info_beside_it_is_asked_of_importlib_metadata(monkeypatch):
+    import importlib.metadata
+    monkeypatch.setattr(manifest.importlib.util, "find_spec", lambda name: None)
+    assert manifest.version("pyarrow") == importlib.metadata.version("pyarrow")

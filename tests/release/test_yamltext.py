@@ -65,3 +65,80 @@ def test_the_block_layout_is_fixed():
         "  - zh\n"
         "title: '中文: 标题'\n"
         "n: 3")
+
+
+def _pyyaml(value) -> str:
+    _, dumper = yamltext._dumper()
+    return yaml.dump(value, Dumper=dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+                     width=2**31 - 1).rstrip("\n")
+
+
+# Strings near every decision of PyYAML's emitter: indicators, spaces,
+# quotes, the resolvers' words and numbers, and any other character.
+TRICKY = st.lists(st.sampled_from(list("-?:#,[]{}&*!|>'\"%@`~=<.+_ 0123456789eExXbTtZyYnNoOfFlLsauU")
+                                 + ["---", "...", "null", "true", "off", ".inf", ".NaN", "0x1F", "2026-12-01",
+                                    "1:30", "习近平", "：", "\xa0", "\t", "\n", "\x85", "\u2028", "\ufeff", "\x7f",
+                                    "\ue000", "\U0001F600", "\U0010ffff", "\ufffe"]), max_size=8).map("".join)
+PRINTABLE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Co", "Cn", "Zl", "Zp", "Zs")), max_size=12)
+FAST_SCALARS = TRICKY | PRINTABLE | ANY_TEXT | st.integers() | st.booleans() | st.none()
+# The shapes the fast writer takes on (lists of scalars and of mappings),
+# with the others now and then.
+FAST_VALUES = st.recursive(FAST_SCALARS, lambda inner: st.lists(FAST_SCALARS | st.dictionaries(TRICKY | PRINTABLE, inner,
+                                                                                             min_size=1, max_size=3),
+                                                                 max_size=4)
+                           | st.dictionaries(TRICKY | PRINTABLE | KEYS, inner, max_size=4)
+                           | st.lists(inner, max_size=2), max_leaves=16)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.dictionaries(TRICKY | PRINTABLE | KEYS, FAST_VALUES, min_size=1, max_size=5))
+def test_the_fast_writer_writes_what_pyyaml_writes(value):
+    fast = yamltext._fast(value)
+    if fast is not None:
+        assert fast == _pyyaml(value)
+
+
+@pytest.mark.parametrize("text", ["a", "a b", "a: b", "a:b", "a :b", "a #b", "a#b", "- a", "-a", "-", "? a", "?a",
+                                  ":", "a:", "#a", "'a'", "a'b", "--- a", "...", " a", "a ", "", "yes", "Off", "~",
+                                  "1.5", "1.2.0", "0o7", "017", "0b2", "1_000", "12:30", "2026-12-01", "n<1K",
+                                  "data/p/train-*.parquet", "text-classification", "<<", "=", "!", "&a", "*",
+                                  "ACFTU Talks: Xi Jinping's talks", "中文: 标题", "中文：标题", "a,b", "[a]", "{a}"])
+def test_the_fast_writer_quotes_as_pyyaml_does(text):
+    value = {"k": text, "l": [text, {"m": text}], text or "e": 1}
+    assert yamltext._fast(value) is not None
+    assert yamltext._fast(value) == _pyyaml(value)
+
+
+def test_what_the_fast_writer_leaves_to_pyyaml():
+    shared = ["a"]
+    for value in ({"a": 1.5}, {"a": "x\ny"}, {"a": "\x85"}, {"a": [[1]]}, {"a": [{}]}, {"a": shared, "b": shared},
+                  {"": 1}, {"k" * 128: 1}, {"a": (1,)}, {}):
+        assert yamltext._fast(value) is None, value
+        if value != {"a": (1,)}:  # the safe dumper refuses a tuple
+            assert yaml.safe_load(dump(value)) == value
+
+
+PRINTABLE_TRICKY = TRICKY.filter(str.isprintable)
+ONE_LINE = st.recursive(PRINTABLE_TRICKY | PRINTABLE | st.integers() | st.booleans() | st.none(),
+                        lambda inner: st.lists(PRINTABLE_TRICKY | PRINTABLE | st.integers()
+                                               | st.dictionaries(PRINTABLE_TRICKY, inner, min_size=1, max_size=3),
+                                               max_size=4)
+                        | st.dictionaries(PRINTABLE_TRICKY | PRINTABLE, inner, max_size=4), max_leaves=16)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.dictionaries(PRINTABLE_TRICKY.filter(bool), ONE_LINE, min_size=1, max_size=5))
+def test_the_fast_writer_takes_one_line_strings_and_writes_what_pyyaml_writes(value):
+    fast = yamltext._fast(value)
+    if fast is not None or not any(k == "" or len(k) >= 128 for k in _keys(value)):
+        assert fast == _pyyaml(value)
+
+
+def _keys(value):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield k
+            yield from _keys(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _keys(v)

@@ -52,7 +52,7 @@ def _rows(release: Path, config: str) -> dict[str, dict]:
     when the release has no such config (it predates it)."""
     out = {}
     for path in layout.data_files(release, config):
-        table = pq.ParquetFile(path).read()  # not read_table: it imports pandas
+        table = pq.ParquetFile(path).read(use_threads=False)  # not read_table: it imports pandas
         key = table.column_names[0]
         for row in table.to_pylist():
             out[row[key]] = {"digest": _digest(row), "row": {k: v for k, v in row.items()}}

@@ -34,7 +34,7 @@ def staged_documents(staging: Path) -> list[dict]:
     rows = []
     for file in files:
         # ParquetFile, not read_table: that one imports pyarrow.dataset and pandas (two seconds)
-        rows += pq.ParquetFile(file).read(columns=columns).to_pylist()
+        rows += pq.ParquetFile(file).read(columns=columns, use_threads=False).to_pylist()
     return sorted(rows, key=lambda r: r["doc_id"])
 
 

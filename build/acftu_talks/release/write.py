@@ -7,7 +7,6 @@ a temporary folder beside the release; only a complete folder is swapped in.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import datetime as dt
 import json
 import operator
@@ -412,10 +411,12 @@ _RENAME_EXCHANGE = 2
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE)."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
+    # The process's own symbols, libc's among them: ctypes.util.find_library
+    # would run ldconfig in a child process to find the same library.
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except (OSError, TypeError):  # no such handle (Windows)
         return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
     if not hasattr(libc, "renameat2"):
         return False
     at_fdcwd = -100

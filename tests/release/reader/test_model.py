@@ -163,3 +163,14 @@ def test_records_of_documents_not_shown_are_never_read_into_rows(release, monkey
     assert {o["doc_id"] for f in formulations for o in f["occurrences"]} <= SHOWN_AT_3
     monkeypatch.setattr(model, "BATCH_ROWS", 100_000)
     assert build_model(release, max_documents=3) == part  # the same rows in one batch or many
+
+
+@pytest.mark.parametrize("kinds", [[], ["reuse"], ["version"], ["version", "reuse", "paraphrase", "reuse", "omitted"],
+                                   ["paraphrase", "omitted", "paraphrase"], ["reuse", "added", "version", "reuse"]])
+def test_rows_kept_by_value_without_pyarrow_compute_are_those_a_filter_keeps(kinds):
+    import pyarrow.compute as pc
+    batch = pa.record_batch({"kind": pa.array(kinds, pa.string()), "n": pa.array(range(len(kinds)), pa.int64())})
+    wanted = frozenset(["paraphrase", "omitted", "version"])
+    expected = batch.filter(pc.is_in(batch.column("kind"), value_set=pa.array(sorted(wanted)))).to_pylist()
+    kept = model._where("kind", wanted)(batch)
+    assert kept.schema == batch.schema and kept.to_pylist() == expected

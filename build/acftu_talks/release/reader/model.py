@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 from pathlib import Path
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ... import DATASET_NAME, __version__
@@ -63,32 +62,51 @@ def read_config(staging: Path, config: str, columns: tuple[str, ...] | None = No
     for f in files:
         parquet = pq.ParquetFile(f)
         names = None if columns is None else [c for c in columns if c in parquet.schema_arrow.names]
-        for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=names):
+        for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=names, use_threads=False):
             if keep is not None:
                 batch = keep(batch)
             rows += batch.to_pylist()
     return rows
 
 
+def _where(column: str, wanted: frozenset):
+    """keep= for the rows whose ``column`` is in ``wanted``, sliced out in
+    runs without pyarrow.compute: a release the page shows whole filters
+    only its alignments, whose kinds come in runs, and the import of
+    pyarrow.compute would cost it more than the step's own work."""
+    def keep(batch):
+        runs, at = [], 0
+        for kept, group in itertools.groupby(value in wanted for value in batch.column(column).to_pylist()):
+            n = sum(1 for _ in group)
+            if kept:
+                runs.append(batch.slice(at, n))
+            at += n
+        return pa.Table.from_batches(runs, schema=batch.schema)
+    return keep
+
+
 def _of_documents(shown: set[str] | None):
     """keep= for records of one document: those of the documents shown (all if None)."""
     if shown is None:
         return None
+    import pyarrow.compute as pc  # only a release larger than the page filters its records
     value_set = pa.array(sorted(shown), pa.string())
     return lambda batch: batch.filter(pc.is_in(batch.column("doc_id"), value_set=value_set))
 
 
 def _of_alignments(shown: set[str] | None):
     """keep= for alignments: the kinds the page uses, between documents it shows."""
+    if shown is None:
+        return _where("kind", frozenset([*SHOWN_ALIGNMENTS, "version"]))
+    import pyarrow.compute as pc
     kinds = pa.array([*SHOWN_ALIGNMENTS, "version"], pa.string())
-    value_set = None if shown is None else pa.array(sorted(shown), pa.string())
+    value_set = pa.array(sorted(shown), pa.string())
 
     def keep(batch):
         mask = pc.is_in(batch.column("kind"), value_set=kinds)
-        if value_set is not None:
-            for side in ("doc_id_a", "doc_id_b"):
-                doc = batch.column(side)
-                mask = pc.and_(mask, pc.or_(pc.is_null(doc), pc.is_in(doc, value_set=value_set)))
+        for side in ("doc_id_a", "doc_id_b"):
+            doc = batch.column(side)
+            mask = pc.and_(mask, pc.or_(pc.is_null(doc), pc.is_in(doc, value_set=value_set)))
         return batch.filter(mask)
     return keep
 
@@ -99,6 +117,8 @@ def _of_formulations(shown: set[str] | None):
     document of the release)."""
     if shown is None:
         return None
+    import numpy as np
+    import pyarrow.compute as pc
     value_set = pa.array(sorted(shown), pa.string())
 
     def keep(batch):
