@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 from acftu_talks.relations import relate
 from acftu_talks.relations.corpus import Corpus
 
-from relations_fixtures import doc, real_corpus
+from relations_fixtures import ROOT, doc, real_corpus
 
 
 def _shuffled(corpus: Corpus, seed: int) -> Corpus:
@@ -101,3 +101,30 @@ def test_the_card_table_says_what_recurs_from_earlier_and_what_recurs_later():
     assert got["2013-10-23-x-a"] == (len(s) + 3, n, 0, len(s) + 3 - n)
     assert got["2018-10-29-x-b"] == (len(s) + 4, 0, n, len(s) + 4 - n)
     assert got["2023-10-23-x-c"] == (9, 0, 0, 9)
+
+
+def test_the_release_step_writes_the_same_files_whatever_its_batch(release, tmp_path, monkeypatch):
+    """write_relations makes, checks and writes the rows a batch at a time:
+    batches of 7 rows give the files and the card's figures that one batch
+    gives."""
+    import shutil
+
+    from acftu_talks.contract.layout import Inputs
+    from acftu_talks.release.summary import Summary
+
+    def run(batch: int):
+        staging = tmp_path / f"staging-{batch}"
+        for name in ("documents", "sentences"):
+            shutil.copytree(release / "data" / name, staging / "data" / name)
+        monkeypatch.setattr(relate, "BATCH", batch)
+        summary = Summary()
+        relate.write_relations(staging, summary, Inputs(ROOT, ROOT / "corpus", ROOT / "schema"))
+        files = {p.relative_to(staging): p.read_bytes() for p in sorted(staging.rglob("*"))
+                 if p.is_file() and ("alignments" in p.parts or "formulations" in p.parts)}
+        return files, summary.relations, dict(summary.counts)
+
+    small, large = run(7), run(10**9)
+    assert small == large
+    assert small[2]["alignments"] > 7 * 3  # several batches, and a last one that is not full
+    shipped = {p.relative_to(release): p.read_bytes() for p in sorted((release / "data" / "alignments").rglob("*.parquet"))}
+    assert {k: v for k, v in small[0].items() if "alignments" in k.parts} == shipped
