@@ -104,9 +104,9 @@ def test_the_card_table_says_what_recurs_from_earlier_and_what_recurs_later():
 
 
 def test_the_release_step_writes_the_same_files_whatever_its_batch(release, tmp_path, monkeypatch):
-    """write_relations makes, checks and writes the rows a batch at a time:
-    batches of 7 rows give the files and the card's figures that one batch
-    gives."""
+    """write_relations makes, checks and writes the alignment and the
+    formulation rows a batch at a time: batches of 7 rows give the files and
+    the card's figures that one batch gives."""
     import shutil
 
     from acftu_talks.contract.layout import Inputs

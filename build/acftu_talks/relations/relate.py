@@ -34,9 +34,8 @@ def alignment_id(row: dict) -> str:
     return "al-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-# a row as the alignment steps make it (no id, no events), held as a tuple
-# in this order: a tuple takes a third of a dict's memory, and a corpus of
-# thousands of talks has hundreds of thousands of rows
+# a row as the version and paraphrase steps make it (no id, no events),
+# held as a tuple in this order: a tuple takes a third of a dict's memory
 FIELDS = ("kind", "op", "doc_id_a", "sentence_id_a", "char_start_a", "char_end_a", "text_a",
           "doc_id_b", "sentence_id_b", "char_start_b", "char_end_b", "text_b",
           "artifact", "difference", "score", "method")
@@ -50,23 +49,36 @@ def _order(row: tuple) -> tuple:
             row[_START_B] if row[_START_B] is not None else -1, row[_END_B] if row[_END_B] is not None else -1)
 
 
+def _match_order(m: tuple) -> tuple:
+    """The order of :func:`_order` for a reuse match."""
+    sa, sb, start_a, start_b, length = m
+    a0, b0 = sa.char_start + start_a, sb.char_start + start_b
+    return sa.doc_id, a0, a0 + length, sb.doc_id, b0, b0 + length
+
+
 class Alignments:
     """The alignment rows of a corpus in their fixed order, held packed;
     iterating gives each row in full (with its id and events), made as it
-    is read, so that the full rows are never all in memory at once."""
+    is read, so that the full rows are never all in memory at once.
 
-    def __init__(self, corpus: Corpus, packed: list[tuple]):
+    Reuse rows, most of a large corpus's, are held as the matches they are
+    made from (two sentences the corpus holds anyway and three small
+    numbers), the others as tuples of FIELDS. ``reuse`` comes last in
+    KINDS, so the reuse rows follow the others."""
+
+    def __init__(self, corpus: Corpus, packed: list[tuple], reused: list[tuple]):
         packed.sort(key=_order)
-        self.packed = packed
+        reused.sort(key=_match_order)
+        self.packed, self.reused = packed, reused
         self.events = {d.doc_id: d.event_id for d in corpus}
 
     def __len__(self) -> int:
-        return len(self.packed)
+        return len(self.packed) + len(self.reused)
 
     def __iter__(self) -> Iterator[dict]:
         events = self.events
-        for t in self.packed:
-            r = dict(zip(FIELDS, t))
+        made = itertools.chain((dict(zip(FIELDS, t)) for t in self.packed), itertools.starmap(reuse.row, self.reused))
+        for r in made:
             full = {"alignment_id": alignment_id(r), "kind": r["kind"], "op": r["op"],
                     "event_id_a": events[r["doc_id_a"]], "event_id_b": events[r["doc_id_b"]]}
             for k in FIELDS[2:]:
@@ -75,7 +87,7 @@ class Alignments:
             yield full
 
     def reused_texts(self) -> set[str]:
-        return {t[FIELDS.index("text_a")] for t in self.packed if t[_KIND] == "reuse"}
+        return {sa.text[start_a:start_a + length] for sa, _, start_a, _, length in self.reused}
 
 
 def align(corpus: Corpus, max_postings: int = reuse.MAX_POSTINGS) -> tuple[Alignments, list[dict]]:
@@ -83,9 +95,10 @@ def align(corpus: Corpus, max_postings: int = reuse.MAX_POSTINGS) -> tuple[Align
     :func:`relate` verifies them whole, the release step row by row as it
     writes them."""
     lookup = search.Occurrences(corpus)  # one text search for reuse and formulations
-    made = itertools.chain(versions.align(corpus), paraphrase.align(corpus),
-                           reuse.align(corpus, max_postings, lookup))
-    alignments = Alignments(corpus, list(map(_pack, made)))
+    packed = list(map(_pack, itertools.chain(versions.align(corpus), paraphrase.align(corpus))))
+    if any(t[_KIND] == "reuse" for t in packed):
+        raise RelationError("a reuse row from the version or paraphrase step")
+    alignments = Alignments(corpus, packed, list(reuse.matches(corpus, max_postings, lookup)))
     return alignments, formulations.group(corpus, alignments.reused_texts(), lookup)
 
 
@@ -189,7 +202,8 @@ def write_relations(staging: Path, summary, inputs) -> None:
         cases += filter(counts, score.cases(batch))
         out.add(batch)
     with _Writer(staging, schema_dir, "formulations", summary) as out:
-        out.add(forms)
+        for i in range(0, len(forms), BATCH):
+            out.add(forms[i:i + BATCH])
     (staging / layout.FORMULATIONS_FIGURE).parent.mkdir(parents=True, exist_ok=True)
     (staging / layout.FORMULATIONS_FIGURE).write_text(figure.svg(sorted({d.event_id for d in corpus}),
                                                   [(f["text"], f["event_ids"], f["boilerplate"]) for f in forms]),
