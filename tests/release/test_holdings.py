@@ -39,8 +39,8 @@ def built(request, subsets, release):
     docs, events = rows("documents"), rows("events")
     held = {d["event_id"] for d in docs}
     text = (folder / "README.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
-    return SimpleNamespace(name=request.param, text=text, flat=" ".join(text.split()), docs=docs, events=events,
-                           held=held, sentences=rows("sentences"), paragraphs=rows("paragraphs"),
+    return SimpleNamespace(name=request.param, folder=folder, text=text, flat=" ".join(text.split()), docs=docs,
+                           events=events, held=held, sentences=rows("sentences"), paragraphs=rows("paragraphs"),
                            years=sorted({str(e["date"])[:4] for e in events if e["event_id"] in held}))
 
 
@@ -211,6 +211,14 @@ def test_a_passage_is_shown_only_when_the_release_holds_what_it_names(held, show
     assert card.select(TEMPLATE, held) == shown
 
 
+@pytest.mark.parametrize("condition, held, shown", [
+    ("!a", set(), True), ("!a", {"a"}, False), ("b !a", {"b"}, True), ("b !a", {"a", "b"}, False),
+    ("!a|b", {"a"}, False), ("!a|b", {"a", "b"}, True), ("!a or b", {"a", "b"}, True),
+])
+def test_a_name_after_an_exclamation_mark_is_one_the_release_does_not_hold(condition, held, shown):
+    assert card.holds(condition, held) is shown
+
+
 @pytest.mark.parametrize("template, line", [("x\n{{ if holds: a }}y", 2), ("x\n\ny{{ end if }}", 3)])
 def test_an_unbalanced_passage_is_a_template_error(tmp_path, template, line):
     with pytest.raises(ValueError, match=f"line {line}: "):
@@ -225,9 +233,115 @@ def test_an_unbalanced_passage_is_a_template_error(tmp_path, template, line):
 
 def test_every_passage_of_the_card_names_a_text_of_the_corpus():
     """A passage whose condition names no document, event or kind of text of
-    corpus/ (a typo) would never be shown."""
+    corpus/, nor anything the relation step finds (a typo), would never be
+    shown (or, after !, always)."""
     template = (ROOT / "dataset_card.md").read_text(encoding="utf-8")
-    known = set(CORPUS_DOCS) | {d.rsplit("-", 1)[0] for d in CORPUS_DOCS} | {"news_report", "speech_text"}
+    known = (set(CORPUS_DOCS) | {d.rsplit("-", 1)[0] for d in CORPUS_DOCS} | {"news_report", "speech_text"}
+             | set(holdings.FOUND))
     for line, condition in card.conditions(template):
-        tokens = {alt for group in condition.split(" or ") for token in group.split() for alt in token.split("|")}
+        tokens = {alt.removeprefix("!") for group in condition.split(" or ") for token in group.split()
+                  for alt in token.split("|")}
         assert tokens <= known, (line, tokens - known)
+
+
+def _rows(folder, config: str) -> list[dict]:
+    return [r for f in sorted((folder / "data" / config).glob("*.parquet")) for r in pq.read_table(f).to_pylist()]
+
+
+def _found(built) -> dict:
+    forms = _rows(built.folder, "formulations")
+    return {"alignments": len(_rows(built.folder, "alignments")), "formulations": len(forms),
+            "substantive": sum(not f["boilerplate"] for f in forms)}
+
+
+def _section(built) -> str:
+    return built.text.split("## Alignments and formulations", 1)[1].split("### Querying the alignments", 1)[0]
+
+
+def test_a_release_without_formulations_says_none_recurs_and_shows_no_table(built):
+    """The corpus's subsets of one talk have no formulations: the card says so
+    in words, with no count of 0 and no empty figure or tables; a release that
+    has some gives their count, figure and tables."""
+    found, section = _found(built), _section(built)
+    flat = " ".join(section.split())
+    none = "(none in this release: no passage of one of its talks recurs at another)"
+    if found["formulations"]:
+        assert f"({found['formulations']} formulations, of which " in flat and none not in flat
+        assert "How much of each document recurs" in section and "| formulation |" in section
+        assert "(images/formulations.svg)" in section
+    else:
+        assert none in flat
+        assert "0 formulations" not in flat and "of which 0" not in flat
+        assert "| formulation |" not in section and "How much of each document recurs" not in section
+        assert "formulations.svg" not in section and "| doc_id | event |" not in section
+    if built.name in ("one-document", "one-event", "readout-and-speech-text"):
+        assert not found["formulations"]  # else this test would not see the case it is for
+    if built.name == "corpus":
+        assert found["substantive"]
+
+
+def test_a_release_without_alignments_says_so_and_scores_nothing(built):
+    found, section = _found(built), _section(built)
+    flat = " ".join(section.split())
+    if found["alignments"]:
+        assert "aligned pair of spans (none in this release)" not in flat
+        assert "| kind | gold cases |" in section and "nothing to measure" not in flat
+    else:
+        assert "aligned pair of spans (none in this release);" in flat
+        assert "0 `version`" not in flat and "| kind | gold cases |" not in section
+        assert "With no alignment rows, this release has nothing to measure against the gold set" in flat
+    assert bool(found["alignments"]) == (built.name != "one-document")
+
+
+def test_formulations_that_are_all_boilerplate_get_no_figure_but_a_sentence():
+    template = (ROOT / "dataset_card.md").read_text(encoding="utf-8")
+    section = template.split("## Alignments and formulations", 1)[1].split("### Querying", 1)[0]
+    held = {holdings.ALIGNMENTS, holdings.FORMULATIONS}
+    shown = card.select(section, held)
+    assert "Every formulation of this release is the genre's boilerplate" in shown
+    assert "{{ formulations_figure }}" not in shown and "{{ formulations_table }}" not in shown
+    assert "{{ reuse_table }}" in shown and "{{ n_formulations }} formulations" in shown
+    full = card.select(section, held | {holdings.SUBSTANTIVE})
+    assert "{{ formulations_figure }}" in full and "genre's boilerplate: there is no figure" not in full
+
+
+def test_what_the_relation_step_found_comes_from_its_counts_and_rows():
+    def summary(alignments, forms):
+        return SimpleNamespace(counts={"alignments": alignments, "formulations": len(forms)},
+                               relations={"formulations": forms})
+    assert holdings.found(summary(0, [])) == set()
+    assert holdings.found(summary(3, [])) == {"alignments"}
+    assert holdings.found(summary(3, [("x", [], True)])) == {"alignments", "formulations"}
+    assert holdings.found(summary(3, [("x", [], True), ("y", [], False)])) == set(holdings.FOUND)
+    assert holdings.found(SimpleNamespace(counts={})) == set()
+
+
+def test_the_card_counts_the_registry_and_the_people_the_texts_name(built):
+    """The persons config lists the whole registry: a release of part of the
+    corpus says how many of those people its texts name (by name or alias),
+    the whole corpus that it names them all."""
+    persons = _rows(built.folder, "persons")
+    text = "\n".join(p["text"] for p in built.paragraphs)
+    named = {p["person_id"] for p in persons if any(form in text for form in [p["name"], *p["aliases"]])}
+    # everyone the documents' participants name is among them
+    assert {x["person_id"] for d in built.docs for x in d["participants"] or []} <= named
+    said = re.search(r"The people the texts name are one registry \(([^)]*)\)", built.flat)[1]
+    if len(named) == len(persons):
+        assert said == f"{len(persons)} persons, the `persons` config"
+    else:
+        assert said == (f"the `persons` config, which lists all {len(persons)} persons of `corpus/persons.toml`; "
+                        f"this release's texts name {len(named)} of them")
+    assert (len(named) < len(persons)) == (built.name != "corpus")
+
+
+@pytest.mark.parametrize("registered, named, said", [
+    (29, 29, "29 persons, the `persons` config"),
+    (29, None, "29 persons, the `persons` config"),
+    (29, 12, "the `persons` config, which lists all 29 persons of `corpus/persons.toml`; "
+             "this release's texts name 12 of them"),
+    (1, 0, "the `persons` config, which lists the 1 person of `corpus/persons.toml`; "
+           "this release's texts name none of them"),
+])
+def test_the_persons_block_says_what_the_release_holds(registered, named, said):
+    summary = SimpleNamespace(counts={"persons": registered}, persons_named=named)
+    assert holdings.persons_held(summary) == said

@@ -3,7 +3,14 @@ people registry, errata and provenance, read back with ``datasets``."""
 from __future__ import annotations
 
 import datasets
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
+
+from acftu_talks.people import Registry
+from acftu_talks.registries import read_registries
+from acftu_talks.release import series
+from conftest import CORPUS, ROOT, SCHEMA
 
 EVENTS = {
     "2013-10-23-acftu-talk": ("2013-10-23", "morning", 16, "2013-10-18", "2013-10-22"),
@@ -113,3 +120,18 @@ def test_the_card_shows_events_provenance_and_errata(release):
     assert "| `2013-10-23-acftu-talk-cctv.e2` | 1:1548-1553 | 工会共和国 | not known | suspected |" in card
     assert "| `2018-10-29-acftu-talk-xinhua` | `002_7851bc1dc408d0d7.txt` | not known | not recorded | not recorded |" \
         in card
+
+
+def test_the_people_named_are_those_whose_name_or_alias_a_paragraph_has(tmp_path):
+    people = Registry(by_form={"习近平": "xi-jinping", "王东明": "wang-dongming", "东明同志": "wang-dongming",
+                               "陈希": "chen-xi"})
+    folder = tmp_path / "data" / "paragraphs"
+    folder.mkdir(parents=True)
+    for n, texts in enumerate((["习近平强调。"], ["会议由东明同志主持。", "（完）"])):
+        pq.write_table(pa.table({"text": texts}), folder / f"train-{n:05d}-of-00002.parquet")
+    assert series.named_persons(tmp_path, people) == {"xi-jinping", "wang-dongming"}
+
+
+def test_the_whole_corpus_names_every_registered_person(release):
+    people = read_registries(CORPUS, SCHEMA, ROOT)[0].people
+    assert series.named_persons(release, people) == set(people.persons)

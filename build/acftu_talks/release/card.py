@@ -297,15 +297,19 @@ def generated_blocks(summary, root: Path | None = None) -> dict[str, str]:
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 # A passage about particular documents, shown only when the release holds
 # them: {{ if holds: A B|C or D }}...{{ end if }} (A and one of B or C; or
-# D), naming doc_ids, event_ids or doc_types (holdings.held_ids). Passages
-# nest. Example: {{ if holds: 2023-10-23-acftu-talk-qiushi }}, which for the
-# *Qiushi* text is months later{{ end if }}.
+# D), naming doc_ids, event_ids, doc_types or what the relation step found
+# (holdings.held_ids); !A is "does not hold A". Passages nest. Examples:
+# {{ if holds: 2023-10-23-acftu-talk-qiushi }}, which for the *Qiushi* text
+# is months later{{ end if }}; {{ if holds: !formulations }}no passage
+# recurs{{ end if }}.
 _CONDITION = re.compile(r"\{\{\s*if holds:([^}]*)\}\}|\{\{\s*end if\s*\}\}")
 
 
 def holds(condition: str, held: set[str]) -> bool:
     """Whether ``held`` satisfies one ``if holds:`` condition."""
-    return any(all(any(alt in held for alt in token.split("|")) for token in group.split())
+    def one(alt: str) -> bool:
+        return alt[1:] not in held if alt.startswith("!") else alt in held
+    return any(all(any(one(alt) for alt in token.split("|")) for token in group.split())
                for group in condition.split(" or ") if group.strip())
 
 

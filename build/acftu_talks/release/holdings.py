@@ -230,6 +230,19 @@ def comparisons(summary) -> str:
     return ""
 
 
+def persons_held(summary) -> str:
+    """The people registry as the release holds it: ``29 persons, the
+    `persons` config`` when its texts name every registered person; else the
+    registry's size (the config lists it whole, as the events config lists
+    every talk) and how many of them the release's texts name."""
+    registered, named = summary.counts.get("persons", 0), getattr(summary, "persons_named", None)
+    if named is None or named >= registered:
+        return f"{count(registered, 'person')}, the `persons` config"
+    whole = "the" if registered == 1 else "all"
+    return (f"the `persons` config, which lists {whole} {count(registered, 'person')} of `corpus/persons.toml`; "
+            f"this release's texts name {named or 'none'} of them")
+
+
 def blocks(summary) -> dict[str, str]:
     """The card's blocks about what the release holds."""
     counts = summary.counts
@@ -247,6 +260,7 @@ def blocks(summary) -> dict[str, str]:
         "count_paragraphs": count(counts.get("paragraphs", 0), "paragraph"),
         "count_sentences": count(counts.get("sentences", 0), "sentence"),
         "count_persons": count(counts.get("persons", 0), "person"),
+        "persons_held": persons_held(summary),
         "count_events": count(len(held), "event"),
         "count_outlets": count(len(outlets(summary)), "outlet"),
         "count_kinds": count(kinds, "kind of text"),
@@ -259,8 +273,28 @@ def blocks(summary) -> dict[str, str]:
     }
 
 
+# What a template's conditions can name besides documents, talks and kinds
+# of text: whether the relation step found any alignment and any recurring
+# formulation (substantive, or boilerplate only), so that the card of a small
+# release says there is none instead of giving a count of 0 and an empty
+# table. Example: {{ if holds: !formulations }}no passage recurs{{ end if }}.
+ALIGNMENTS, FORMULATIONS, SUBSTANTIVE = "alignments", "formulations", "substantive-formulations"
+FOUND = (ALIGNMENTS, FORMULATIONS, SUBSTANTIVE)
+
+
+def found(summary) -> set[str]:
+    """The names of FOUND that hold for the release of ``summary``."""
+    counts = summary.counts
+    forms = (getattr(summary, "relations", None) or {}).get("formulations") or []
+    return ({ALIGNMENTS} if counts.get("alignments", 0) else set()) | \
+        ({FORMULATIONS} if counts.get("formulations", 0) else set()) | \
+        ({SUBSTANTIVE} if any(not boilerplate for _, _, boilerplate in forms) else set())
+
+
 def held_ids(summary) -> set[str]:
     """What a template's ``{{ if holds: ... }}`` can name: the doc_ids, the
-    event_ids and the doc_types the release holds documents of."""
+    event_ids and the doc_types the release holds documents of, and what of
+    FOUND it has."""
     docs = _documents(summary)
-    return {d["doc_id"] for d in docs} | {t.event_id for t in talks(summary)} | {d["doc_type"] for d in docs}
+    return ({d["doc_id"] for d in docs} | {t.event_id for t in talks(summary)} | {d["doc_type"] for d in docs}
+            | found(summary))

@@ -58,9 +58,32 @@ def write_events(staging: Path, summary, inputs: layout.Inputs) -> None:
     summary.events = rows
 
 
+# Paragraph texts read at a time when looking for the registered people.
+TEXT_BATCH = 8192
+
+
+def named_persons(staging: Path, people) -> set[str]:
+    """The person_ids of ``people`` (a registry) whose name or an alias
+    occurs in a staged paragraph. The registry is every person the whole
+    corpus names; a release of part of it names fewer, and the card says so."""
+    forms: dict[str, set[str]] = {}
+    for form, pid in people.by_form.items():
+        forms.setdefault(pid, set()).add(form)
+    named: set[str] = set()
+    for file in layout.data_files(staging, "paragraphs"):
+        for batch in pq.ParquetFile(file).iter_batches(batch_size=TEXT_BATCH, columns=["text"]):
+            text = "\n".join(batch.column(0).to_pylist())
+            named |= {pid for pid, names in forms.items() if pid not in named and any(f in text for f in names)}
+            if len(named) == len(forms):
+                return named
+    return named
+
+
 def write_persons(staging: Path, summary, inputs: layout.Inputs) -> None:
-    """data/persons: one row per registered person, in person_id order."""
+    """data/persons: one row per registered person, in person_id order; the
+    number of them the staged texts name goes into ``summary``."""
     people = read_registries(inputs.corpus_dir, inputs.schema_dir, inputs.root)[0].people
     sink = _sink(staging, "persons")
     sink.add([people.record(pid) for pid in sorted(people.persons)])
     _close(sink, summary, "persons")
+    summary.persons_named = len(named_persons(staging, people))

@@ -74,6 +74,7 @@ class Summary:
     events: list[dict] = field(default_factory=list)  # the events config's rows, set by its release step
     # (doc_type, year of publication) of every document, listed or not: the card says when texts were published
     published: set = field(default_factory=set)
+    persons_named: int | None = None  # registered people the texts name, set by the persons step
 
     def compare_with(self, previous: Path | None, out_dir: Path) -> None:
         """The release note compares with ``previous``, or by default with

@@ -118,6 +118,7 @@ def test_every_paragraph_is_reachable_from_the_talks(release, open_page):
     page = open_page(release / READER_FILE)
     page.wait_for_selector(".event")
     shot(page, "talks")
+    assert page.inner_text("main h1") == "The talks 三次集体谈话 3 talks, 5 documents"
     assert page.locator(".event").count() == 3
     reached = set()
     for doc_id in page.eval_on_selector_all("a[data-doc]", "els => els.map(e => e.dataset.doc)"):
@@ -263,6 +264,12 @@ def test_side_by_side_links_an_aligned_pair(fixture_reader, open_page):
     shot(page, "side-by-side-fixture")
 
 
+def test_a_page_of_one_talk_is_headed_with_one(fixture_reader, open_page):
+    page = open_page(fixture_reader)
+    page.wait_for_selector(".event")
+    assert page.inner_text("main h1") == "The talk 一次集体谈话 1 talk, 3 documents"
+
+
 def test_fixture_versions_formulations_and_errata(fixture_reader, open_page):
     page = open_page(fixture_reader, f"#/versions/{C}/{A}")
     page.wait_for_selector("[data-diff-row]")
@@ -384,6 +391,7 @@ def test_above_the_limit_every_view_says_what_the_page_shows(excerpt_reader, ope
     page.wait_for_selector(".event")
     note = page.locator("#excerpt")
     assert note.is_visible() and "first 2 of 3 talks" in note.inner_text() and "3 of 5 documents" in note.inner_text()
+    assert page.inner_text("main h1") == "The first 2 of 3 talks 三次集体谈话中的前两次 3 of 5 documents"
     assert page.locator(".event").count() == 2
     assert sorted(page.eval_on_selector_all("a[data-doc]", "els => els.map(e => e.dataset.doc)")) == sorted(SHOWN)
     shot(page, "excerpt-talks")

@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 from ... import DATASET_NAME, __version__
 from ...contract import layout
 from .. import cite
+from .heading import talks_heading
 
 ROLE_READOUT, ROLE_SPEECH = "readout", "speech_text"
 # Shown beside an event's title when the events config has them.
@@ -294,6 +295,10 @@ def build_model(staging: Path, max_documents: int | None = None) -> dict:
     listed = read_config(staging, "documents", DOCUMENT_KEYS) or []
     all_events, events_source = _events([{k: _iso(v) for k, v in d.items()} for d in listed],
                                         read_config(staging, "events"))
+    # The events config lists every talk of the registry, also those a
+    # release of part of the corpus holds no document of: the page shows the
+    # release's talks, and counts only them.
+    all_events = [ev for ev in all_events if ev["documents"]]
     events, shown = _shown(all_events, {d["doc_id"] for d in listed}, max_documents)
     documents = read_config(staging, "documents", keep=_of_documents(shown)) or []
     paragraphs = read_config(staging, "paragraphs", keep=_of_documents(shown)) or []
@@ -368,4 +373,5 @@ def build_model(staging: Path, max_documents: int | None = None) -> dict:
                             "events": len(events), "events_total": len(all_events),
                             "first": events[0]["date"] if events else None,
                             "last": events[-1]["date"] if events else None}
+    model["heading"] = talks_heading(all_events, len(docs), model.get("excerpt"))
     return model

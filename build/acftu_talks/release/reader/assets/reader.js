@@ -153,7 +153,7 @@ function compareLinks(ev) {
   return out;
 }
 function viewEvents() {
-  let html = `<h1>The talks 三次集体谈话 <span class="muted small">${DATA.events.length} talks, ${DATA.documents.length} documents</span></h1>`;
+  let html = `<h1>${esc(DATA.heading.title)} <span class="muted small">${esc(DATA.heading.counts)}</span></h1>`;
   if (DATA.events_source !== "events")
     html += notice(`This release has no <code>events</code> config: documents are grouped into talks by ${DATA.events_source === "doc_id" ? "the date in their doc_id" : "their event_id"}, and each one's role is read from its doc_type. 本版本无 events 表：${DATA.events_source === "doc_id" ? "按文献编号中的日期归组" : "按 event_id 归组"}。`);
   for (const ev of DATA.events) {
