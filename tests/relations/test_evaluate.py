@@ -102,3 +102,10 @@ def test_scoring_only_the_cases_that_can_count_with_the_totals_gives_the_same_sc
     totals = {k: sum(c.kind == k for c in rows) for k in score.KINDS}
     assert score.score(kept, gold, totals) == score.score(rows, gold)
     assert score.score(kept, gold)["reuse"]["total"] == 2  # without the totals, only what it was given
+
+
+def test_a_release_is_scored_on_the_gold_cases_of_the_documents_it_holds():
+    gold = [Case("paraphrase", Span("a", 0, 4), Span("b", 0, 4)), Case("no-reuse", Span("a", 5, 9), None),
+            Case("paraphrase", Span("a", 0, 4), Span("c", 0, 4)), Case("no-reuse", Span("c", 5, 9), None)]
+    assert score.held(gold, {"a", "b"}) == gold[:2]
+    assert score.held(gold, {"b", "c"}) == [gold[3]]

@@ -128,3 +128,27 @@ def test_the_release_step_writes_the_same_files_whatever_its_batch(release, tmp_
     assert small[2]["alignments"] > 7 * 3  # several batches, and a last one that is not full
     shipped = {p.relative_to(release): p.read_bytes() for p in sorted((release / "data" / "alignments").rglob("*.parquet"))}
     assert {k: v for k, v in small[0].items() if "alignments" in k.parts} == shipped
+
+
+def test_a_release_of_one_talk_is_scored_on_the_gold_of_its_documents(tmp_path, capsys):
+    """The 2018 talk alone: its two reports' version cases are scored, and
+    no paraphrase case of the 2023 speech text counts against it, in the
+    card and in ``score-alignments``."""
+    import csv
+
+    from acftu_talks import cli
+    from conftest import subset_release
+    docs = ("2018-10-29-acftu-talk-cctv", "2018-10-29-acftu-talk-xinhua")
+    release = subset_release(tmp_path, docs)
+    card = (release / "README.md").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["score-alignments", "--release", str(release), "--gold", str(ROOT / relate.GOLD)]) == 0
+    table = capsys.readouterr().out.strip()
+    assert table and table in card
+    with (ROOT / relate.GOLD).open(encoding="utf-8", newline="") as f:
+        gold = [r for r in csv.DictReader(f, delimiter="\t")
+                if r["doc_id_a"] in docs and r["doc_id_b"] in docs + ("",)]
+    rows = {line.split("|")[1].strip(" `"): line.split("|")[2].strip() for line in card.splitlines()
+            if line.startswith("| `") and line.split("|")[1].strip(" `") in relate.KINDS}
+    assert rows["version"].split()[0] == str(sum(r["kind"] == "version" for r in gold)) != "0"
+    assert rows["paraphrase"] == "0"

@@ -75,6 +75,13 @@ def cases(rows) -> list[Case]:
                  _span(r["doc_id_b"], r["char_start_b"], r["char_end_b"])) for r in rows]
 
 
+def held(gold: list[Case], doc_ids) -> list[Case]:
+    """The gold cases whose documents are all in ``doc_ids``: a release of
+    part of the corpus is scored on the cases it could find, not marked
+    down for the documents it does not hold."""
+    return [c for c in gold if c.a.doc_id in doc_ids and (c.b is None or c.b.doc_id in doc_ids)]
+
+
 def can_count(gold: list[Case]):
     """A test of whether a row's case can count in :func:`score`: a row of a
     partially annotated kind (``reuse``) counts only if it touches an
@@ -154,3 +161,10 @@ def read_release(release: Path) -> list[dict]:
     cols = ["kind", "doc_id_a", "char_start_a", "char_end_a", "doc_id_b", "char_start_b", "char_end_b"]
     return [r for p in sorted((release / "data" / "alignments").glob("*.parquet"))
             for r in pq.read_table(p, columns=cols).to_pylist()]
+
+
+def release_documents(release: Path) -> set[str]:
+    """The doc_ids of a release's documents config."""
+    import pyarrow.parquet as pq
+    return {d for p in sorted((release / "data" / "documents").glob("*.parquet"))
+            for d in pq.read_table(p, columns=["doc_id"]).column("doc_id").to_pylist()}

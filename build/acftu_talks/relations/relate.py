@@ -181,7 +181,7 @@ def write_relations(staging: Path, summary, inputs) -> None:
     corpus = read_staged(staging, corpus_dir)
     alignments, forms = align(corpus)
     gold_path = inputs.root / GOLD
-    gold = score.read_gold(gold_path) if gold_path.is_file() else None
+    gold = score.held(score.read_gold(gold_path), corpus.docs) if gold_path.is_file() else None
     counts = score.can_count(gold or [])
     kinds = dict.fromkeys(KINDS, 0)
     cases: list = []  # only the rows the score reads
