@@ -303,6 +303,11 @@ def main(argv: list[str] | None = None) -> int:
                                  ("floor (bench/floor.py)", [PYTHON, str(HERE / "floor.py"), str(corpus),
                                                              str(floor_out)]),
                                  args.pairs)
+        # a rebuild compares its rows with the release it replaces when its
+        # inputs changed; --previous compares every row, as such a rebuild does
+        compared = Series("acftu-talks build --previous RELEASE (once, compares every row)",
+                          [measure(build_cmd(corpus, work / "release-compared", args.jobs)
+                                   + ["--previous", str(release)])])
         counts = dict(item.split("=") for item in floor.runs[0].stdout.split())
         built = build.runs[0].stdout.split(" documents, ")[1].split()
         paragraphs, sentences = int(built[0].rstrip(",")), int(built[2])
@@ -316,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(step(floor, "1.00x floor"))
         if not args.no_lock:
             rows.append(step(pinned, ""))
+        rows.append(step(compared, f"CPU {compared.median('cpu') / floor.median('cpu'):.2f}x floor (median)"))
         if not args.no_load:
             found = dict(loads(release, work, args.load_pairs))
             reference = found["parquet"]

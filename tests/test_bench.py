@@ -27,9 +27,11 @@ def test_benchmark_runs_and_prints_its_table():
     assert "CPUs" in lines[1] and "load average" in lines[1]
     cells = [[c.strip() for c in line.split("|")[1:-1]] for line in lines[4:]]
     assert [c[0] for c in cells] == ["acftu-talks build", "floor (bench/floor.py)",
-                                     "ids --accept (once, pins every id)", "acftu-talks build, real corpus",
+                                     "ids --accept (once, pins every id)",
+                                     "acftu-talks build --previous RELEASE (once, compares every row)",
+                                     "acftu-talks build, real corpus",
                                      'python -c "import pyarrow.parquet, jsonschema"']
-    assert [c[1] for c in cells] == ["2", "2", "1", "1", "1"]
+    assert [c[1] for c in cells] == ["2", "2", "1", "1", "1", "1"]
     build = cells[0]
     assert build[7].startswith("CPU ") and "floor" in build[7]
     # medians with their range, and a positive memory figure for the whole tree

@@ -54,7 +54,7 @@ def test_reuse_and_formulations_match_the_code_they_replaced(seed):
     for max_postings in (2, 64):
         new = list(reuse.align(c, max_postings))
         assert new == list(legacy_reuse_v1.align(c, max_postings))
-        assert formulations.group(c, new) == legacy_formulations_v1.group(c, new)
+        assert formulations.group(c, [r["text_a"] for r in new]) == legacy_formulations_v1.group(c, new)
 
 
 def test_the_random_corpora_exercise_reuse_and_formulations():
@@ -64,7 +64,7 @@ def test_the_random_corpora_exercise_reuse_and_formulations():
         c = random_corpus(seed)
         rows = list(reuse.align(c))
         totals[0] += len(rows)
-        totals[1] += len(formulations.group(c, rows))
+        totals[1] += len(formulations.group(c, [r["text_a"] for r in rows]))
     assert totals[0] > 300 and totals[1] > 100
 
 
@@ -96,7 +96,7 @@ def test_spans_that_share_only_their_last_character_overlap():
             for r in rows] == [("2013-10-23", "2018-10-29", "家庭和睦邻里守望"),
                                ("2013-10-23", "2023-10-23", "家庭和睦邻里守望")]
     assert rows == list(legacy_reuse_v1.align(c))
-    forms = formulations.group(c, rows)
+    forms = formulations.group(c, [r["text_a"] for r in rows])
     assert [f["text"] for f in forms] == ["家庭和睦邻里守望"]
     assert forms == legacy_formulations_v1.group(c, rows)
 
@@ -114,6 +114,6 @@ def test_a_span_that_shares_the_first_character_of_a_shorter_one_overlaps_it():
     assert [(r["doc_id_a"][:10], r["doc_id_b"][:10], r["text_a"]) for r in rows] == [
         ("2013-10-23", "2018-10-29", "工会是职工之家园地"), ("2013-10-23", "2023-10-23", "工会是职工之家园地")]
     assert rows == list(legacy_reuse_v1.align(c))
-    forms = formulations.group(c, rows)
+    forms = formulations.group(c, [r["text_a"] for r in rows])
     assert [f["text"] for f in forms] == ["工会是职工之家园地"]
     assert forms == legacy_formulations_v1.group(c, rows)

@@ -87,3 +87,25 @@ def test_rows_of_documents_no_gold_names_change_no_score_of_partial_gold():
     assert crowded["total"] == alone["total"] + len(far)
     assert {k: v for k, v in crowded.items() if k != "total"} == {k: v for k, v in alone.items() if k != "total"}
     assert alone["rows"] == 2 and alone["precision"] == 12 / (12 + 4 + 2)  # the x-c row hits no gold
+
+
+def test_scoring_only_the_cases_that_can_count_with_the_totals_gives_the_same_scores():
+    """What the relation step keeps of a large corpus's rows (can_count)
+    scores as all the rows do, given each kind's total."""
+    gold = [Case("reuse", Span("a", 0, 10), Span("b", 0, 10)), Case("no-reuse", Span("c", 5, 9), None),
+            Case("version", Span("v", 0, 4), Span("w", 0, 4))]
+    rows = ([Case("reuse", Span("a", 2, 8), Span("b", 2, 8)), Case("reuse", Span("x", 0, 4), Span("c", 6, 8)),
+             Case("version", Span("v", 1, 3), Span("w", 1, 3)), Case("version", Span("p", 0, 2), Span("q", 0, 2))]
+            + [Case("reuse", Span(f"d{i}", 0, 5), Span(f"e{i}", 0, 5)) for i in range(20)])
+    kept = [c for c in rows if score.can_count(gold)(c)]
+    assert len(kept) == 4  # the two reuse rows on annotated documents and every version row
+    totals = {k: sum(c.kind == k for c in rows) for k in score.KINDS}
+    assert score.score(kept, gold, totals) == score.score(rows, gold)
+    assert score.score(kept, gold)["reuse"]["total"] == 2  # without the totals, only what it was given
+
+
+def test_a_release_is_scored_on_the_gold_cases_of_the_documents_it_holds():
+    gold = [Case("paraphrase", Span("a", 0, 4), Span("b", 0, 4)), Case("no-reuse", Span("a", 5, 9), None),
+            Case("paraphrase", Span("a", 0, 4), Span("c", 0, 4)), Case("no-reuse", Span("c", 5, 9), None)]
+    assert score.held(gold, {"a", "b"}) == gold[:2]
+    assert score.held(gold, {"b", "c"}) == [gold[3]]

@@ -32,7 +32,7 @@ def test_the_id_is_a_function_of_the_text():
 def test_a_passage_reused_twice_is_one_formulation_with_every_occurrence():
     s = "要坚持全心全意依靠工人阶级的根本方针。"
     c = corpus(doc("2013-10-23-x-a", "第一。" + s), doc("2018-10-29-x-b", s), doc("2023-10-23-x-c", "他说" + s))
-    (form,) = formulations.group(c, list(reuse.align(c)))
+    (form,) = formulations.group(c, [r["text_a"] for r in reuse.align(c)])
     assert form["text"] == "要坚持全心全意依靠工人阶级的根本方针"
     assert [(o["doc_id"], o["char_start"]) for o in form["occurrences"]] == [
         ("2013-10-23-x-a", 3), ("2018-10-29-x-b", 0), ("2023-10-23-x-c", 2)]
@@ -46,7 +46,7 @@ def test_the_other_documents_of_an_event_are_occurrences_not_rows():
     c = corpus(doc("2018-10-29-x-a", s), doc("2018-10-29-x-b", "据报道。" + s), doc("2023-10-23-x-c", s))
     reused = list(reuse.align(c))
     assert len(reused) == 1
-    (form,) = formulations.group(c, reused)
+    (form,) = formulations.group(c, [r["text_a"] for r in reused])
     assert (form["n_events"], form["n_documents"]) == (2, 3)
     assert {o["doc_id"] for o in form["occurrences"]} == {"2018-10-29-x-a", "2018-10-29-x-b", "2023-10-23-x-c"}
 
@@ -55,7 +55,7 @@ def test_a_longer_passage_overlapping_a_more_widely_used_one_is_left_out():
     title = "中共中央总书记、国家主席、中央军委主席习近平"
     c = corpus(doc("2013-10-23-x-a", title + "23日上午。"), doc("2018-10-29-x-b", title + "29日上午。"),
                doc("2023-10-23-x-c", title + "23日下午。"))
-    assert [f["text"] for f in formulations.group(c, list(reuse.align(c)))] == [title]
+    assert [f["text"] for f in formulations.group(c, [r["text_a"] for r in reuse.align(c)])] == [title]
 
 
 def _gold():
@@ -66,7 +66,7 @@ def _gold():
 @pytest.fixture(scope="module")
 def real(release):
     c = real_corpus(release)
-    return c, formulations.group(c, list(reuse.align(c)))
+    return c, formulations.group(c, [r["text_a"] for r in reuse.align(c)])
 
 
 @pytest.mark.parametrize("gold", _gold(), ids=lambda g: g["text"][:12])

@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 from acftu_talks.relations import relate
 from acftu_talks.relations.corpus import Corpus
 
-from relations_fixtures import doc, real_corpus
+from relations_fixtures import ROOT, doc, real_corpus
 
 
 def _shuffled(corpus: Corpus, seed: int) -> Corpus:
@@ -101,3 +101,54 @@ def test_the_card_table_says_what_recurs_from_earlier_and_what_recurs_later():
     assert got["2013-10-23-x-a"] == (len(s) + 3, n, 0, len(s) + 3 - n)
     assert got["2018-10-29-x-b"] == (len(s) + 4, 0, n, len(s) + 4 - n)
     assert got["2023-10-23-x-c"] == (9, 0, 0, 9)
+
+
+def test_the_release_step_writes_the_same_files_whatever_its_batch(release, tmp_path, monkeypatch):
+    """write_relations makes, checks and writes the alignment and the
+    formulation rows a batch at a time: batches of 7 rows give the files and
+    the card's figures that one batch gives."""
+    import shutil
+
+    from acftu_talks.contract.layout import Inputs
+    from acftu_talks.release.summary import Summary
+
+    def run(batch: int):
+        staging = tmp_path / f"staging-{batch}"
+        for name in ("documents", "sentences"):
+            shutil.copytree(release / "data" / name, staging / "data" / name)
+        monkeypatch.setattr(relate, "BATCH", batch)
+        summary = Summary()
+        relate.write_relations(staging, summary, Inputs(ROOT, ROOT / "corpus", ROOT / "schema"))
+        files = {p.relative_to(staging): p.read_bytes() for p in sorted(staging.rglob("*"))
+                 if p.is_file() and ("alignments" in p.parts or "formulations" in p.parts)}
+        return files, summary.relations, dict(summary.counts)
+
+    small, large = run(7), run(10**9)
+    assert small == large
+    assert small[2]["alignments"] > 7 * 3  # several batches, and a last one that is not full
+    shipped = {p.relative_to(release): p.read_bytes() for p in sorted((release / "data" / "alignments").rglob("*.parquet"))}
+    assert {k: v for k, v in small[0].items() if "alignments" in k.parts} == shipped
+
+
+def test_a_release_of_one_talk_is_scored_on_the_gold_of_its_documents(tmp_path, capsys):
+    """The 2018 talk alone: its two reports' version cases are scored, and
+    no paraphrase case of the 2023 speech text counts against it, in the
+    card and in ``score-alignments``."""
+    import csv
+
+    from acftu_talks import cli
+    from conftest import subset_release
+    docs = ("2018-10-29-acftu-talk-cctv", "2018-10-29-acftu-talk-xinhua")
+    release = subset_release(tmp_path, docs)
+    card = (release / "README.md").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["score-alignments", "--release", str(release), "--gold", str(ROOT / relate.GOLD)]) == 0
+    table = capsys.readouterr().out.strip()
+    assert table and table in card
+    with (ROOT / relate.GOLD).open(encoding="utf-8", newline="") as f:
+        gold = [r for r in csv.DictReader(f, delimiter="\t")
+                if r["doc_id_a"] in docs and r["doc_id_b"] in docs + ("",)]
+    rows = {line.split("|")[1].strip(" `"): line.split("|")[2].strip() for line in card.splitlines()
+            if line.startswith("| `") and line.split("|")[1].strip(" `") in relate.KINDS}
+    assert rows["version"].split()[0] == str(sum(r["kind"] == "version" for r in gold)) != "0"
+    assert rows["paraphrase"] == "0"

@@ -75,19 +75,40 @@ def cases(rows) -> list[Case]:
                  _span(r["doc_id_b"], r["char_start_b"], r["char_end_b"])) for r in rows]
 
 
-def score(rows: list[Case], gold: list[Case]) -> dict[str, dict]:
+def held(gold: list[Case], doc_ids) -> list[Case]:
+    """The gold cases whose documents are all in ``doc_ids``: a release of
+    part of the corpus is scored on the cases it could find, not marked
+    down for the documents it does not hold."""
+    return [c for c in gold if c.a.doc_id in doc_ids and (c.b is None or c.b.doc_id in doc_ids)]
+
+
+def can_count(gold: list[Case]):
+    """A test of whether a row's case can count in :func:`score`: a row of a
+    partially annotated kind (``reuse``) counts only if it touches an
+    annotated passage, and spans overlap only within one document, so a
+    row none of whose documents the gold annotates counts for nothing (most
+    rows of a large corpus). The relation step keeps only the cases that
+    pass, so that it never holds one case for every row."""
+    near = {kind: {c.a.doc_id for c in gold if c.kind in (kind, negative)} for kind, negative in NEGATIVE.items()}
+
+    def test(case: Case) -> bool:
+        docs = near.get(case.kind)
+        return docs is None or case.a.doc_id in docs or (case.b is not None and case.b.doc_id in docs)
+    return test
+
+
+def score(rows: list[Case], gold: list[Case], totals: dict[str, int] | None = None) -> dict[str, dict]:
     """Per kind: gold cases, rows scored, precision, recall (None when
-    there is nothing to divide by)."""
+    there is nothing to divide by). ``totals``: the rows of each kind, when
+    ``rows`` holds only those that :func:`can_count` passes."""
     out = {}
+    counts = can_count(gold)
     for kind in KINDS:
         g = [c for c in gold if c.kind == kind]
         negative = [c.a for c in gold if c.kind == NEGATIVE.get(kind)]
         r = [c for c in rows if c.kind == kind]
         if kind in NEGATIVE:  # partial gold: only rows on annotated passages
-            # spans overlap only within one document: a row none of whose
-            # documents is annotated touches nothing (most rows of a large corpus)
-            near = {x.a.doc_id for x in g} | {s.doc_id for s in negative}
-            r = [c for c in r if c.a.doc_id in near or (c.b and c.b.doc_id in near)]
+            r = [c for c in r if counts(c)]
             r = [c for c in r if any(c.detects(x) or x.detects(c) for x in g)
                  or any(s.overlaps(c.a) or (c.b and s.overlaps(c.b)) for s in negative)]
         row_chars, hit_chars = set(), set()
@@ -104,7 +125,7 @@ def score(rows: list[Case], gold: list[Case]) -> dict[str, dict]:
             for c in r:
                 if c.detects(x):
                     found_chars |= theirs & c.chars()
-        out[kind] = {"gold": len(g), "rows": len(r), "total": sum(c.kind == kind for c in rows),
+        out[kind] = {"gold": len(g), "rows": len(r), "total": totals[kind] if totals is not None else sum(c.kind == kind for c in rows),
                      "negative": len(negative), "coverage": COVERAGE[kind],
                      "precision": len(hit_chars) / len(row_chars) if row_chars else None,
                      "recall": len(found_chars) / len(gold_chars) if gold_chars else None}
@@ -140,3 +161,10 @@ def read_release(release: Path) -> list[dict]:
     cols = ["kind", "doc_id_a", "char_start_a", "char_end_a", "doc_id_b", "char_start_b", "char_end_b"]
     return [r for p in sorted((release / "data" / "alignments").glob("*.parquet"))
             for r in pq.read_table(p, columns=cols).to_pylist()]
+
+
+def release_documents(release: Path) -> set[str]:
+    """The doc_ids of a release's documents config."""
+    import pyarrow.parquet as pq
+    return {d for p in sorted((release / "data" / "documents").glob("*.parquet"))
+            for d in pq.read_table(p, columns=["doc_id"]).column("doc_id").to_pylist()}

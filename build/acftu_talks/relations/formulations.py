@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from . import search
 from .corpus import Corpus
@@ -114,14 +115,14 @@ def formulation_id(text: str) -> str:
     return "form-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def group(corpus: Corpus, reuse_rows: list[dict], lookup: search.Occurrences | None = None) -> list[dict]:
+def group(corpus: Corpus, candidates: Iterable[str], lookup: search.Occurrences | None = None) -> list[dict]:
     """Formulation records, sorted by first date, then text.
 
     The candidates are the texts of the reuse rows; a candidate occurs
     wherever it stands in a sentence of any document, so the documents a
     reuse row leaves aside (the other version of a report, the readout of
     a talk whose speech text stands for it) are occurrences too."""
-    texts = sorted({r["text_a"] for r in reuse_rows})
+    texts = sorted(set(candidates))
     lookup = lookup or search.Occurrences(corpus)
     lookup.look_up(texts)  # one pass for the texts not searched for yet
     n_events = {t: len(lookup.events(t)) for t in texts}

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
+import operator
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from . import METHOD_VERSION, evaluate as score, formulations, formulations_figure as figure, paraphrase, reuse, search, versions
 from ..contract import layout
@@ -31,35 +34,80 @@ def alignment_id(row: dict) -> str:
     return "al-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _order(row: dict) -> tuple:
-    return (KINDS.index(row["kind"]), row["doc_id_a"], row["char_start_a"], row["char_end_a"],
-            row["doc_id_b"], row["char_start_b"] if row["char_start_b"] is not None else -1,
-            row["char_end_b"] if row["char_end_b"] is not None else -1)
+# a row as the version and paraphrase steps make it (no id, no events),
+# held as a tuple in this order: a tuple takes a third of a dict's memory
+FIELDS = ("kind", "op", "doc_id_a", "sentence_id_a", "char_start_a", "char_end_a", "text_a",
+          "doc_id_b", "sentence_id_b", "char_start_b", "char_end_b", "text_b",
+          "artifact", "difference", "score", "method")
+_pack = operator.itemgetter(*FIELDS)
+_KIND, _DOC_A, _START_A, _END_A, _DOC_B, _START_B, _END_B = (FIELDS.index(k) for k in (
+    "kind", "doc_id_a", "char_start_a", "char_end_a", "doc_id_b", "char_start_b", "char_end_b"))
+
+
+def _order(row: tuple) -> tuple:
+    return (KINDS.index(row[_KIND]), row[_DOC_A], row[_START_A], row[_END_A], row[_DOC_B],
+            row[_START_B] if row[_START_B] is not None else -1, row[_END_B] if row[_END_B] is not None else -1)
+
+
+def _match_order(m: tuple) -> tuple:
+    """The order of :func:`_order` for a reuse match."""
+    sa, sb, start_a, start_b, length = m
+    a0, b0 = sa.char_start + start_a, sb.char_start + start_b
+    return sa.doc_id, a0, a0 + length, sb.doc_id, b0, b0 + length
+
+
+class Alignments:
+    """The alignment rows of a corpus in their fixed order, held packed;
+    iterating gives each row in full (with its id and events), made as it
+    is read, so that the full rows are never all in memory at once.
+
+    Reuse rows, most of a large corpus's, are held as the matches they are
+    made from (two sentences the corpus holds anyway and three small
+    numbers), the others as tuples of FIELDS. ``reuse`` comes last in
+    KINDS, so the reuse rows follow the others."""
+
+    def __init__(self, corpus: Corpus, packed: list[tuple], reused: list[tuple]):
+        packed.sort(key=_order)
+        reused.sort(key=_match_order)
+        self.packed, self.reused = packed, reused
+        self.events = {d.doc_id: d.event_id for d in corpus}
+
+    def __len__(self) -> int:
+        return len(self.packed) + len(self.reused)
+
+    def __iter__(self) -> Iterator[dict]:
+        events = self.events
+        made = itertools.chain((dict(zip(FIELDS, t)) for t in self.packed), itertools.starmap(reuse.row, self.reused))
+        for r in made:
+            full = {"alignment_id": alignment_id(r), "kind": r["kind"], "op": r["op"],
+                    "event_id_a": events[r["doc_id_a"]], "event_id_b": events[r["doc_id_b"]]}
+            for k in FIELDS[2:]:
+                full[k] = r[k]
+            full["method_version"] = METHOD_VERSION
+            yield full
+
+    def reused_texts(self) -> set[str]:
+        return {sa.text[start_a:start_a + length] for sa, _, start_a, _, length in self.reused}
+
+
+def align(corpus: Corpus, max_postings: int = reuse.MAX_POSTINGS) -> tuple[Alignments, list[dict]]:
+    """(alignments, formulation rows) in a fixed order, not yet verified:
+    :func:`relate` verifies them whole, the release step row by row as it
+    writes them."""
+    lookup = search.Occurrences(corpus)  # one text search for reuse and formulations
+    packed = list(map(_pack, itertools.chain(versions.align(corpus), paraphrase.align(corpus))))
+    if any(t[_KIND] == "reuse" for t in packed):
+        raise RelationError("a reuse row from the version or paraphrase step")
+    alignments = Alignments(corpus, packed, list(reuse.matches(corpus, max_postings, lookup)))
+    return alignments, formulations.group(corpus, alignments.reused_texts(), lookup)
 
 
 def relate(corpus: Corpus, max_postings: int = reuse.MAX_POSTINGS) -> tuple[list[dict], list[dict]]:
     """(alignment rows, formulation rows), verified, in a fixed order."""
-    rows = list(versions.align(corpus)) + list(paraphrase.align(corpus))
-    lookup = search.Occurrences(corpus)  # one text search for reuse and formulations
-    rows += reuse.align(corpus, max_postings, lookup)
-    rows.sort(key=_order)
-    events = {d.doc_id: d.event_id for d in corpus}
-    # each row is replaced by its full form as it is made, so that the rows
-    # (one per pair of events a passage recurs in) are held once, not twice
-    out = rows
-    for i, r in enumerate(rows):
-        full = {"alignment_id": alignment_id(r), "kind": r["kind"], "op": r["op"],
-                "event_id_a": events[r["doc_id_a"]], "event_id_b": events[r["doc_id_b"]]}
-        for k in ("doc_id_a", "sentence_id_a", "char_start_a", "char_end_a", "text_a",
-                  "doc_id_b", "sentence_id_b", "char_start_b", "char_end_b", "text_b",
-                  "artifact", "difference", "score", "method"):
-            full[k] = r[k]
-        full["method_version"] = METHOD_VERSION
-        out[i] = full
-    # the full rows carry the reuse rows' texts, all formulations reads of them
-    forms = formulations.group(corpus, [r for r in out if r["kind"] == "reuse"], lookup)
-    verify(corpus, out, forms)
-    return out, forms
+    alignments, forms = align(corpus, max_postings)
+    rows = list(alignments)
+    verify(corpus, rows, forms)
+    return rows, forms
 
 
 def _check_span(corpus: Corpus, where: str, doc_id: str, sentence_id, start, end, text) -> None:
@@ -74,27 +122,42 @@ def _check_span(corpus: Corpus, where: str, doc_id: str, sentence_id, start, end
             raise RelationError(f"{where}: [{start}:{end}] is not inside {sentence_id}")
 
 
-def verify(corpus: Corpus, alignments: list[dict], forms: list[dict]) -> None:
+class Verifier:
+    """The checks of :func:`verify`, one row at a time."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.seen: set[str] = set()
+
+    def alignment(self, r: dict) -> None:
+        where = f"{r['kind']} {r['alignment_id']}"
+        if r["alignment_id"] in self.seen:
+            raise RelationError(f"{where}: duplicate alignment_id")
+        self.seen.add(r["alignment_id"])
+        _check_span(self.corpus, where, r["doc_id_a"], r["sentence_id_a"], r["char_start_a"], r["char_end_a"],
+                    r["text_a"])
+        if r["char_start_b"] is not None:
+            _check_span(self.corpus, where, r["doc_id_b"], r["sentence_id_b"], r["char_start_b"], r["char_end_b"],
+                        r["text_b"])
+
+    def formulations(self, forms: Iterable[dict]) -> None:
+        ids = set()
+        for f in forms:
+            if f["formulation_id"] in ids:
+                raise RelationError(f"formulation {f['formulation_id']}: duplicate id")
+            ids.add(f["formulation_id"])
+            for o in f["occurrences"]:
+                _check_span(self.corpus, f"formulation {f['formulation_id']}", o["doc_id"], o["sentence_id"],
+                            o["char_start"], o["char_end"], f["text"])
+
+
+def verify(corpus: Corpus, alignments: Iterable[dict], forms: Iterable[dict]) -> None:
     """Raise RelationError unless every span slices its text out of its raw
     text and ids are unique."""
-    seen = set()
+    check = Verifier(corpus)
     for r in alignments:
-        where = f"{r['kind']} {r['alignment_id']}"
-        if r["alignment_id"] in seen:
-            raise RelationError(f"{where}: duplicate alignment_id")
-        seen.add(r["alignment_id"])
-        _check_span(corpus, where, r["doc_id_a"], r["sentence_id_a"], r["char_start_a"], r["char_end_a"], r["text_a"])
-        if r["char_start_b"] is not None:
-            _check_span(corpus, where, r["doc_id_b"], r["sentence_id_b"], r["char_start_b"], r["char_end_b"],
-                        r["text_b"])
-    ids = set()
-    for f in forms:
-        if f["formulation_id"] in ids:
-            raise RelationError(f"formulation {f['formulation_id']}: duplicate id")
-        ids.add(f["formulation_id"])
-        for o in f["occurrences"]:
-            _check_span(corpus, f"formulation {f['formulation_id']}", o["doc_id"], o["sentence_id"],
-                        o["char_start"], o["char_end"], f["text"])
+        check.alignment(r)
+    check.formulations(forms)
 
 
 def _dated(row: dict) -> dict:
@@ -105,45 +168,88 @@ def _dated(row: dict) -> dict:
     return {**row, "occurrences": [{**o, "date": dt.date.fromisoformat(o["date"])} for o in row["occurrences"]]}
 
 
+# alignment rows made in full, checked and written at a time
+BATCH = 5_000
+
+
 def write_relations(staging: Path, summary, inputs) -> None:
     """The alignments and formulations configs, from the staged sentences and
     documents; counts and sizes go into ``summary`` for the card. Raises
-    RelationError on a row its schema rejects (a builder bug, like a span
-    that does not verify)."""
-    from ..contract import fastcheck, validate
-    from ..contract.records import CONFIGS
-    from ..release import write
+    RelationError on a row that does not verify or that its schema rejects
+    (a builder bug)."""
     corpus_dir, schema_dir = inputs.corpus_dir, inputs.schema_dir
     corpus = read_staged(staging, corpus_dir)
-    alignments, forms = relate(corpus)
-    for name, rows in (("alignments", alignments), ("formulations", forms)):
-        config = CONFIGS[name]
-        path = str(schema_dir / config.schema_file)
-        accepts = fastcheck.accepter(path)
-        for row in rows:
-            if accepts is None or not accepts(row):
-                errors = sorted(e.message for e in validate.validator(path).iter_errors(row))
-                if errors:
-                    raise RelationError(f"{name} row {row[config.key]}: {'; '.join(errors)}")
-        schema = config.arrow_schema.with_metadata(write.file_metadata(name))
-        sink = write.ParquetSink(staging / layout.data_folder(name), schema)
-        sink.add([_dated(row) for row in rows])
-        sink.close()
-        summary.counts[name] = sink.count
-        summary.nbytes[name] = sink.nbytes
+    alignments, forms = align(corpus)
+    gold_path = inputs.root / GOLD
+    gold = score.held(score.read_gold(gold_path), corpus.docs) if gold_path.is_file() else None
+    counts = score.can_count(gold or [])
+    kinds = dict.fromkeys(KINDS, 0)
+    cases: list = []  # only the rows the score reads
+    check = Verifier(corpus)
+    check.formulations(forms)
+    # rows are checked, validated and written a batch at a time, each made
+    # in full only then: no list of every full row is ever built
+    batch: list[dict] = []
+    with _Writer(staging, schema_dir, "alignments", summary) as out:
+        for row in alignments:
+            check.alignment(row)
+            kinds[row["kind"]] += 1
+            batch.append(row)
+            if len(batch) == BATCH:
+                cases += filter(counts, score.cases(batch))
+                out.add(batch)
+                batch = []
+        cases += filter(counts, score.cases(batch))
+        out.add(batch)
+    with _Writer(staging, schema_dir, "formulations", summary) as out:
+        for i in range(0, len(forms), BATCH):
+            out.add(forms[i:i + BATCH])
     (staging / layout.FORMULATIONS_FIGURE).parent.mkdir(parents=True, exist_ok=True)
     (staging / layout.FORMULATIONS_FIGURE).write_text(figure.svg(sorted({d.event_id for d in corpus}),
                                                   [(f["text"], f["event_ids"], f["boilerplate"]) for f in forms]),
                                        encoding="utf-8")
     # what the card shows, not the rows: counts, the scores, the figure's data
-    gold = inputs.root / GOLD
     summary.relations = {
-        "kinds": {k: sum(r["kind"] == k for r in alignments) for k in KINDS},
+        "kinds": kinds,
         "formulations": [(f["text"], f["event_ids"], f["boilerplate"]) for f in forms],
         "events": sorted({d.event_id for d in corpus}),
         "reused_share": reused_share(corpus, forms),
-        "scores": score.score(score.cases(alignments), score.read_gold(gold)) if gold.is_file() else None,
+        "scores": score.score(cases, gold, kinds) if gold is not None else None,
     }
+
+
+class _Writer:
+    """One relation config's sink: rows validated against the config's
+    schema, written, and counted into the summary when it closes."""
+
+    def __init__(self, staging: Path, schema_dir: Path, name: str, summary):
+        from ..contract import fastcheck
+        from ..contract.records import CONFIGS
+        from ..release import write
+        self.name, self.summary, self.config = name, summary, CONFIGS[name]
+        self.path = str(schema_dir / self.config.schema_file)
+        self.accepts = fastcheck.accepter(self.path)
+        schema = self.config.arrow_schema.with_metadata(write.file_metadata(name))
+        self.sink = write.ParquetSink(staging / layout.data_folder(name), schema)
+
+    def add(self, rows: list[dict]) -> None:
+        """Validate the rows (as records: dates as ISO strings), then write them."""
+        from ..contract import validate
+        for row in rows:
+            if self.accepts is None or not self.accepts(row):
+                errors = sorted(e.message for e in validate.validator(self.path).iter_errors(row))
+                if errors:
+                    raise RelationError(f"{self.name} row {row[self.config.key]}: {'; '.join(errors)}")
+        self.sink.add([_dated(row) for row in rows])
+
+    def __enter__(self) -> "_Writer":
+        return self
+
+    def __exit__(self, kind, *_) -> None:
+        if kind is None:  # on an error the staging folder is discarded whole
+            self.sink.close()
+            self.summary.counts[self.name] = self.sink.count
+            self.summary.nbytes[self.name] = self.sink.nbytes
 
 
 CARD_DOCUMENTS = 20

@@ -368,21 +368,26 @@ def _link_first_attestations(corpus: Corpus, by_events: dict[tuple[str, str], li
         by_events.setdefault(pair, []).extend(ms)
 
 
+def row(sa: Sentence, sb: Sentence, start_a: int, start_b: int, length: int) -> dict:
+    """The reuse row (without alignment_id) of a match."""
+    a0, b0 = sa.char_start + start_a, sb.char_start + start_b
+    text = sa.text[start_a:start_a + length]
+    return {
+        "kind": "reuse", "op": None,
+        "doc_id_a": sa.doc_id, "sentence_id_a": sa.sentence_id,
+        "char_start_a": a0, "char_end_a": a0 + length, "text_a": text,
+        "doc_id_b": sb.doc_id, "sentence_id_b": sb.sentence_id,
+        "char_start_b": b0, "char_end_b": b0 + length, "text_b": text,
+        "artifact": None, "difference": None,
+        # the share of the shorter sentence the passage makes up
+        "score": round(length / min(len(sa.text), len(sb.text)), 4),
+        "method": METHOD,
+    }
+
+
 def align(corpus: Corpus, max_postings: int = MAX_POSTINGS,
           lookup: search.Occurrences | None = None) -> Iterator[dict]:
     """Reuse rows (without alignment_id); ``lookup`` keeps the occurrences
     of the candidates for the formulations step."""
-    for sa, sb, start_a, start_b, length in matches(corpus, max_postings, lookup):
-        a0, b0 = sa.char_start + start_a, sb.char_start + start_b
-        text = sa.text[start_a:start_a + length]
-        yield {
-            "kind": "reuse", "op": None,
-            "doc_id_a": sa.doc_id, "sentence_id_a": sa.sentence_id,
-            "char_start_a": a0, "char_end_a": a0 + length, "text_a": text,
-            "doc_id_b": sb.doc_id, "sentence_id_b": sb.sentence_id,
-            "char_start_b": b0, "char_end_b": b0 + length, "text_b": text,
-            "artifact": None, "difference": None,
-            # the share of the shorter sentence the passage makes up
-            "score": round(length / min(len(sa.text), len(sb.text)), 4),
-            "method": METHOD,
-        }
+    for match in matches(corpus, max_postings, lookup):
+        yield row(*match)

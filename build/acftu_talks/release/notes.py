@@ -43,19 +43,43 @@ def _manifest(release: Path) -> dict:
     return json.loads((release / layout.MANIFEST).read_text(encoding="utf-8"))
 
 
-def _digest(row: dict) -> str:
-    return hashlib.sha256(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+def _digest(row: dict) -> bytes:
+    return hashlib.sha256(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).digest()
 
 
-def _rows(release: Path, config: str) -> dict[str, dict]:
-    """id -> {digest, labels, rule, fields} of every row of a config, or {}
-    when the release has no such config (it predates it)."""
-    out = {}
+def _batches(release: Path, config: str):
     for path in layout.data_files(release, config):
-        table = pq.ParquetFile(path).read(use_threads=False)  # not read_table: it imports pandas
-        key = table.column_names[0]
-        for row in table.to_pylist():
-            out[row[key]] = {"digest": _digest(row), "row": {k: v for k, v in row.items()}}
+        # not read_table: it imports pandas; a batch at a time, never the whole config
+        yield from pq.ParquetFile(path).iter_batches(batch_size=10_000, use_threads=False)
+
+
+def _rows(release: Path, config: str) -> dict[str, tuple]:
+    """id -> (digest, labels, what decides the rule) of every row of a
+    config, or {} when the release has no such config (it predates it).
+    Only these are held: a large release has hundreds of thousands of rows,
+    and the rows themselves are read again for the few that changed."""
+    out = {}
+    labelled = config in LABELLED
+    for batch in _batches(release, config):
+        key = batch.schema.names[0]
+        for row in batch.to_pylist():
+            digest = _digest(row)
+            if labelled:
+                out[row[key]] = (digest, tuple(row.get(label) for label in LABELS),
+                                 _rule(config, row, {}) if config == "paragraphs" else row.get("paragraph_id") or "")
+            else:
+                out[row[key]] = (digest, None, None)
+    return out
+
+
+def _full_rows(release: Path, config: str, ids: set[str]) -> dict[str, dict]:
+    """The rows of ``ids``, whole."""
+    out = {}
+    for batch in _batches(release, config):
+        key = batch.schema.names[0]
+        for row in batch.to_pylist():
+            if row[key] in ids:
+                out[row[key]] = row
     return out
 
 
@@ -81,29 +105,35 @@ def compare(previous: Path, staging: Path) -> dict:
     note = {"version": __version__, "previous_version": before_manifest["dataset"]["version"],
             "previous_manifest_sha256": hashlib.sha256((previous / layout.MANIFEST).read_bytes()).hexdigest(),
             "configs": {}, "labels": [], "ids_moved": []}
-    rules: dict[str, dict[str, str]] = {}
+    rules: dict[str, dict[str, str]] = {}  # paragraph_id -> rule, of each side
+
+    def rule(side: str, config: str, held: tuple) -> str:  # _rule of a held row
+        return held[2] if config == "paragraphs" else rules.get(side, {}).get(held[2], "")
     for config in CONFIGS:
         old, new = _rows(previous, config), _rows(staging, config)
         if config == "paragraphs":
             for side, rows in (("old", old), ("new", new)):
-                rules[side] = {i: _rule(config, r["row"], {}) for i, r in rows.items()}
+                rules[side] = {i: r[2] for i, r in rows.items()}
+        both = sorted(old.keys() & new.keys())
+        differ = {i for i in both if old[i][0] != new[i][0]}
+        before, after = (_full_rows(previous, config, differ), _full_rows(staging, config, differ)) if differ else ({}, {})
         changed = []
-        for i in sorted(old.keys() & new.keys()):
-            if old[i]["digest"] != new[i]["digest"]:
-                o, n = old[i]["row"], new[i]["row"]
+        for i in both:
+            if i in differ:
+                o, n = before[i], after[i]
                 changed.append({"id": i, "fields": sorted(k for k in o.keys() | n.keys() if o.get(k) != n.get(k))})
         note["configs"][config] = {"rows_before": len(old), "rows_after": len(new),
                                    "added": sorted(new.keys() - old.keys()),
                                    "removed": sorted(old.keys() - new.keys()), "changed": changed}
         if config in LABELLED:
-            for i in sorted(old.keys() & new.keys()):
-                o, n = old[i]["row"], new[i]["row"]
-                for label in LABELS:
-                    if o.get(label) != n.get(label):
+            for i in both:
+                o, n = old[i], new[i]
+                for label, was, now in zip(LABELS, o[1], n[1]):
+                    if was != now:
                         note["labels"].append({"config": config, "id": i, "label": label,
-                                               "old": o.get(label), "new": n.get(label),
-                                               "old_rule": _rule(config, o, rules.get("old", {})),
-                                               "new_rule": _rule(config, n, rules.get("new", {}))})
+                                               "old": was, "new": now,
+                                               "old_rule": rule("old", config, o),
+                                               "new_rule": rule("new", config, n)})
     seen = {json.dumps(c, sort_keys=True) for c in _id_changes(previous)}
     note["ids_moved"] = [c for c in _id_changes(staging) if json.dumps(c, sort_keys=True) not in seen]
     return note
