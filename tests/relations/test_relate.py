@@ -152,3 +152,9 @@ def test_a_release_of_one_talk_is_scored_on_the_gold_of_its_documents(tmp_path, 
             if line.startswith("| `") and line.split("|")[1].strip(" `") in relate.KINDS}
     assert rows["version"].split()[0] == str(sum(r["kind"] == "version" for r in gold)) != "0"
     assert rows["paraphrase"] == "0"
+
+
+def test_the_card_counts_formulations_in_the_singular_where_a_count_is_one():
+    assert relate._formulation_counts(38, 5) == "38 formulations, of which 5 are the genre's boilerplate"
+    assert relate._formulation_counts(1, 1) == "1 formulation, of which 1 is the genre's boilerplate"
+    assert relate._formulation_counts(2, 0) == "2 formulations, of which 0 are the genre's boilerplate"

@@ -300,7 +300,7 @@ def test_formulations_that_are_all_boilerplate_get_no_figure_but_a_sentence():
     shown = card.select(section, held)
     assert "Every formulation of this release is the genre's boilerplate" in shown
     assert "{{ formulations_figure }}" not in shown and "{{ formulations_table }}" not in shown
-    assert "{{ reuse_table }}" in shown and "{{ n_formulations }} formulations" in shown
+    assert "{{ reuse_table }}" in shown and "{{ formulation_counts }}" in shown
     full = card.select(section, held | {holdings.SUBSTANTIVE})
     assert "{{ formulations_figure }}" in full and "genre's boilerplate: there is no figure" not in full
 

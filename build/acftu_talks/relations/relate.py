@@ -281,6 +281,13 @@ def reused_share(corpus: Corpus, forms: list[dict]) -> list[tuple[str, str, int,
     return out
 
 
+def _formulation_counts(n: int, boilerplate: int) -> str:
+    """``38 formulations, of which 5 are the genre's boilerplate``, in the
+    singular where a count is one."""
+    return (f"{n} formulation{'' if n == 1 else 's'}, of which {boilerplate} "
+            f"{'is' if boilerplate == 1 else 'are'} the genre's boilerplate")
+
+
 def card_blocks(summary) -> dict[str, str]:
     """The card's generated alignment blocks, from what write_relations left
     in ``summary`` (empty blocks for a build without it)."""
@@ -299,8 +306,8 @@ def card_blocks(summary) -> dict[str, str]:
               f"(no gold set at `{GOLD}` in the repository this release was built from: not scored)")
     return {
         "alignment_counts": counts,
-        "n_formulations": str(len(rel["formulations"])),
-        "n_boilerplate": str(sum(b for _, _, b in rel["formulations"])),
+        "formulation_counts": _formulation_counts(len(rel["formulations"]),
+                                                  sum(b for _, _, b in rel["formulations"])),
         "alignment_scores": scores,
         "formulations_figure": f"![{figure.describe(rel['events'], rel['formulations'])}]({layout.FORMULATIONS_FIGURE})",
         "formulations_table": figure.table(rel["events"], rel["formulations"]),
