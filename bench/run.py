@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib.metadata
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -309,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
                           [measure(build_cmd(corpus, work / "release-compared", args.jobs)
                                    + ["--previous", str(release)])])
         counts = dict(item.split("=") for item in floor.runs[0].stdout.split())
-        built = build.runs[0].stdout.split(" documents, ")[1].split()
+        built = re.split(r" documents?, ", build.runs[0].stdout)[1].split()
         paragraphs, sentences = int(built[0].rstrip(",")), int(built[2])
 
         def step(series: Series, reference: str) -> list[str]:

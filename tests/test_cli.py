@@ -1,5 +1,5 @@
 from acftu_talks import cli
-from conftest import CORPUS, SCHEMA, build_args
+from conftest import CORPUS, SCHEMA, build_args, subset_release
 
 
 def test_build_prints_a_summary_with_the_loading_line(tmp_path, capsys):
@@ -11,6 +11,11 @@ def test_build_prints_a_summary_with_the_loading_line(tmp_path, capsys):
     assert "overridden by sidecar: none" in stdout
     assert f'datasets.load_dataset("{out}", "paragraphs")' in stdout
     assert (out / "README.md").is_file()
+
+
+def test_build_of_one_document_says_so_in_the_singular(tmp_path, capsys):
+    subset_release(tmp_path, ("2013-10-23-acftu-talk-cctv",))
+    assert "built 1 document, " in capsys.readouterr().out
 
 
 def test_validate_writes_nothing(tmp_path, capsys, monkeypatch):

@@ -235,8 +235,8 @@ def _run(args, root: Path, progress: Progress) -> int:
     progress.close()
     _report(summary.warnings, sys.stderr)
     seconds = time.perf_counter() - started
-    print(f"built {summary.counts['documents']} documents, {summary.counts['paragraphs']} paragraphs, "
-          f"{summary.counts['sentences']} sentences "
+    from .release.holdings import count
+    print(f"built {', '.join(count(summary.counts[c], c[:-1]) for c in ('documents', 'paragraphs', 'sentences'))} "
           f"in {seconds:.2f} s -> {args.out}/")
     if summary.overridden:
         print(f"overridden by sidecar: {', '.join(summary.overridden)}")
