@@ -158,3 +158,31 @@ def test_the_card_counts_formulations_in_the_singular_where_a_count_is_one():
     assert relate._formulation_counts(38, 5) == "38 formulations, of which 5 are the genre's boilerplate"
     assert relate._formulation_counts(1, 1) == "1 formulation, of which 1 is the genre's boilerplate"
     assert relate._formulation_counts(2, 0) == "2 formulations, of which 0 are the genre's boilerplate"
+
+
+def test_a_row_that_does_not_verify_stops_the_build_and_leaves_the_release_as_it_was(tmp_path, monkeypatch):
+    """The release step checks each row as it writes it: a reuse row one
+    character off (a builder bug) raises, naming the row and both texts,
+    and the release already at --out keeps every byte."""
+    import hashlib
+
+    from acftu_talks import cli
+    from acftu_talks.relations import reuse
+    from conftest import CORPUS, build_args
+
+    def sums(folder):
+        return {p.relative_to(folder): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(folder.rglob("*")) if p.is_file()}
+    out = tmp_path / "release"
+    assert cli.main(build_args(CORPUS, out)) == 0
+    before = sums(out)
+    made = reuse.row
+
+    def off_by_one(*match):
+        row = made(*match)
+        return {**row, "char_start_a": row["char_start_a"] + 1}
+    monkeypatch.setattr(reuse, "row", off_by_one)
+    with pytest.raises(relate.RelationError, match=r"reuse al-[0-9a-f]{16}: .*the row says"):
+        cli.main(build_args(CORPUS, out))
+    assert sums(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["release"]  # no staging folder left beside it
