@@ -115,8 +115,24 @@ def formulation_id(text: str) -> str:
     return "form-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+# an occurrence as a packed record holds it: a tuple of these (a large
+# corpus has hundreds of thousands of occurrences; a tuple is a third of a dict)
+OCCURRENCE_FIELDS = ("doc_id", "sentence_id", "char_start", "char_end", "date", "speech_mode", "speaker")
+
+
+def full(record: dict) -> dict:
+    """A packed formulation record (occurrences as tuples) in full."""
+    return {**record, "occurrences": [dict(zip(OCCURRENCE_FIELDS, o)) for o in record["occurrences"]]}
+
+
 def group(corpus: Corpus, candidates: Iterable[str], lookup: search.Occurrences | None = None) -> list[dict]:
-    """Formulation records, sorted by first date, then text.
+    """Formulation records in full, sorted by first date, then text (see :func:`packed`)."""
+    return [full(r) for r in packed(corpus, candidates, lookup)]
+
+
+def packed(corpus: Corpus, candidates: Iterable[str], lookup: search.Occurrences | None = None) -> list[dict]:
+    """Formulation records, sorted by first date, then text, each
+    occurrence a tuple of OCCURRENCE_FIELDS.
 
     The candidates are the texts of the reuse rows; a candidate occurs
     wherever it stands in a sentence of any document, so the documents a
@@ -150,16 +166,15 @@ def _record(corpus: Corpus, text: str, occ: list[tuple]) -> dict:
     boilerplate, rule = classify(text)
     rows = []
     for doc_id, sentence_id, s, e in occ:
-        doc = corpus[doc_id]
-        sentence = doc.sentence(sentence_id)
-        rows.append({"doc_id": doc_id, "sentence_id": sentence_id, "char_start": s, "char_end": e,
-                     "date": sentence.date, "speech_mode": sentence.speech_mode, "speaker": sentence.speaker})
-    dates = sorted(o["date"] for o in rows)
+        sentence = corpus[doc_id].sentence(sentence_id)
+        rows.append((doc_id, sentence_id, s, e, sentence.date, sentence.speech_mode, sentence.speaker))
+    dates = sorted(o[4] for o in rows)
+    events = {corpus[o[0]].event_id for o in rows}
     return {
         "formulation_id": formulation_id(text), "text": text, "boilerplate": boilerplate,
         "boilerplate_rule": rule, "occurrences": rows,
-        "event_ids": sorted({corpus[o["doc_id"]].event_id for o in rows}),
+        "event_ids": sorted(events),
         "first_date": dates[0], "last_date": dates[-1],
-        "n_events": len({corpus[o["doc_id"]].event_id for o in rows}),
-        "n_documents": len({o["doc_id"] for o in rows}),
+        "n_events": len(events),
+        "n_documents": len({o[0] for o in rows}),
     }

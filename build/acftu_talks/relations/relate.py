@@ -91,7 +91,8 @@ class Alignments:
 
 
 def align(corpus: Corpus, max_postings: int = reuse.MAX_POSTINGS) -> tuple[Alignments, list[dict]]:
-    """(alignments, formulation rows) in a fixed order, not yet verified:
+    """(alignments, formulation records with their occurrences packed, see
+    :func:`formulations.packed`) in a fixed order, not yet verified:
     :func:`relate` verifies them whole, the release step row by row as it
     writes them."""
     lookup = search.Occurrences(corpus)  # one text search for reuse and formulations
@@ -99,13 +100,13 @@ def align(corpus: Corpus, max_postings: int = reuse.MAX_POSTINGS) -> tuple[Align
     if any(t[_KIND] == "reuse" for t in packed):
         raise RelationError("a reuse row from the version or paraphrase step")
     alignments = Alignments(corpus, packed, list(reuse.matches(corpus, max_postings, lookup)))
-    return alignments, formulations.group(corpus, alignments.reused_texts(), lookup)
+    return alignments, formulations.packed(corpus, alignments.reused_texts(), lookup)
 
 
 def relate(corpus: Corpus, max_postings: int = reuse.MAX_POSTINGS) -> tuple[list[dict], list[dict]]:
     """(alignment rows, formulation rows), verified, in a fixed order."""
-    alignments, forms = align(corpus, max_postings)
-    rows = list(alignments)
+    alignments, packed = align(corpus, max_postings)
+    rows, forms = list(alignments), [formulations.full(f) for f in packed]
     verify(corpus, rows, forms)
     return rows, forms
 
@@ -186,7 +187,7 @@ def write_relations(staging: Path, summary, inputs) -> None:
     kinds = dict.fromkeys(KINDS, 0)
     cases: list = []  # only the rows the score reads
     check = Verifier(corpus)
-    check.formulations(forms)
+    check.formulations(map(formulations.full, forms))
     # rows are checked, validated and written a batch at a time, each made
     # in full only then: no list of every full row is ever built
     batch: list[dict] = []
@@ -203,7 +204,7 @@ def write_relations(staging: Path, summary, inputs) -> None:
         out.add(batch)
     with _Writer(staging, schema_dir, "formulations", summary) as out:
         for i in range(0, len(forms), BATCH):
-            out.add(forms[i:i + BATCH])
+            out.add([formulations.full(f) for f in forms[i:i + BATCH]])
     (staging / layout.FORMULATIONS_FIGURE).parent.mkdir(parents=True, exist_ok=True)
     (staging / layout.FORMULATIONS_FIGURE).write_text(figure.svg(sorted({d.event_id for d in corpus}),
                                                   [(f["text"], f["event_ids"], f["boilerplate"]) for f in forms]),
@@ -213,7 +214,7 @@ def write_relations(staging: Path, summary, inputs) -> None:
         "kinds": kinds,
         "formulations": [(f["text"], f["event_ids"], f["boilerplate"]) for f in forms],
         "events": sorted({d.event_id for d in corpus}),
-        "reused_share": reused_share(corpus, forms),
+        "reused_share": reused_share(corpus, map(formulations.full, forms)),
         "scores": score.score(cases, gold, kinds) if gold is not None else None,
     }
 
@@ -255,7 +256,7 @@ class _Writer:
 CARD_DOCUMENTS = 20
 
 
-def reused_share(corpus: Corpus, forms: list[dict]) -> list[tuple[str, str, int, int, int, int]]:
+def reused_share(corpus: Corpus, forms: Iterable[dict]) -> list[tuple[str, str, int, int, int, int]]:
     """(doc_id, event_id, characters of its sentences, of them in a formulation
     first attested at this talk and recurring later, in one recurring from
     an earlier talk, at this talk only), for the first CARD_DOCUMENTS
