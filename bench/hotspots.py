@@ -40,8 +40,10 @@ STEPS = [
     # inside the release step write_relations (listed below it)
     ("relations: reuse (n-grams, snapping, the choice per pair of events)", "reuse.py", "matches"),
     ("  first attestations (a text search of every sentence)", "reuse.py", "_link_first_attestations"),
-    ("relations: formulations (a text search of every sentence, grouping)", "formulations.py", "group"),
-    ("relations: rows checked against the raw texts", "relate.py", "verify"),
+    ("relations: formulations (a text search of every sentence, grouping)", "formulations.py", "packed"),
+    ("relations: rows made in full (dicts, ids)", "relate.py", "__iter__"),
+    ("relations: rows checked against the raw texts", "relate.py", "_check_span"),
+    ("relations: rows validated and written", "relate.py", "add"),
 ]
 RELEASE_STEPS = ["write_events", "write_persons", "copy_schemas", "write_relations", "copy_annotations",
                  "write_card", "copy_repository_files", "write_figure", "write_citation", "write_croissant",
