@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
                                    + ["--previous", str(release)])])
         counts = dict(item.split("=") for item in floor.runs[0].stdout.split())
         built = re.split(r" documents?, ", build.runs[0].stdout)[1].split()
-        paragraphs, sentences = int(built[0].rstrip(",")), int(built[2])
+        paragraphs, sentences = (int(n.rstrip(",").replace(",", "")) for n in (built[0], built[2]))
 
         def step(series: Series, reference: str) -> list[str]:
             return [series.label, str(len(series.runs)), series.spread("cpu"), series.spread("wall"),

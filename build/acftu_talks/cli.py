@@ -322,7 +322,8 @@ def _score_alignments(args) -> int:
             print(f"acftu-talks: {label} {path}: not found (build the release first, or pass {label} PATH)",
                   file=sys.stderr)
             return 2
-    gold = score.held(score.read_gold(args.gold), score.release_documents(args.release))
+    from .release.series import staged_documents
+    gold = score.held(score.read_gold(args.gold), {d["doc_id"] for d in staged_documents(args.release)})
     print(score.table(score.score(score.cases(score.read_release(args.release)), gold)))
     return 0
 

@@ -125,7 +125,8 @@ def score(rows: list[Case], gold: list[Case], totals: dict[str, int] | None = No
             for c in r:
                 if c.detects(x):
                     found_chars |= theirs & c.chars()
-        out[kind] = {"gold": len(g), "rows": len(r), "total": totals[kind] if totals is not None else sum(c.kind == kind for c in rows),
+        total = totals[kind] if totals is not None else sum(c.kind == kind for c in rows)
+        out[kind] = {"gold": len(g), "rows": len(r), "total": total,
                      "negative": len(negative), "coverage": COVERAGE[kind],
                      "precision": len(hit_chars) / len(row_chars) if row_chars else None,
                      "recall": len(found_chars) / len(gold_chars) if gold_chars else None}
@@ -161,10 +162,3 @@ def read_release(release: Path) -> list[dict]:
     cols = ["kind", "doc_id_a", "char_start_a", "char_end_a", "doc_id_b", "char_start_b", "char_end_b"]
     return [r for p in sorted((release / "data" / "alignments").glob("*.parquet"))
             for r in pq.read_table(p, columns=cols).to_pylist()]
-
-
-def release_documents(release: Path) -> set[str]:
-    """The doc_ids of a release's documents config."""
-    import pyarrow.parquet as pq
-    return {d for p in sorted((release / "data" / "documents").glob("*.parquet"))
-            for d in pq.read_table(p, columns=["doc_id"]).column("doc_id").to_pylist()}

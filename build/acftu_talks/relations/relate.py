@@ -129,6 +129,7 @@ class Verifier:
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
         self.seen: set[str] = set()
+        self.formulation_ids: set[str] = set()
 
     def alignment(self, r: dict) -> None:
         where = f"{r['kind']} {r['alignment_id']}"
@@ -142,7 +143,7 @@ class Verifier:
                         r["text_b"])
 
     def formulations(self, forms: Iterable[dict]) -> None:
-        ids = set()
+        ids = self.formulation_ids
         for f in forms:
             if f["formulation_id"] in ids:
                 raise RelationError(f"formulation {f['formulation_id']}: duplicate id")
@@ -169,7 +170,7 @@ def _dated(row: dict) -> dict:
     return {**row, "occurrences": [{**o, "date": dt.date.fromisoformat(o["date"])} for o in row["occurrences"]]}
 
 
-# alignment rows made in full, checked and written at a time
+# the relation rows made in full, checked, validated and written at a time
 BATCH = 5_000
 
 
@@ -187,7 +188,6 @@ def write_relations(staging: Path, summary, inputs) -> None:
     kinds = dict.fromkeys(KINDS, 0)
     cases: list = []  # only the rows the score reads
     check = Verifier(corpus)
-    check.formulations(map(formulations.full, forms))
     # rows are checked, validated and written a batch at a time, each made
     # in full only then: no list of every full row is ever built
     batch: list[dict] = []
@@ -204,7 +204,9 @@ def write_relations(staging: Path, summary, inputs) -> None:
         out.add(batch)
     with _Writer(staging, schema_dir, "formulations", summary) as out:
         for i in range(0, len(forms), BATCH):
-            out.add([formulations.full(f) for f in forms[i:i + BATCH]])
+            batch = [formulations.full(f) for f in forms[i:i + BATCH]]
+            check.formulations(batch)
+            out.add(batch)
     (staging / layout.FORMULATIONS_FIGURE).parent.mkdir(parents=True, exist_ok=True)
     (staging / layout.FORMULATIONS_FIGURE).write_text(figure.svg(sorted({d.event_id for d in corpus}),
                                                   [(f["text"], f["event_ids"], f["boilerplate"]) for f in forms]),

@@ -40,8 +40,8 @@ YEARS_LISTED = 5  # more distinct years than this are given as a range
 
 
 def count(n: int, noun: str) -> str:
-    """``1 document``, ``5 documents``."""
-    return f"{n} {noun if n == 1 else PLURALS[noun]}"
+    """``1 document``, ``5 documents``, ``98,416 paragraphs``."""
+    return f"{n:,} {noun if n == 1 else PLURALS[noun]}"
 
 
 def word(n: int) -> str:

@@ -117,11 +117,9 @@ def compare(previous: Path, staging: Path) -> dict:
         both = sorted(old.keys() & new.keys())
         differ = {i for i in both if old[i][0] != new[i][0]}
         before, after = (_full_rows(previous, config, differ), _full_rows(staging, config, differ)) if differ else ({}, {})
-        changed = []
-        for i in both:
-            if i in differ:
-                o, n = before[i], after[i]
-                changed.append({"id": i, "fields": sorted(k for k in o.keys() | n.keys() if o.get(k) != n.get(k))})
+        changed = [{"id": i, "fields": sorted(k for k in before[i].keys() | after[i].keys()
+                                              if before[i].get(k) != after[i].get(k))}
+                   for i in both if i in differ]
         note["configs"][config] = {"rows_before": len(old), "rows_after": len(new),
                                    "added": sorted(new.keys() - old.keys()),
                                    "removed": sorted(old.keys() - new.keys()), "changed": changed}

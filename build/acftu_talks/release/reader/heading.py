@@ -8,17 +8,13 @@ Examples: ``The talks 三次集体谈话`` with ``3 talks, 5 documents``;
 """
 from __future__ import annotations
 
-from ..holdings import hanzi
+from ..holdings import count, hanzi
 
 # What the series' talks are called in Chinese when every talk of the page is
 # one (the occasion says so); otherwise plain 谈话.
 COLLECTIVE = "集体谈话"
 TALK = "谈话"
 HANZI_UP_TO = 99  # larger counts in figures, as holdings.hanzi writes them
-
-
-def _en(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def _zh(n: int, *others: int) -> str:
@@ -37,11 +33,11 @@ def talks_heading(events: list[dict], documents: int, excerpt: dict | None = Non
     if excerpt is None:
         n = len(events)
         if not n:
-            return {"title": "No talks 没有谈话", "counts": f"{_en(0, 'talk')}, {_en(documents, 'document')}"}
+            return {"title": "No talks 没有谈话", "counts": f"{count(0, 'talk')}, {count(documents, 'document')}"}
         return {"title": f"The {'talk' if n == 1 else 'talks'} {_zh(n)}次{kind}",
-                "counts": f"{_en(n, 'talk')}, {_en(documents, 'document')}"}
+                "counts": f"{count(n, 'talk')}, {count(documents, 'document')}"}
     shown, total = excerpt["events"], excerpt["events_total"]
     first_en = "The first" if shown == 1 else f"The first {shown:,}"
     first_zh = "第一次" if shown == 1 else f"前{_zh(shown, total)}次"
-    return {"title": f"{first_en} of {_en(total, 'talk')} {_zh(total, shown)}次{kind}中的{first_zh}",
-            "counts": f"{excerpt['documents']:,} of {_en(excerpt['documents_total'], 'document')}"}
+    return {"title": f"{first_en} of {count(total, 'talk')} {_zh(total, shown)}次{kind}中的{first_zh}",
+            "counts": f"{excerpt['documents']:,} of {count(excerpt['documents_total'], 'document')}"}
